@@ -1,0 +1,22 @@
+{{ config(materialized='table', tags=['dimension']) }}
+-- One row per song id; year 0 in the song files means "unknown".
+with ranked as (
+    select
+        song_id,
+        title,
+        artist_id,
+        year,
+        duration,
+        row_number() over (partition by song_id order by title, artist_id, duration) as copy_number
+    from {{ source('sparkify', 'staging_songs') }}
+    where song_id is not null
+)
+
+select
+    song_id,
+    title,
+    artist_id,
+    nullif(year, 0) as year,
+    duration
+from ranked
+where copy_number = 1

@@ -1,0 +1,125 @@
+import { createAdapter } from '../../adapters/create-adapter.js';
+import { formatDiagnostic } from '../../diagnostics.js';
+import { openSourceStream } from '../../load/index.js';
+import { createProgressReporter } from '../../load/progress.js';
+import type { NodePlan } from '../../plan/types.js';
+import { compiledPath, runPath, writeCompiledFiles, writeManifest, writeRunResults } from '../../run/artifacts.js';
+import type { RunReporter, SourceFeed } from '../../run/execute-plans.js';
+import { executePlans, RunCancelled } from '../../run/execute-plans.js';
+import type { NodeResult } from '../../run/node-result.js';
+import { colourStatus, statusLine } from '../output.js';
+import type { GlobalOptions, ProjectContext, SelectionOptions } from '../project-context.js';
+import { loadProjectContext, planFor, selectedIds } from '../project-context.js';
+import { runResultsDocument, tally } from '../run-summary.js';
+import { onInterrupt } from '../interrupt.js';
+
+/** Options of `sparkify build`. */
+export interface BuildOptions extends GlobalOptions, SelectionOptions {
+  threads?: number;
+}
+
+/** `sparkify build`: loads the selected sources and builds the selected models in order. */
+export async function buildCommand(options: BuildOptions): Promise<number> {
+  const started = Date.now();
+  const context = loadProjectContext(options);
+  const { root, compiled, project, output, scrub } = context;
+  const ids = selectedIds(context, options);
+  const plans = planFor(context, ids);
+  writeManifest(root, compiled.manifest, scrub);
+  writeCompiledFiles(root, compiled.manifest, plans, scrub);
+
+  output.line(`Running with sparkify on target ${project.target.name} (${project.target.type})`);
+  output.line(`Building ${describeCounts(plans)}`);
+  const adapter = createAdapter(root, project.target);
+  const controller = new AbortController();
+  let results: NodeResult[] = [];
+  const stopListening = onInterrupt(() => {
+    output.error('Interrupted: rolling back the node in progress and closing the warehouse (Ctrl-C again to force)');
+    controller.abort();
+  }, () => adapter.close());
+  try {
+    await adapter.open();
+    results = await executePlans({
+      adapter, manifest: compiled.manifest, plans, threads: options.threads ?? project.target.threads,
+      openFeed: (id) => openFeed(context, id),
+      filesOf: (plan) => filesOf(context, plan),
+      reporter: lineReporter(context),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    if (!(error instanceof RunCancelled)) throw error;
+    output.error('The run was cancelled; the node in progress was rolled back.');
+    return 130;
+  } finally {
+    stopListening();
+    await adapter.close();
+    writeRunResults(root, runResultsDocument('build', context, results, started), scrub);
+  }
+  return summarize(context, results, started);
+}
+
+function openFeed(context: ProjectContext, sourceId: string): SourceFeed {
+  const table = context.project.sources.find((t) => `source.${t.sourceName}.${t.name}` === sourceId)!;
+  const progress = createProgressReporter(`${table.sourceName}.${table.name}`, process.stderr);
+  const stream = openSourceStream(table, { root: context.root, onProgress: (p) => progress.update(p) });
+  return {
+    get stats() {
+      return stream.stats;
+    },
+    async *chunks() {
+      try {
+        yield* stream.chunks();
+      } finally {
+        progress.stop();
+      }
+    },
+  };
+}
+
+function filesOf(context: ProjectContext, plan: NodePlan) {
+  const node = context.compiled.manifest.nodes[plan.id];
+  return node.kind === 'model'
+    ? { runFile: runPath(plan), compiledFile: compiledPath(node.path), compiledSql: node.compiledSql }
+    : { runFile: runPath(plan) };
+}
+
+function lineReporter(context: ProjectContext): RunReporter {
+  return {
+    started() {},
+    finished(plan, result, index, total) {
+      const prefix = `${index} of ${total}`;
+      const seconds = `${result.executionTime.toFixed(2)}s`;
+      if (result.status === 'success') {
+        const verb = plan.id.startsWith('source.') ? 'loaded' : 'created';
+        context.output.line(statusLine(`${prefix} ${colourStatus('OK')} ${verb}`, plan.description, `${result.message} in ${seconds}`));
+        for (const bad of result.rejected ?? []) context.output.line(`  skipped bad record ${bad.file}:${bad.line}:${bad.column}: ${bad.message}`);
+      } else if (result.status === 'error') {
+        context.output.line(statusLine(`${prefix} ${colourStatus('ERROR')} building`, plan.description, `ERROR in ${seconds}`));
+      } else {
+        context.output.line(statusLine(`${prefix} ${colourStatus('SKIP')}`, plan.description, 'SKIP'));
+      }
+    },
+  };
+}
+
+function summarize(context: ProjectContext, results: NodeResult[], started: number): number {
+  const { output } = context;
+  const seconds = ((Date.now() - started) / 1000).toFixed(2);
+  output.line(`Finished running ${results.length} node${results.length === 1 ? '' : 's'} in ${seconds}s.`);
+  const failed = results.filter((r) => r.status === 'error');
+  if (failed.length === 0) {
+    output.line(colourStatus('OK') + ' Completed successfully');
+  } else {
+    output.line(`${colourStatus('ERROR')} Completed with ${failed.length} error${failed.length === 1 ? '' : 's'}:`);
+    for (const result of failed) for (const d of result.diagnostics ?? []) output.error(formatDiagnostic(d));
+  }
+  output.line(`Done. ${tally(results)}`);
+  return failed.length > 0 || results.some((r) => r.status === 'skipped') ? 1 : 0;
+}
+
+function describeCounts(plans: NodePlan[]): string {
+  const sources = plans.filter((p) => p.id.startsWith('source.')).length;
+  const models = plans.length - sources;
+  return `${sources} source${sources === 1 ? '' : 's'} and ${models} model${models === 1 ? '' : 's'}`;
+}
+

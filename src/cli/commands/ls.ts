@@ -1,0 +1,43 @@
+import type { ManifestNode } from '../../compile/manifest.js';
+import { fail } from '../../diagnostics.js';
+import type { GlobalOptions, SelectionOptions } from '../project-context.js';
+import { loadProjectContext, selectedIds } from '../project-context.js';
+
+/** Options of `sparkify ls`. */
+export interface LsOptions extends GlobalOptions, SelectionOptions {
+  output?: string;
+}
+
+/** `sparkify ls`: the selected nodes in build order. */
+export async function lsCommand(options: LsOptions): Promise<number> {
+  const context = loadProjectContext(options);
+  const nodes = selectedIds(context, options).map((id) => context.compiled.manifest.nodes[id]);
+  const format = options.output ?? 'name';
+  if (format === 'json') {
+    for (const node of nodes) context.output.raw(JSON.stringify(describe(node)) + '\n');
+  } else if (format === 'path') {
+    for (const node of nodes) context.output.raw(`${node.path}\n`);
+  } else if (format === 'name') {
+    for (const node of nodes) context.output.raw(`${selectorOf(node)}\n`);
+  } else {
+    fail('SPK004', `unknown --output '${format}'`, undefined, 'use name, path or json');
+  }
+  return 0;
+}
+
+/** The selector that picks exactly this node. */
+function selectorOf(node: ManifestNode): string {
+  return node.kind === 'source' ? `source:${node.sourceName}.${node.name}` : node.name;
+}
+
+function describe(node: ManifestNode) {
+  return {
+    id: node.id,
+    kind: node.kind,
+    name: node.name,
+    path: node.path,
+    relation: `${node.relation.schema}.${node.relation.identifier}`,
+    materialized: node.kind === 'model' ? node.config.materialized : 'source',
+    tags: node.kind === 'model' ? node.config.tags : node.tags,
+  };
+}

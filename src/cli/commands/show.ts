@@ -1,0 +1,61 @@
+import { stringify } from 'csv-stringify/sync';
+import { createAdapter } from '../../adapters/create-adapter.js';
+import { compileProject } from '../../compile/compile-project.js';
+import { readProjectFiles } from '../../compile/project-files.js';
+import { fail } from '../../diagnostics.js';
+import { quoteRelation } from '../../sql/quote.js';
+import type { GlobalOptions, ProjectContext, SelectionOptions } from '../project-context.js';
+import { loadProjectContext, selectedIds } from '../project-context.js';
+
+/** Options of `sparkify show`. */
+export interface ShowOptions extends GlobalOptions, SelectionOptions {
+  inline?: string;
+  limit?: number;
+  output?: string;
+}
+
+/** `sparkify show`: previews a model's rows, or the result of an inline query using ref()/source(). */
+export async function showCommand(options: ShowOptions): Promise<number> {
+  const context = loadProjectContext(options);
+  const limit = options.limit ?? 10;
+  const query = `SELECT * FROM (\n${sourceQuery(context, options)}\n) AS sparkify_show LIMIT ${limit}`;
+  const adapter = createAdapter(context.root, context.project.target);
+  await adapter.open();
+  try {
+    const result = await adapter.withSession((session) => session.execute(query));
+    context.output.raw(formatRows(result.columns, result.rows, options.output ?? 'table'));
+  } catch (error) {
+    if ((error as { position?: unknown }).position === undefined && !(error as { code?: unknown }).code) throw error;
+    fail('SPK503', `the query failed: ${(error as Error).message}`, undefined, 'check the SQL; sparkify compile shows how ref() and source() resolve');
+  } finally {
+    await adapter.close();
+  }
+  return 0;
+}
+
+function sourceQuery(context: ProjectContext, options: ShowOptions): string {
+  if (options.inline !== undefined) {
+    const files = readProjectFiles(context.root, context.project.config.modelPaths, context.project.config.macroPaths);
+    const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline });
+    return compiled.inlineSql!.trim().replace(/;+\s*$/, '');
+  }
+  if (!options.select?.length) fail('SPK005', 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');
+  const ids = selectedIds(context, options);
+  if (ids.length !== 1) {
+    fail('SPK005', `show previews one node, but the selection matches ${ids.length}: ${ids.join(', ')}`, undefined, 'select a single model or source');
+  }
+  return `SELECT * FROM ${quoteRelation(context.compiled.manifest.nodes[ids[0]].relation)}`;
+}
+
+/** Renders rows as an aligned text table, JSON lines or CSV. */
+export function formatRows(columns: string[], rows: Record<string, unknown>[], format: string): string {
+  const text = (value: unknown) => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value));
+  if (format === 'json') return JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
+  if (format === 'csv') return stringify([columns, ...rows.map((r) => columns.map((c) => text(r[c])))]);
+  if (format !== 'table') fail('SPK004', `unknown --output '${format}'`, undefined, 'use table, json or csv');
+  const cells = rows.map((r) => columns.map((c) => (r[c] === null ? 'NULL' : text(r[c]))));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
+  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(' | ')} |\n`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`;
+  return line(columns) + rule + cells.map(line).join('') + `(${rows.length} row${rows.length === 1 ? '' : 's'})\n`;
+}

@@ -1,0 +1,96 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { SparkifyError, formatDiagnostic } from '../diagnostics.js';
+import { buildCommand } from './commands/build.js';
+import { cleanCommand } from './commands/clean.js';
+import { compileCommand } from './commands/compile.js';
+import { lsCommand } from './commands/ls.js';
+import { showCommand } from './commands/show.js';
+import { scrubActive } from './output.js';
+import { SPARKIFY_VERSION } from './run-summary.js';
+
+/** The CLI: a thin shell that parses arguments and calls one task function per command. */
+export function createProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('sparkify')
+    .description('Build a SQL warehouse from templated models: load sources, build models in dependency order.')
+    .version(SPARKIFY_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+
+  const run = (task: (options: never) => Promise<number>) => async (...args: unknown[]) => {
+    const command = args[args.length - 1] as Command;
+    setExitCode(await task(command.optsWithGlobals() as never));
+  };
+
+  withSelection(withGlobals(program.command('build')))
+    .description('load the selected sources and build the selected models in dependency order')
+    .addOption(new Option('--threads <n>', 'nodes built at once (default: the target\'s threads)').argParser(positiveInt))
+    .action(run(buildCommand));
+
+  withSelection(withGlobals(program.command('compile')))
+    .description('render every model and plan without touching a database; print the selected SQL')
+    .action(run(compileCommand));
+
+  withSelection(withGlobals(program.command('ls')))
+    .alias('list')
+    .description('list the selected nodes in build order')
+    .addOption(new Option('--output <format>', 'name, path or json').default('name'))
+    .action(run(lsCommand));
+
+  withSelection(withGlobals(program.command('show')))
+    .description('preview rows of a model or source, or of an inline query that may use ref() and source()')
+    .option('--inline <sql>', 'a query to run, e.g. "select * from {{ ref(\'users\') }}"')
+    .addOption(new Option('--limit <n>', 'rows to show').default(10).argParser(positiveInt))
+    .addOption(new Option('--output <format>', 'table, json or csv').default('table'))
+    .action(run(showCommand));
+
+  withGlobals(program.command('clean'))
+    .description('remove target/ (and with --warehouse, the embedded warehouse data)')
+    .option('--warehouse', 'also delete the data directories of the embedded (pglite) targets')
+    .action(run(cleanCommand));
+
+  return program;
+}
+
+function withGlobals(command: Command): Command {
+  return command
+    .exitOverride()
+    .option('--project-dir <path>', 'the project folder (default: the nearest folder with project.yml)')
+    .option('-t, --target <name>', 'target from project.yml (default: $SPARKIFY_TARGET, then default_target)')
+    .option('--vars <yaml>', 'vars as YAML or JSON, e.g. \'{"data_root": "../shared/sparkify-data"}\'');
+}
+
+function withSelection(command: Command): Command {
+  return command
+    .option('-s, --select <selectors...>', 'nodes to include (dbt syntax: name, +name, name+, tag:x, path:..., source:x.y)')
+    .option('--exclude <selectors...>', 'nodes to leave out');
+}
+
+function positiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a positive integer');
+  return number;
+}
+
+/** Runs the CLI and returns the process exit code: 0 ok, 1 a node failed, 2 bad usage or unexpected error. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = createProgram((code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof SparkifyError) {
+      for (const d of error.diagnostics) process.stderr.write(scrubActive(`error: ${formatDiagnostic(d)}`) + '\n');
+      return error.exitCode;
+    }
+    process.stderr.write(scrubActive(`unexpected error: ${(error as Error).message ?? String(error)}`) + '\n');
+    if (process.env.SPARKIFY_DEBUG) process.stderr.write(scrubActive(String((error as Error).stack)) + '\n');
+    else process.stderr.write('  (set SPARKIFY_DEBUG=1 for the stack trace)\n');
+    return 2;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { CompiledProject } from '../compile/compile-project.js';
+import { compileProject } from '../compile/compile-project.js';
+import { readProjectFiles } from '../compile/project-files.js';
+import { fail } from '../diagnostics.js';
+import { selectNodes, topologicalOrder } from '../graph/index.js';
+import { planNodes } from '../plan/plan-nodes.js';
+import { dialectFor } from '../plan/dialect-for.js';
+import type { NodePlan } from '../plan/types.js';
+import { loadProject } from '../project/index.js';
+import type { LoadedProject } from '../project/types.js';
+import { createScrubber, Output } from './output.js';
+
+/** Options every command takes. */
+export interface GlobalOptions {
+  projectDir?: string;
+  target?: string;
+  vars?: string;
+}
+
+/** Options of the commands that select nodes. */
+export interface SelectionOptions {
+  select?: string[];
+  exclude?: string[];
+}
+
+/** A project read, compiled and ready to plan, with output that scrubs its secrets. */
+export interface ProjectContext {
+  root: string;
+  project: LoadedProject;
+  compiled: CompiledProject;
+  output: Output;
+  scrub: (text: string) => string;
+}
+
+/** Reads and compiles the project (the pure phases) for a command. */
+export function loadProjectContext(options: GlobalOptions): ProjectContext {
+  const root = findProjectRoot(options.projectDir);
+  const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env });
+  const scrub = createScrubber(project.secrets);
+  const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
+  const compiled = compileProject({ project, files, env: process.env });
+  return { root, project, compiled, output: new Output(scrub), scrub };
+}
+
+/** Selected node ids in build order (everything when nothing is selected). */
+export function selectedIds(context: ProjectContext, selection: SelectionOptions): string[] {
+  const { graph } = context.compiled;
+  if (!selection.select?.length && !selection.exclude?.length) return topologicalOrder(graph);
+  return selectNodes(graph, selection.select, selection.exclude);
+}
+
+/** The plans of the given nodes for the context's target. */
+export function planFor(context: ProjectContext, ids: string[]): NodePlan[] {
+  return planNodes(context.compiled.manifest, ids, dialectFor(context.project.target));
+}
+
+/** `--project-dir`, else the nearest folder upward from the working directory holding project.yml. */
+function findProjectRoot(projectDir?: string): string {
+  if (projectDir) return resolve(projectDir);
+  let dir = process.cwd();
+  for (;;) {
+    if (existsSync(join(dir, 'project.yml'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) {
+      return fail('SPK001', `no project.yml in ${process.cwd()} or any folder above it`, undefined,
+        'run sparkify inside a sparkify project, or pass --project-dir PATH');
+    }
+    dir = parent;
+  }
+}

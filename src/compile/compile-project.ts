@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type nunjucks from 'nunjucks';
+import type { Diagnostic } from '../diagnostics.js';
+import { SparkifyError } from '../diagnostics.js';
+import { buildGraph } from '../graph/index.js';
+import type { Graph, GraphNode } from '../graph/types.js';
+import type { LoadedProject, SourceTable } from '../project/types.js';
+import { quoteRelation } from '../sql/quote.js';
+import type { Manifest, ManifestNode, ModelNode, SourceNode } from './manifest.js';
+import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from './manifest.js';
+import { resolveModelConfig } from './model-config.js';
+import type { ProjectFiles, TemplateFile } from './project-files.js';
+import { installRenderGlobals, RenderScope, resolveMarkers, thisMarker } from './render-scope.js';
+import { compileTemplate, createTemplateEnvironment } from './template-environment.js';
+import { templateErrorToDiagnostic } from './template-error.js';
+
+/** Inputs of the compile phase: the parsed project, its template files and the environment. */
+export interface CompileInput {
+  project: LoadedProject;
+  files: ProjectFiles;
+  env: Record<string, string | undefined>;
+  /** An ad-hoc query (`sparkify show --inline`) rendered with the same ref()/source(). */
+  inline?: string;
+}
+
+/** The manifest and its dependency graph, ready for selection and planning. */
+export interface CompiledProject {
+  manifest: Manifest;
+  graph: Graph;
+  /** The compiled `inline` query, when one was given. */
+  inlineSql?: string;
+}
+
+/**
+ * The pure compile phase: renders every model, resolves refs into relations and returns the
+ * manifest. Touches no database, network or clock. Collects every problem and throws them together.
+ */
+export function compileProject(input: CompileInput): CompiledProject {
+  const diagnostics: Diagnostic[] = [];
+  const { project, files } = input;
+  const sources = project.sources.map((table) => compileSource(table, project.target.schema));
+  const modelFiles = uniqueModelFiles(files.models, diagnostics);
+
+  const env = createTemplateEnvironment();
+  const scopes = installRenderGlobals(env, {
+    models: new Set(modelFiles.keys()),
+    sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
+    vars: project.config.vars,
+    env: input.env,
+  });
+  registerMacros(env, files.macros, scopes, diagnostics);
+  const targetInfo = { name: project.target.name, type: project.target.type, schema: project.target.schema };
+
+  const models: ModelNode[] = [];
+  for (const [name, file] of modelFiles) {
+    const model = renderModel(env, scopes, name, file, project, targetInfo, diagnostics);
+    if (model && model.config.enabled) models.push(model);
+  }
+  checkRefsEnabled(models, modelFiles, diagnostics);
+  const inline = input.inline === undefined ? undefined
+    : renderModel(env, scopes, 'inline', { path: '<inline>', source: input.inline }, project, targetInfo, diagnostics);
+  if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
+
+  const graph = buildGraph([...sources.map(sourceGraphNode), ...models.map(modelGraphNode)]);
+  resolveRelations(inline ? [...models, inline] : models, sources);
+  return { manifest: assembleManifest(project, targetInfo, [...sources, ...models]), graph, inlineSql: inline?.compiledSql };
+}
+
+function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map<string, TemplateFile> {
+  const byName = new Map<string, TemplateFile>();
+  for (const file of files) {
+    const name = posix.basename(file.path, '.sql');
+    const existing = byName.get(name);
+    if (existing) {
+      diagnostics.push({
+        code: 'SPK101',
+        message: `two models are named '${name}': ${existing.path} and ${file.path}`,
+        location: { file: file.path, line: 1 },
+        hint: 'model names are file names and must be unique across models/: rename one of the files',
+      });
+      continue;
+    }
+    byName.set(name, file);
+  }
+  return byName;
+}
+
+/** dbt makes every macro callable from every model; so do we, by adding them as globals. */
+function registerMacros(
+  env: nunjucks.Environment,
+  macros: TemplateFile[],
+  scopes: { enter(scope: RenderScope): void },
+  diagnostics: Diagnostic[],
+): void {
+  for (const file of macros) {
+    const scope = new RenderScope(`macro file ${file.path}`);
+    scopes.enter(scope);
+    try {
+      const template = compileTemplate(env, file.source, file.path);
+      // getExported is public nunjucks API (used by {% import %}) but missing from @types/nunjucks.
+      const exportable = template as unknown as { getExported(cb: (e: Error | null, x: Record<string, unknown>) => void): void };
+      exportable.getExported((error, exported) => {
+        if (error) throw error;
+        for (const [name, macro] of Object.entries(exported)) env.addGlobal(name, macro);
+      });
+    } catch (error) {
+      diagnostics.push(templateErrorToDiagnostic(error, file.path, undefined, scope.raised));
+    }
+  }
+}
+
+function renderModel(
+  env: nunjucks.Environment,
+  scopes: { enter(scope: RenderScope): void },
+  name: string,
+  file: TemplateFile,
+  project: LoadedProject,
+  target: { name: string; type: string; schema: string },
+  diagnostics: Diagnostic[],
+): ModelNode | undefined {
+  const id = modelId(name);
+  const scope = new RenderScope(name);
+  scopes.enter(scope);
+  let rendered: string;
+  try {
+    rendered = compileTemplate(env, file.source, file.path).render({ this: thisMarker(name), target });
+  } catch (error) {
+    diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised));
+    return undefined;
+  }
+  const configLine = lineOf(file.source, 'config(');
+  const config = resolveModelConfig(scope.config, project.config.modelDefaults, target.schema, (d) =>
+    diagnostics.push({ ...d, node: id, location: { file: file.path, line: configLine } }),
+  );
+  const folders = posix.dirname(file.path).split('/').slice(1);
+  return {
+    id,
+    kind: 'model',
+    name,
+    path: file.path,
+    fqn: [project.config.name, ...folders, name],
+    relation: { schema: config.schema, identifier: config.alias ?? name },
+    config,
+    description: typeof config.extra.description === 'string' ? config.extra.description : undefined,
+    refs: scope.refs,
+    sources: scope.sources,
+    dependsOn: [...scope.sources.map(([s, t]) => sourceId(s, t)), ...scope.refs.map(modelId)],
+    checksum: createHash('sha256').update(file.source).digest('hex'),
+    compiledSql: rendered,
+  };
+}
+
+function checkRefsEnabled(models: ModelNode[], files: Map<string, TemplateFile>, diagnostics: Diagnostic[]): void {
+  const enabled = new Set(models.map((m) => m.name));
+  for (const model of models) {
+    for (const ref of model.refs) {
+      if (enabled.has(ref) || !files.has(ref)) continue;
+      diagnostics.push({
+        code: 'SPK125',
+        message: `model '${model.name}' refs '${ref}', which is disabled`,
+        location: { file: model.path, line: lineOf(files.get(model.name)!.source, ref) },
+        node: model.id,
+        hint: `enable ${ref} or remove the ref`,
+      });
+    }
+  }
+}
+
+function compileSource(table: SourceTable, targetSchema: string): SourceNode {
+  return {
+    id: sourceId(table.sourceName, table.name),
+    kind: 'source',
+    sourceName: table.sourceName,
+    name: table.name,
+    path: table.position.file,
+    line: table.position.line,
+    relation: { schema: table.schema ?? targetSchema, identifier: table.identifier },
+    location: table.location,
+    jsonpaths: table.jsonpaths,
+    maxerrors: table.maxerrors,
+    timeformat: table.timeformat,
+    truncatecolumns: table.truncatecolumns,
+    columns: table.columns,
+    tags: table.tags,
+    description: table.description,
+  };
+}
+
+function resolveRelations(models: ModelNode[], sources: SourceNode[]): void {
+  const byModel = new Map(models.map((m) => [m.name, m]));
+  const bySource = new Map(sources.map((s) => [`${s.sourceName}.${s.name}`, s]));
+  for (const model of models) {
+    model.compiledSql = resolveMarkers(model.compiledSql, (kind, key) => {
+      if (kind === 'source') return quoteRelation(bySource.get(key)!.relation);
+      return quoteRelation(byModel.get(key)!.relation);
+    });
+  }
+}
+
+function sourceGraphNode(source: SourceNode): GraphNode {
+  return {
+    id: source.id, kind: 'source', name: source.name, sourceName: source.sourceName,
+    path: source.path, line: source.line, tags: source.tags, dependsOn: [],
+  };
+}
+
+function modelGraphNode(model: ModelNode): GraphNode {
+  return {
+    id: model.id, kind: 'model', name: model.name, path: model.path, tags: model.config.tags,
+    materialized: model.config.materialized, dependsOn: model.dependsOn,
+  };
+}
+
+function assembleManifest(
+  project: LoadedProject,
+  target: Manifest['target'],
+  nodes: ManifestNode[],
+): Manifest {
+  const sorted = [...nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const parentMap: Record<string, string[]> = {};
+  const childMap: Record<string, string[]> = {};
+  for (const node of sorted) {
+    parentMap[node.id] = node.kind === 'model' ? [...node.dependsOn].sort() : [];
+    childMap[node.id] = [];
+  }
+  for (const [child, parents] of Object.entries(parentMap)) for (const parent of parents) childMap[parent].push(child);
+  for (const children of Object.values(childMap)) children.sort();
+  return {
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    projectName: project.config.name,
+    target,
+    nodes: Object.fromEntries(sorted.map((n) => [n.id, n])),
+    parentMap,
+    childMap,
+  };
+}
+
+/** 1-based line of the first occurrence of `needle`, or 1. */
+function lineOf(source: string, needle: string): number {
+  const index = source.indexOf(needle);
+  return index < 0 ? 1 : source.slice(0, index).split('\n').length;
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+import fg from 'fast-glob';
+
+/** A template file read from the project: its project-relative path and text. */
+export interface TemplateFile {
+  path: string;
+  source: string;
+}
+
+/** The model and macro templates of a project, read once so that compiling stays pure. */
+export interface ProjectFiles {
+  models: TemplateFile[];
+  macros: TemplateFile[];
+}
+
+/** Reads every `*.sql` under the model and macro folders, sorted by path. */
+export function readProjectFiles(root: string, modelPaths: string[], macroPaths: string[]): ProjectFiles {
+  return { models: readSqlFiles(root, modelPaths), macros: readSqlFiles(root, macroPaths) };
+}
+
+function readSqlFiles(root: string, folders: string[]): TemplateFile[] {
+  const patterns = folders.map((folder) => posix.join(folder.replace(/\\/g, '/').replace(/\/$/, ''), '**/*.sql'));
+  const paths = fg.sync(patterns, { cwd: root, onlyFiles: true, dot: false }).sort();
+  return paths.map((path) => ({ path, source: readFileSync(posix.join(root, path), 'utf8') }));
+}

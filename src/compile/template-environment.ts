@@ -1,0 +1,25 @@
+import nunjucks from 'nunjucks';
+import { quoteIdentifier, sqlLiteral } from '../sql/quote.js';
+
+/**
+ * Nunjucks configured for SQL: no HTML autoescape (it would mangle quotes), undefined values are
+ * errors rather than silent empty strings, and whitespace is left alone so compiled lines match
+ * template lines.
+ */
+export function createTemplateEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(null, {
+    autoescape: false,
+    throwOnUndefined: true,
+    trimBlocks: false,
+    lstripBlocks: false,
+  });
+  // Vars and environment values are data: these filters turn them into safe SQL.
+  env.addFilter('literal', (value: unknown) => sqlLiteral(value));
+  env.addFilter('ident', (value: unknown) => quoteIdentifier(String(value)));
+  return env;
+}
+
+/** Compiles one template eagerly, so syntax errors surface now with the template's path. */
+export function compileTemplate(env: nunjucks.Environment, source: string, path: string): nunjucks.Template {
+  return new nunjucks.Template(source, env, path, true);
+}

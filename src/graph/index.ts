@@ -1,0 +1,7 @@
+/** The dependency graph and dbt's node-selection grammar: pure functions, no I/O. */
+export type { Graph, GraphNode } from './types.js';
+export { RESOURCE_TYPES } from './types.js';
+export { buildGraph } from './build-graph.js';
+export { topologicalOrder } from './topological-order.js';
+export { selectNodes } from './select-nodes.js';
+export { ancestors, descendants } from './traverse.js';

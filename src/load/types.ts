@@ -1,0 +1,40 @@
+/** Types shared by the streaming loader and the adapters that feed its chunks to COPY. */
+
+/** One rejected record, reported as `file:line:column: message`. */
+export interface BadRecord {
+  /** Path as the user wrote it (project-relative for local files, the URL for s3://). */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** A progress tick: emitted per file and about every chunk. */
+export interface LoadProgress {
+  filesDone: number;
+  filesTotal: number;
+  rows: number;
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+/** What a load did, final once the chunk stream is exhausted. */
+export interface LoadStats {
+  files: number;
+  rows: number;
+  bytes: number;
+  rejected: BadRecord[];
+}
+
+/** How a dialect wants rows encoded and checked. */
+export interface LoadOptions {
+  /** Absolute project root; relative locations resolve against it. */
+  root: string;
+  /** Approximate size of each COPY chunk in bytes (default 4 MiB). */
+  chunkBytes?: number;
+  /** Size of each read from a file in bytes (default 1 MiB); tests shrink it to split records. */
+  readBytes?: number;
+  /** How varchar(n) is measured: Postgres counts characters, Redshift bytes. */
+  varcharLength?: 'chars' | 'bytes';
+  onProgress?: (progress: LoadProgress) => void;
+}

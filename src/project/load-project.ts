@@ -1,0 +1,65 @@
+/** Reading a whole project: project.yml, then sources.yml, into a LoadedProject. */
+import { isMap } from 'yaml';
+import { SparkifyError } from '../diagnostics.js';
+import { collectSecrets } from './collect-secrets.js';
+import { ProjectErrors } from './error-codes.js';
+import { MapReader } from './map-reader.js';
+import { describe } from './node-values.js';
+import { parseVars } from './parse-vars.js';
+import { readProject } from './read-project.js';
+import { ReadScope } from './read-scope.js';
+import { readSources } from './read-sources.js';
+import { readVars } from './read-vars.js';
+import type { LoadedProject } from './types.js';
+import { readYamlSource, type YamlSource } from './yaml-source.js';
+
+/** Options of loadProject, as the CLI gathers them. */
+export interface LoadProjectOptions {
+  /** --vars as given on the command line (YAML or JSON text), merged over project.yml vars. */
+  varsText?: string;
+  /** --target; falls back to env.SPARKIFY_TARGET, then project.yml `default_target`, then 'dev'. */
+  targetName?: string;
+  /** Environment used by env_var(); pass process.env from the CLI (kept as a parameter so this phase is pure apart from reading the two files). */
+  env: Record<string, string | undefined>;
+}
+
+const file = 'project.yml';
+
+/** Reads project.yml and sources.yml from `root`; throws SparkifyError listing every problem found. */
+export function loadProject(root: string, options: LoadProjectOptions): LoadedProject {
+  const source = readYamlSource(root, file);
+  if (!source) throw missingProject(root);
+  const top = topMapping(source);
+  const cliVars = parseVars(options.varsText ?? '');
+  // Vars are rendered before they exist, so their templates may use env_var() only.
+  const vars = readVars(top.named(file, new ReadScope(source, { env: options.env })), cliVars);
+  const project = top.named(file, new ReadScope(source, { env: options.env, vars }));
+  const { config, target } = readProject(project, root, vars, options);
+  source.throwIfProblems();
+  // readProject reports a missing or broken selected target, so this only guards the types.
+  if (!target) throw new Error('internal: no target selected and no problem reported');
+  const sources = readSources(root, { env: options.env, vars });
+  return { config, sources, target, secrets: collectSecrets(Object.values(config.targets)) };
+}
+
+function missingProject(root: string): SparkifyError {
+  return new SparkifyError({
+    code: ProjectErrors.missingFile,
+    message: `no ${file} in ${root}`,
+    location: { file },
+    hint: 'run sparkify from the project root (the folder holding project.yml) or pass --project-dir',
+  });
+}
+
+function topMapping(source: YamlSource): MapReader {
+  const contents = source.document.contents;
+  const scope = new ReadScope(source, { env: {} });
+  if (isMap(contents)) return new MapReader(scope, contents, source.position(contents), file);
+  const got = contents === null ? 'an empty file' : describe(contents);
+  throw new SparkifyError({
+    code: ProjectErrors.notAMapping,
+    message: `${file} must be a mapping of settings, got ${got}`,
+    location: source.position(contents),
+    hint: 'start project.yml with `name: my_project`',
+  });
+}

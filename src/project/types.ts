@@ -1,0 +1,117 @@
+/** Shapes of a parsed project: project.yml (project, targets, vars) and sources.yml. */
+
+/** Defaults that every model starts from, overridden by `config()` in the template. */
+export interface ModelDefaults {
+  materialized: string;
+  schema?: string;
+  tags: string[];
+}
+
+/** Where a value was written: project-relative file and 1-based line. */
+export interface Position {
+  file: string;
+  line: number;
+  column?: number;
+}
+
+interface TargetBase {
+  name: string;
+  /** Schema that models and sources land in unless they say otherwise. */
+  schema: string;
+  /** How many nodes may build at once (an adapter with one connection runs them one by one). */
+  threads: number;
+  position: Position;
+}
+
+/** The embedded PGlite warehouse: a data directory on disk, relative to the project root. */
+export interface PgliteTarget extends TargetBase {
+  type: 'pglite';
+  path: string;
+}
+
+/** A PostgreSQL server (issue 3). `url` or the separate fields. Secret values are listed in `secrets`. */
+export interface PostgresTarget extends TargetBase {
+  type: 'postgres';
+  url?: string;
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  password?: string;
+  ssl?: boolean | Record<string, unknown>;
+}
+
+/** Amazon Redshift (issue 3); may read its connection from the seed's dwh.cfg. */
+export interface RedshiftTarget extends TargetBase {
+  type: 'redshift';
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  password?: string;
+  iamRole?: string;
+  region?: string;
+  configFile?: string;
+  ssl?: boolean | Record<string, unknown>;
+}
+
+/** A named target block of project.yml. */
+export type TargetConfig = PgliteTarget | PostgresTarget | RedshiftTarget;
+
+/** project.yml after rendering and validation. */
+export interface ProjectConfig {
+  /** Absolute path of the project root (the folder holding project.yml). */
+  root: string;
+  name: string;
+  /** Folders (relative to root) holding models, macros. */
+  modelPaths: string[];
+  macroPaths: string[];
+  modelDefaults: ModelDefaults;
+  /** Project vars with CLI `--vars` already merged over the defaults. */
+  vars: Record<string, unknown>;
+  targets: Record<string, TargetConfig>;
+  defaultTarget: string;
+}
+
+/** A column of a source table, as declared in sources.yml. */
+export interface ColumnSpec {
+  name: string;
+  /** SQL type as written, e.g. `bigint`, `varchar(256)`, `double precision`, `numeric(10,5)`. */
+  type: string;
+  description?: string;
+  position: Position;
+}
+
+/** A table of a source: a staging table materialized by COPY from JSON files. */
+export interface SourceTable {
+  sourceName: string;
+  name: string;
+  /** Schema of the staging table (source `schema`, else the target schema). */
+  schema?: string;
+  /** Relation name in the warehouse (defaults to `name`). */
+  identifier: string;
+  description?: string;
+  /** Rendered location: folder (recursive), file or glob, relative to root or absolute; later `s3://`. */
+  location: string;
+  /** `auto` maps keys to column names; otherwise the (rendered) path of a JSONPaths file. */
+  jsonpaths: 'auto' | string;
+  /** Bad records tolerated before the load fails (Redshift MAXERROR); 0 by default. */
+  maxerrors: number;
+  /** How timestamp columns are read: `auto` (ISO strings) or `epochmillisecs`/`epochsecs`. */
+  timeformat: 'auto' | 'epochmillisecs' | 'epochsecs';
+  /** Cut strings that are too long for their varchar instead of rejecting the record. */
+  truncatecolumns: boolean;
+  columns: ColumnSpec[];
+  tags: string[];
+  position: Position;
+}
+
+/** Everything read from project.yml and sources.yml. */
+export interface LoadedProject {
+  config: ProjectConfig;
+  sources: SourceTable[];
+  /** The target chosen by `--target`, SPARKIFY_TARGET or the default. */
+  target: TargetConfig;
+  /** Secret values (passwords, keys) that must never be printed; the CLI scrubs them from output. */
+  secrets: string[];
+}

@@ -1,0 +1,166 @@
+import type { Adapter, Session } from '../adapters/adapter.js';
+import type { Manifest } from '../compile/manifest.js';
+import { SparkifyError } from '../diagnostics.js';
+import type { LoadStats } from '../load/types.js';
+import type { NodePlan } from '../plan/types.js';
+import type { NodeFiles } from './database-error.js';
+import { databaseErrorToDiagnostic } from './database-error.js';
+import type { NodeResult } from './node-result.js';
+import { missingUpstream } from './upstream-check.js';
+
+/** The rows of one source, streamed by the loader. */
+export interface SourceFeed {
+  chunks(): AsyncIterable<Buffer>;
+  readonly stats: LoadStats;
+}
+
+/** Hooks the CLI uses to print progress lines. */
+export interface RunReporter {
+  started(plan: NodePlan, index: number, total: number): void;
+  finished(plan: NodePlan, result: NodeResult, index: number, total: number): void;
+}
+
+/** Everything the execute phase needs: plans in build order and the I/O to run them. */
+export interface ExecuteOptions {
+  adapter: Adapter;
+  manifest: Manifest;
+  plans: NodePlan[];
+  threads: number;
+  openFeed(sourceId: string): SourceFeed;
+  filesOf(plan: NodePlan): NodeFiles;
+  reporter: RunReporter;
+  signal?: AbortSignal;
+}
+
+/** Thrown between statements once the run is cancelled (Ctrl-C). */
+export class RunCancelled extends Error {
+  constructor() {
+    super('the run was cancelled');
+  }
+}
+
+/**
+ * The execute phase: runs each plan once its selected parents succeeded, up to `threads` at a time
+ * (one at a time on an adapter with a single connection). A failed node's descendants are skipped.
+ */
+export async function executePlans(options: ExecuteOptions): Promise<NodeResult[]> {
+  const { plans, manifest } = options;
+  const selected = new Set(plans.map((p) => p.id));
+  const results = new Map<string, NodeResult>();
+  const running = new Map<string, Promise<void>>();
+  const limit = options.adapter.capabilities.multipleConnections ? Math.max(1, options.threads) : 1;
+  let started = 0;
+
+  const parentsOf = (id: string) => (manifest.parentMap[id] ?? []).filter((p) => selected.has(p));
+  while (results.size < plans.length) {
+    for (const plan of plans) {
+      if (results.has(plan.id) || running.has(plan.id) || running.size >= limit) continue;
+      const parents = parentsOf(plan.id);
+      const failed = parents.find((p) => results.has(p) && results.get(p)!.status !== 'success');
+      if (failed) {
+        results.set(plan.id, skipped(plan, failed));
+        options.reporter.finished(plan, results.get(plan.id)!, ++started, plans.length);
+        continue;
+      }
+      if (!parents.every((p) => results.has(p))) continue;
+      const index = ++started;
+      options.reporter.started(plan, index, plans.length);
+      const task = runNode(plan, options).then((result) => {
+        results.set(plan.id, result);
+        running.delete(plan.id);
+        options.reporter.finished(plan, result, index, plans.length);
+      });
+      running.set(plan.id, task);
+    }
+    if (running.size > 0) await Promise.race(running.values());
+    else if (results.size < plans.length) throw new Error('scheduler stalled: a selected node waits on a node that never runs');
+  }
+  return plans.map((p) => results.get(p.id)!);
+}
+
+async function runNode(plan: NodePlan, options: ExecuteOptions): Promise<NodeResult> {
+  const startedAt = new Date();
+  const finish = (partial: Omit<NodeResult, 'id' | 'startedAt' | 'completedAt' | 'executionTime'>): NodeResult => {
+    const completedAt = new Date();
+    return {
+      id: plan.id, ...partial, startedAt: startedAt.toISOString(), completedAt: completedAt.toISOString(),
+      executionTime: (completedAt.getTime() - startedAt.getTime()) / 1000,
+    };
+  };
+  const missing = await missingUpstream(plan.id, options);
+  if (missing) return finish({ status: 'error', message: missing.message, rowsAffected: null, diagnostics: [missing] });
+  let feed: SourceFeed | undefined;
+  try {
+    const { rows, message } = await options.adapter.withSession((session) =>
+      runStatements(session, plan, options, (f) => (feed = f)),
+    );
+    return finish({ status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected });
+  } catch (error) {
+    if (error instanceof RunCancelled) throw error;
+    const diagnostics = error instanceof StatementError
+      ? [databaseErrorToDiagnostic(error.cause, plan, error.index, options.filesOf(plan))]
+      : error instanceof SparkifyError ? error.diagnostics : [{ code: 'SPK500', message: String((error as Error).message ?? error) }];
+    return finish({ status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics, rejected: feed?.stats.rejected });
+  }
+}
+
+/** A database error, tagged with the statement that raised it. */
+class StatementError extends Error {
+  constructor(override readonly cause: unknown, readonly index: number) {
+    super((cause as Error).message);
+  }
+}
+
+async function runStatements(
+  session: Session,
+  plan: NodePlan,
+  options: ExecuteOptions,
+  onFeed: (feed: SourceFeed) => void,
+): Promise<{ rows: number | null; message: string }> {
+  let rows: number | null = null;
+  let message = 'OK';
+  try {
+    for (let index = 0; index < plan.statements.length; index++) {
+      if (options.signal?.aborted) throw new RunCancelled();
+      const statement = plan.statements[index];
+      if (statement.copyFrom) {
+        const feed = options.openFeed(statement.copyFrom);
+        onFeed(feed);
+        const copied = await runTagged(index, () => session.copyFrom(statement.sql, cancellable(feed.chunks(), options.signal)));
+        if (statement.reportsRows) [rows, message] = [copied, `COPY ${copied}`];
+        continue;
+      }
+      const result = await runTagged(index, () => session.execute(statement.sql));
+      if (statement.reportsRows) [rows, message] = [result.rowCount, `${result.command} ${result.rowCount ?? ''}`.trim()];
+      else if (message === 'OK' && result.command && !/^(BEGIN|COMMIT|DROP|ALTER)$/.test(result.command)) message = result.command;
+    }
+  } catch (error) {
+    await session.execute('ROLLBACK').catch(() => undefined); // leave the warehouse as it was
+    throw error;
+  }
+  return { rows, message };
+}
+
+/** Runs a statement; a driver error is tagged with its index, our own errors pass through. */
+async function runTagged<T>(index: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof SparkifyError || error instanceof RunCancelled) throw error;
+    throw new StatementError(error, index);
+  }
+}
+
+async function* cancellable(chunks: AsyncIterable<Buffer>, signal?: AbortSignal): AsyncIterable<Buffer> {
+  for await (const chunk of chunks) {
+    if (signal?.aborted) throw new RunCancelled();
+    yield chunk;
+  }
+}
+
+function skipped(plan: NodePlan, failedParent: string): NodeResult {
+  return {
+    id: plan.id, status: 'skipped', message: `skipped because ${failedParent} did not succeed`,
+    rowsAffected: null, executionTime: 0,
+  };
+}

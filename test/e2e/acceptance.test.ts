@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { copyProject, countRows, sharedDataVars, sparkify, tableDigest, withWarehouse } from './helpers.js';
+
+// The acceptance figures of the star schema on the real public Sparkify sample (issue 2).
+describe('sparkify build on ../shared/sparkify-data', () => {
+  let dir: string;
+  let first: ReturnType<typeof sparkify>;
+
+  before(() => {
+    dir = copyProject({ withData: false });
+    first = sparkify(dir, ['build', '--vars', sharedDataVars()]);
+  });
+
+  test('succeeds with one dbt-style line per node and a summary', () => {
+    assert.equal(first.code, 0, first.stderr + first.stdout);
+    assert.match(first.stdout, /1 of 7 OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in [\d.]+s\]/);
+    assert.match(first.stdout, /OK created table model public\.users \.+ \[SELECT 97 in [\d.]+s\]/);
+    assert.match(first.stdout, /OK created table model public\.songplays \.+ \[SELECT 6820 in [\d.]+s\]/);
+    assert.match(first.stdout, /Done\. PASS=7 WARN=0 ERROR=0 SKIP=0 TOTAL=7/);
+  });
+
+  test('builds the tables with the expected row counts', async () => {
+    const counts = await withWarehouse(dir, async (db) => {
+      const tables = ['staging_events', 'staging_songs', 'users', 'songs', 'artists', 'time', 'songplays'];
+      return Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await countRows(db, t)])));
+    });
+    assert.deepEqual(counts, {
+      staging_events: 8056, staging_songs: 71, users: 97, songs: 71, artists: 69, time: 6813, songplays: 6820,
+    });
+  });
+
+  test('matches exactly one play to a song: user 15 playing "Setanta matins"', async () => {
+    const rows = await withWarehouse(dir, async (db) => (await db.query<Record<string, unknown>>(`
+      select sp.user_id, s.title, a.name as artist
+      from public.songplays sp join public.songs s using (song_id) join public.artists a on a.artist_id = sp.artist_id
+      where sp.song_id is not null`)).rows);
+    assert.deepEqual(rows, [{ user_id: 15, title: 'Setanta matins', artist: 'Elena' }]);
+  });
+
+  test('keeps the semantics of each column', async () => {
+    await withWarehouse(dir, async (db) => {
+      const one = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows[0];
+      // Latest level wins: user 15 goes paid, free, paid.
+      assert.deepEqual(await one(`select level from public.users where user_id = 15`), { level: 'paid' });
+      assert.deepEqual(await one(`select count(*)::int as n from public.songs where year is null`), { n: 43 });
+      assert.deepEqual(await one(`select count(*)::int as n from public.artists where location = ''`), { n: 0 });
+      assert.deepEqual(await one(`select count(*)::int as n from public.songplays where user_agent like '"%'`), { n: 0 });
+      assert.deepEqual(await one(`select count(distinct songplay_id)::int as n from public.songplays`), { n: 6820 });
+      // Milliseconds are kept: 1541106106796 is 2018-11-01 21:01:46.796 UTC, a Thursday (4).
+      assert.deepEqual(
+        await one(`select to_char(start_time, 'YYYY-MM-DD HH24:MI:SS.MS') as t, hour, weekday from public.time
+                   where start_time = timestamp '2018-11-01 21:01:46.796'`),
+        { t: '2018-11-01 21:01:46.796', hour: 21, weekday: 4 },
+      );
+      assert.deepEqual(await one(`select ts, registration from public.staging_events where ts = 1541106106796 and song = 'You Gotta Be'`),
+        { ts: 1541106106796, registration: 1540344794796 });
+      assert.deepEqual(await one(`select count(*)::int as n from public.staging_events where user_id is null`),
+        await one(`select count(*)::int as n from public.staging_events where auth = 'Logged Out'`));
+    });
+  });
+
+  test('writes manifest.json and run_results.json with a schema version', () => {
+    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    assert.equal(results.success, true);
+    assert.match(results.metadata.schemaVersion, /run-results\/v1/);
+    const order = results.results.map((r: { id: string }) => r.id);
+    const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
+    assert.deepEqual([...order].sort(), [
+      'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
+      'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+    ]);
+    for (const id of order) {
+      for (const parent of manifest.parentMap[id]) assert.ok(order.indexOf(parent) < order.indexOf(id), `${parent} before ${id}`);
+    }
+    assert.equal(results.results.find((r: { id: string }) => r.id === 'model.users').rowsAffected, 97);
+    assert.match(manifest.schemaVersion, /manifest\/v1/);
+    assert.deepEqual(manifest.parentMap['model.users'], ['source.sparkify.staging_events']);
+  });
+
+  test('building twice gives identical tables', async () => {
+    const tables = ['staging_events', 'staging_songs', 'users', 'songs', 'artists', 'time', 'songplays'];
+    const digest = () => withWarehouse(dir, async (db) => Promise.all(tables.map((t) => tableDigest(db, t))));
+    const before = await digest();
+    const second = sparkify(dir, ['build', '--vars', sharedDataVars()]);
+    assert.equal(second.code, 0, second.stderr);
+    assert.deepEqual(await digest(), before);
+  });
+});
