@@ -13,7 +13,7 @@ function summary(result: GenerateResult, seconds: number): string {
     `  events ${f.events}, NextSong ${f.nextSongEvents}, logged out ${f.loggedOutEvents}, sessions ${f.sessions} (${f.sessionsSpanningMidnight} span midnight)`,
     `  users ${f.distinctUsers}, users changing level ${f.levelChanges.length}, distinct NextSong ts ${f.distinctNextSongTs}`,
     `  songs ${f.songs}, distinct artists ${f.distinctArtists}, songs with year 0 ${f.songsYearZero}`,
-    `  plays matching a song ${f.matchedPlays}, near misses ${f.nearMissPlays}, mojibake artist plays ${f.mojibakePlays}`,
+    `  plays matching a song ${f.matchedPlays} (${f.matchedPlaysViaArtists} via the artists table), near misses ${f.nearMissPlays}, mojibake artist plays ${f.mojibakePlays}`,
   ].join('\n');
 }
 

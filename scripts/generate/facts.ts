@@ -27,6 +27,8 @@ export interface Facts {
   distinctArtists: number;
   songsYearZero: number;
   matchedPlays: number;
+  /** Matches when the artist name comes from an artists table that keeps the smallest song_id's spelling. */
+  matchedPlaysViaArtists: number;
   nearMissPlays: number;
   mojibakePlays: number;
 }
@@ -40,25 +42,35 @@ function titleArtistKey(title: string, artist: string): string {
   return `${title}\u0000${artist}`;
 }
 
-/** Counts as songs and then days of events go by; events must arrive one day at a time, in ts order. */
+/** Each artist_id's spelling in the song with the smallest song_id. */
+function smallestSongIdNames(songs: readonly Song[]): Map<string, string> {
+  const best = new Map<string, Song>();
+  for (const song of songs) {
+    const current = best.get(song.artist.artistId);
+    if (!current || song.songId < current.songId) best.set(song.artist.artistId, song);
+  }
+  return new Map([...best].map(([id, song]) => [id, song.artist.name]));
+}
+
+/** Counts over the songs, then over days of events; events must arrive one day at a time, in ts order. */
 export class FactCounter {
-  private readonly songKeys = new Set<string>();
-  private readonly titleArtistKeys = new Set<string>();
-  private readonly artists = new Set<string>();
+  private readonly songKeys: Set<string>;
+  private readonly dimensionKeys: Set<string>;
+  private readonly titleArtistKeys: Set<string>;
+  private readonly artists: Set<string>;
   private readonly users = new Map<string, Level[]>();
   private readonly sessions = new Set<number>();
   private readonly spanning = new Set<number>();
   private yesterday = new Set<number>();
-  private counts = { events: 0, nextSongEvents: 0, loggedOutEvents: 0, distinctNextSongTs: 0, songs: 0, songsYearZero: 0 };
-  private plays = { matched: 0, nearMiss: 0, mojibake: 0 };
+  private counts = { events: 0, nextSongEvents: 0, loggedOutEvents: 0, distinctNextSongTs: 0 };
+  private plays = { matched: 0, matchedViaArtists: 0, nearMiss: 0, mojibake: 0 };
 
-  /** Records one song file. */
-  addSong(song: Song): void {
-    this.songKeys.add(matchKey(song.title, song.artist.name, song.duration));
-    this.titleArtistKeys.add(titleArtistKey(song.title, song.artist.name));
-    this.artists.add(song.artist.artistId);
-    this.counts.songs++;
-    if (song.year === 0) this.counts.songsYearZero++;
+  constructor(private readonly songs: readonly Song[]) {
+    const names = smallestSongIdNames(songs);
+    this.songKeys = new Set(songs.map((s) => matchKey(s.title, s.artist.name, s.duration)));
+    this.dimensionKeys = new Set(songs.map((s) => matchKey(s.title, names.get(s.artist.artistId) ?? '', s.duration)));
+    this.titleArtistKeys = new Set(songs.map((s) => titleArtistKey(s.title, s.artist.name)));
+    this.artists = new Set(songs.map((s) => s.artist.artistId));
   }
 
   /** Records one day file's events. */
@@ -96,7 +108,9 @@ export class FactCounter {
     const title = logText(event.track.title);
     const artist = logText(event.track.artist);
     if (artist !== event.track.artist) this.plays.mojibake++;
-    if (this.songKeys.has(matchKey(title, artist, event.track.length))) this.plays.matched++;
+    const key = matchKey(title, artist, event.track.length);
+    if (this.dimensionKeys.has(key)) this.plays.matchedViaArtists++;
+    if (this.songKeys.has(key)) this.plays.matched++;
     else if (this.titleArtistKeys.has(titleArtistKey(title, artist))) this.plays.nearMiss++;
   }
 
@@ -112,8 +126,11 @@ export class FactCounter {
       levelChanges,
       sessions: this.sessions.size,
       sessionsSpanningMidnight: this.spanning.size,
+      songs: this.songs.length,
       distinctArtists: this.artists.size,
+      songsYearZero: this.songs.filter((s) => s.year === 0).length,
       matchedPlays: this.plays.matched,
+      matchedPlaysViaArtists: this.plays.matchedViaArtists,
       nearMissPlays: this.plays.nearMiss,
       mojibakePlays: this.plays.mojibake,
     };

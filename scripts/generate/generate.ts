@@ -24,7 +24,7 @@ export interface GenerateOptions {
 export const DEFAULT_OPTIONS: GenerateOptions = { out: 'data', scale: 1, seed: 2018 };
 
 /** Sizes at scale 1; every one is multiplied by the scale. */
-const BASE = { songs: 20, users: 30, sessionsPerDay: 3, catalogTracks: 300 };
+const BASE = { songs: 20, users: 30, sessionsPerDay: 2.6, catalogTracks: 300 };
 
 /** What a run wrote. */
 export interface GenerateResult {
@@ -48,12 +48,9 @@ function writeText(out: string, path: string, text: string): number {
   return Buffer.byteLength(text);
 }
 
-function writeSongs(out: string, songs: readonly Song[], facts: FactCounter): number {
+function writeSongs(out: string, songs: readonly Song[]): number {
   let bytes = 0;
-  for (const song of songs) {
-    bytes += writeText(out, songFilePath(song), songFileText(song));
-    facts.addSong(song);
-  }
+  for (const song of songs) bytes += writeText(out, songFilePath(song), songFileText(song));
   return bytes;
 }
 
@@ -63,11 +60,11 @@ const scaled = (base: number, scale: number) => Math.max(1, Math.round(base * sc
 export function generateSample(options: GenerateOptions): GenerateResult {
   const { out, scale, seed } = options;
   clearOutput(out);
-  const facts = new FactCounter();
   const songs = generateSongs(streamFor(seed, 'songs'), scaled(BASE.songs, scale));
+  const facts = new FactCounter(songs);
   const msOffset = streamFor(seed, 'clock').int(0, 999);
   const users = generateUsers(streamFor(seed, 'users'), scaled(BASE.users, scale), msOffset);
-  const bytes = writeSongs(out, songs, facts) + writeText(out, 'log_json_path.json', jsonPathsText());
+  const bytes = writeSongs(out, songs) + writeText(out, 'log_json_path.json', jsonPathsText());
   const logs = writeEventLogs({
     out, seed, users, songs, msOffset, facts,
     catalog: new Catalog(seed, scaled(BASE.catalogTracks, scale)),

@@ -34,6 +34,9 @@ const NAMED_ESCAPES: Record<string, string> = {
   '\t': '\\t',
 };
 
+/** Printable ASCII other than `"`, `\` and `/`. */
+const PLAIN = /^[\x20\x21\x23-\x2e\x30-\x5b\x5d-\x7e]*$/;
+
 /** `\u00e9`: lowercase hex, four digits, as Python's json.dumps writes it. */
 function unicodeEscape(code: number): string {
   return `\\u${code.toString(16).padStart(4, '0')}`;
@@ -44,6 +47,8 @@ function unicodeEscape(code: number): string {
  * surrogate pairs, as in Python); `escapeSlash` adds the `\/` the event logs use.
  */
 export function quoteString(text: string, escapeSlash: boolean): string {
+  // Fast path: most strings are plain printable ASCII and need no escaping.
+  if (PLAIN.test(text)) return `"${text}"`;
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];

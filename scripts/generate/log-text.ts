@@ -5,6 +5,8 @@
  * (`’` U+2019 arrives as U+0019); we reproduce both so loaders meet them.
  */
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Reads UTF-8 bytes as if they were Latin-1: one character per byte. */
 function utf8AsLatin1(text: string): string {
   return Buffer.from(text, 'utf8').toString('latin1');
@@ -17,5 +19,6 @@ export function doubleEncode(text: string): string {
 
 /** The log form of a song title or artist name. */
 export function logText(text: string): string {
+  if (ASCII.test(text)) return text;
   return doubleEncode(text.replaceAll('\u2019', '\u0019'));
 }

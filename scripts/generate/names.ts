@@ -5,14 +5,15 @@ import {
   ACCENTED_ARTISTS, ACCENTED_TITLES, ADJECTIVES, FIRST_NAMES, LAST_NAMES, NOUNS, TITLE_SUFFIXES, VERBS,
 } from './vocabulary.js';
 
-/** A band or solo-artist name; about one in eight has accents. */
+/** A band or solo-artist name; about one in fourteen has accents. */
 export function artistName(rng: Rng): string {
-  if (rng.chance(0.12)) return rng.pick(ACCENTED_ARTISTS);
-  switch (rng.int(0, 4)) {
+  if (rng.chance(0.07)) return rng.pick(ACCENTED_ARTISTS);
+  switch (rng.int(0, 5)) {
     case 0: return `The ${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}s`;
     case 1: return `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}`;
     case 2: return `${rng.pick([...FIRST_NAMES.F, ...FIRST_NAMES.M])} ${rng.pick(LAST_NAMES)}`;
     case 3: return `DJ ${rng.pick(NOUNS)}${rng.pick(['', ' Jr.', ' & Co.'])}`;
+    case 4: return `${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)} ${rng.pick(NOUNS)}s`;
     default: return `${rng.pick(NOUNS)} ${rng.pick(NOUNS)}s`;
   }
 }

@@ -53,11 +53,12 @@ class SessionLog {
   }
 }
 
-/** Pages browsed while logged in, after plays; cumulative thresholds on one roll. */
+/** Pages a logged-in step visits when it is not a play: cumulative thresholds on one roll ('Upgrade' means Downgrade for paid users). */
 const BROWSE: ReadonlyArray<readonly [number, Page]> = [
-  [0.3, 'Home'], [0.4, 'Settings'], [0.48, 'Help'], [0.52, 'About'], [0.55, 'Error'], [0.8, 'Upgrade'], [1, 'Logout'],
+  [0.42, 'Home'], [0.52, 'Settings'], [0.6, 'Help'], [0.65, 'About'], [0.72, 'Error'], [0.87, 'Upgrade'], [1, 'Logout'],
 ];
-const PLAY_SHARE = 0.84;
+/** Share of logged-in steps that are plays; with the pages around logins, about 85% of events are plays. */
+const PLAY_SHARE = 0.9;
 
 function play(log: SessionLog, ctx: SessionContext): void {
   const track = choosePlay(ctx.rng, ctx.songs, ctx.catalog);
@@ -65,7 +66,7 @@ function play(log: SessionLog, ctx: SessionContext): void {
   log.wait(Math.round(track.length) + ctx.rng.int(0, 2));
 }
 
-/** A logged-out stretch: the home page, then usually a login back into the same session. */
+/** A session that starts logged out: the home page, a login, then the logged-in home page. */
 function loggedOutStart(log: SessionLog, ctx: SessionContext): void {
   log.emit('Home', false);
   log.wait(ctx.rng.int(1, 40));
@@ -107,7 +108,7 @@ function browse(log: SessionLog, ctx: SessionContext, user: User): void {
   if (page === 'Logout') {
     log.ended = !logout(log, ctx);
   } else if (page === 'Upgrade') {
-    levelPage(log, ctx, !user.scripted && ctx.rng.chance(0.08));
+    levelPage(log, ctx, !user.scripted && ctx.rng.chance(0.15));
   } else {
     log.emit(page, true);
     if (page === 'Settings' && ctx.rng.chance(0.4)) log.emit('Save Settings', true);

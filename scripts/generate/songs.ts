@@ -2,7 +2,7 @@
  * The song_data side: one object per file, keys in the real order. Songs are few (20 at
  * scale 1), so they are built in memory; the event logs need them for matching plays.
  */
-import { artistId, folderLetters, round5, songId, trackId } from './ids.js';
+import { artistId, folderLetters, songId, trackId } from './ids.js';
 import { artistName, songTitle, trackLength } from './names.js';
 import type { Rng } from './prng.js';
 import { ARTIST_LOCATIONS, FIRST_NAMES, LAST_NAMES, NOUNS } from './vocabulary.js';
@@ -26,17 +26,24 @@ export interface Song {
   year: number;
 }
 
-function coordinates(rng: Rng): Pick<ArtistVariant, 'latitude' | 'longitude'> {
-  if (rng.chance(0.5)) return { latitude: null, longitude: null };
-  return { latitude: round5(-40 + rng.next() * 105), longitude: round5(-125 + rng.next() * 155) };
+/** A location and, for about half of the located artists, its coordinates; unlocated artists have none. */
+function place(rng: Rng): Pick<ArtistVariant, 'location' | 'latitude' | 'longitude'> {
+  if (rng.chance(0.4)) return { location: '', latitude: null, longitude: null };
+  const [location, latitude, longitude] = rng.pick(ARTIST_LOCATIONS);
+  return rng.chance(0.45) ? { location, latitude: null, longitude: null } : { location, latitude, longitude };
+}
+
+/** Tries for an unused name; after a few tries a duplicate is fine (the MSD has namesakes too). */
+function freshName(rng: Rng, usedNames: Set<string>): string {
+  let name = artistName(rng);
+  for (let tries = 0; tries < 20 && usedNames.has(name); tries++) name = artistName(rng);
+  usedNames.add(name);
+  return name;
 }
 
 function newArtist(rng: Rng, usedNames: Set<string>): ArtistVariant {
-  let name = artistName(rng);
-  while (usedNames.has(name)) name = artistName(rng);
-  usedNames.add(name);
-  const location = rng.chance(0.4) ? '' : rng.pick(ARTIST_LOCATIONS);
-  return { artistId: artistId(rng), name, location, ...coordinates(rng) };
+  const name = freshName(rng, usedNames);
+  return { artistId: artistId(rng), name, ...place(rng) };
 }
 
 /**
@@ -47,8 +54,9 @@ function variantPair(rng: Rng): [ArtistVariant, ArtistVariant] {
   const leader = `${rng.pick(FIRST_NAMES.F)} ${rng.pick(LAST_NAMES)}`;
   const band = `the ${rng.pick(NOUNS)}s`;
   const id = artistId(rng);
+  const [location, latitude, longitude] = rng.pick(ARTIST_LOCATIONS);
   return [
-    { artistId: id, name: `${leader} & ${band}`, location: rng.pick(ARTIST_LOCATIONS), ...coordinates(rng) },
+    { artistId: id, name: `${leader} & ${band}`, location, latitude, longitude },
     { artistId: id, name: `${leader} and ${band}`, location: '', latitude: null, longitude: null },
   ];
 }

@@ -26,12 +26,12 @@ export const METROS = [
 
 /** Invented client strings; they carry `/` so the writer's `\/` escaping shows. */
 export const USER_AGENTS = [
-  'Wavelet/4.2.1 (Linux; x86_64) Tunekit/2.0',
-  'Wavelet/4.1.0 (Windows NT 10.0; Win64) Tunekit/1.9',
-  'Sparkplayer/7.3 (MacBook; macOS 10.14) Engine/605.1',
-  'Sparkplayer/7.1 (iPad; iOS 12.1) Engine/604.3',
-  'Humdrum/0.9.8 (Android 9; Pixelish 3) Mobile/88.2',
-  'Resonator/12.0 (X11; FreeBSD amd64) Cadence/3.3',
+  'Wavelet/4.2 (Linux; x86_64) Tunekit/2.0',
+  'Wavelet/4.1 (Windows NT 10.0) Tunekit/1.9',
+  'Sparkplayer/7.3 (macOS 10.14)',
+  'Sparkplayer/7.1 (iPad; iOS 12.1)',
+  'Humdrum/0.9.8 (Android 9) Mobile/88',
+  'Resonator/12.0 (X11; FreeBSD)',
 ];
 
 /** Adjectives for band names and titles. */
@@ -64,8 +64,11 @@ export const ACCENTED_TITLES = [
   'Señales de Humo', 'Fjärran Harbor', 'Déjà Meadow', 'We’re Still Counting',
 ];
 
-/** Free-text artist locations as song files hold them. */
-export const ARTIST_LOCATIONS = [
-  'Harrowgate, OR', 'Port Quenby', 'Lower Fenmoor, England', 'Saltgrove - UT', 'Cinder Falls, Idaho',
-  'Montréal-Est', 'Kestrel Point WA', 'Brackwater, Scotland', 'São Tiberio', 'Nordvik, Norway',
+/** Free-text artist locations as song files hold them, with the coordinates a file gives when it has any. */
+export const ARTIST_LOCATIONS: ReadonlyArray<readonly [string, number, number]> = [
+  ['Harrowgate, OR', 44.31207, -121.90443], ['Port Quenby', 43.87021, -69.51533],
+  ['Lower Fenmoor, England', 52.40618, 0.26381], ['Saltgrove - UT', 40.1144, -111.8452],
+  ['Cinder Falls, Idaho', 43.5009, -114.3522], ['Montréal-Ouestville', 45.4417, -73.6931],
+  ['Kestrel Point WA', 47.7512, -122.6143], ['Brackwater, Scotland', 56.9126, -4.2331],
+  ['São Tiberio', -22.8107, -47.0625], ['Nordvika, Norway', 63.4402, 10.9021],
 ];

@@ -105,7 +105,7 @@ function registerMacros(
         for (const [name, macro] of Object.entries(exported)) env.addGlobal(name, macro);
       });
     } catch (error) {
-      diagnostics.push(templateErrorToDiagnostic(error, file.path, undefined, scope.raised));
+      diagnostics.push(templateErrorToDiagnostic(error, file.path, undefined, scope.raised, file.source));
     }
   }
 }
@@ -126,7 +126,7 @@ function renderModel(
   try {
     rendered = compileTemplate(env, file.source, file.path).render({ this: thisMarker(name), target });
   } catch (error) {
-    diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised));
+    diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;
   }
   const configLine = lineOf(file.source, 'config(');

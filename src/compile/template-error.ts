@@ -18,6 +18,8 @@ export function templateErrorToDiagnostic(
   node?: string,
   /** The diagnostic our own function raised, which nunjucks flattened into a message. */
   raised?: Diagnostic,
+  /** The template text, to move a call's position from its `(` back to the function name. */
+  source?: string,
 ): Diagnostic {
   if (error instanceof SparkifyError) {
     const first = error.diagnostics[0];
@@ -32,12 +34,21 @@ export function templateErrorToDiagnostic(
   if (wrapped) {
     message = message.replace(WRAPPED, '');
     line = (line ?? 0) + 1;
-    column = (column ?? 0) + 1;
+    column = callStart(source, line, (column ?? 0) + 1);
   }
   if (raised && wrapped) {
     return { ...raised, location: { file, line, column }, node };
   }
   return { code: 'SPK110', message: `template error: ${message.trim()}`, location: { file, line, column }, node, hint: hintFor(message) };
+}
+
+/** Nunjucks points at a call's `(`; users expect the name of the function called. */
+function callStart(source: string | undefined, line: number, column: number): number {
+  const text = source?.split('\n')[line - 1];
+  if (!text || text[column - 1] !== '(') return column;
+  let start = column - 1;
+  while (start > 0 && /[\w.]/.test(text[start - 1])) start--;
+  return start + 1;
 }
 
 function hintFor(message: string): string | undefined {

@@ -7,7 +7,11 @@ import type { Graph } from './types.js';
  * Widens what a method matched by the selector's graph operators. As in dbt, each operator
  * starts from the matched nodes themselves, and the results are unioned.
  */
-export function applyGraphOperators(graph: Graph, criteria: SelectorCriteria, matched: ReadonlySet<string>): Set<string> {
+export function applyGraphOperators(
+  graph: Graph,
+  criteria: SelectorCriteria,
+  matched: ReadonlySet<string>,
+): Set<string> {
   const sets: ReadonlySet<string>[] = [matched];
   if (criteria.childrensParents) sets.push(childrensParents(graph, matched));
   if (criteria.parents !== undefined) sets.push(reach(graph.parents, matched, criteria.parents));

@@ -7,45 +7,61 @@ import { difference, intersection, union } from './set-algebra.js';
 import { topologicalOrder } from './topological-order.js';
 import type { Graph } from './types.js';
 
-/** Applies --select / --exclude (each a list of CLI arguments, every argument may hold several space-separated selectors). Returns the selected ids in topological order. With no --select, everything is selected. Throws SparkifyError exit 2 when the result is empty or a selector is malformed/matches no node. */
+/**
+ * Applies --select / --exclude (each a list of CLI arguments, every argument may hold several
+ * space-separated selectors). Returns the selected ids in topological order. With no --select,
+ * everything is selected. Throws SparkifyError exit 2 when the result is empty or a selector is
+ * malformed/matches no node.
+ */
 export function selectNodes(graph: Graph, select: string[] | undefined, exclude: string[] | undefined): string[] {
   const diagnostics: Diagnostic[] = [];
-  const everything = !select?.some((arg) => arg.trim() !== '');
-  const selected = everything ? new Set(graph.order) : evaluate(graph, '--select', select!, diagnostics);
-  const excluded = evaluate(graph, '--exclude', exclude ?? [], diagnostics);
+  const selectArgs = select?.some((arg) => arg.trim() !== '') ? select : undefined;
+  const selected = selectArgs ? evaluate({ graph, flag: '--select', diagnostics }, selectArgs) : new Set(graph.order);
+  const excluded = evaluate({ graph, flag: '--exclude', diagnostics }, exclude ?? []);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics, 2);
   const result = difference(selected, excluded);
   // dbt only warns when nothing is selected. We stop: a build that silently does nothing after a
   // typo or an over-broad --exclude looks like a success in CI.
-  if (result.size === 0) throw new SparkifyError(emptySelection(everything ? undefined : select, exclude, selected.size), 2);
+  if (result.size === 0) throw new SparkifyError(emptySelection(selectArgs, exclude ?? [], selected.size), 2);
   return topologicalOrder(graph, result);
 }
 
+/** What evaluating one flag needs; problems are collected so that all are reported at once. */
+interface Evaluation {
+  graph: Graph;
+  flag: SelectionFlag;
+  diagnostics: Diagnostic[];
+}
+
 /** A flag's arguments as one set: the union of its intersections. */
-function evaluate(graph: Graph, flag: SelectionFlag, args: readonly string[], diagnostics: Diagnostic[]): Set<string> {
-  const selection = parseSelection(flag, args, diagnostics);
-  return union(selection.map((joined) => intersection(joined.map((criteria) => evaluateOne(graph, flag, criteria, diagnostics)))));
+function evaluate(context: Evaluation, args: readonly string[]): Set<string> {
+  const selection = parseSelection(context.flag, args, context.diagnostics);
+  return union(selection.map((joined) => intersection(joined.map((criteria) => evaluateOne(context, criteria)))));
 }
 
 /**
  * One selector's nodes, widened by its graph operators. A selector that matches nothing is
  * reported on its own, as dbt does; an intersection that ends up empty is not an error by itself.
  */
-function evaluateOne(graph: Graph, flag: SelectionFlag, criteria: SelectorCriteria, diagnostics: Diagnostic[]): Set<string> {
+function evaluateOne({ graph, flag, diagnostics }: Evaluation, criteria: SelectorCriteria): Set<string> {
   const matched = matchNodes(graph, criteria.method, criteria.value);
   if (matched.size === 0) diagnostics.push(noMatch(graph, flag, criteria));
   return applyGraphOperators(graph, criteria, matched);
 }
 
 /** SPK212, saying which flag emptied the selection. */
-function emptySelection(select: string[] | undefined, exclude: string[] | undefined, selectedCount: number): Diagnostic {
-  const selectText = select?.length ? `--select '${select.join(' ')}'` : 'the whole project';
+function emptySelection(select: string[] | undefined, exclude: string[], selectedCount: number): Diagnostic {
+  if (select === undefined && selectedCount === 0) {
+    return { code: 'SPK212', message: 'the project has no node to select' };
+  }
+  const selectText = select ? `--select '${select.join(' ')}'` : 'the whole project';
   if (selectedCount === 0) {
-    return { code: 'SPK212', message: `${selectText} selects no node`, hint: 'selectors joined by a comma select only the nodes they have in common' };
+    const hint = 'selectors joined by a comma select only the nodes they have in common';
+    return { code: 'SPK212', message: `${selectText} selects no node`, hint };
   }
   return {
     code: 'SPK212',
-    message: `--exclude '${(exclude ?? []).join(' ')}' removes every node that ${selectText} selects`,
+    message: `--exclude '${exclude.join(' ')}' removes every node that ${selectText} selects`,
     hint: 'narrow --exclude or widen --select',
   };
 }

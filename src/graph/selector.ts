@@ -45,7 +45,7 @@ export function parseSelection(flag: SelectionFlag, args: readonly string[], dia
 }
 
 /** Parses one selector (no spaces or commas) into criteria, or explains why it is not one. */
-export function parseSelector(flag: SelectionFlag, raw: string): SelectorCriteria | Diagnostic {
+function parseSelector(flag: SelectionFlag, raw: string): SelectorCriteria | Diagnostic {
   const groups = SELECTOR.exec(raw)!;
   const [, at, parents, method, value, children] = groups;
   const problem = syntaxProblem(groups);
@@ -67,11 +67,17 @@ export function parseSelector(flag: SelectionFlag, raw: string): SelectorCriteri
 /** What is wrong with a selector the pattern accepted, if anything. */
 function syntaxProblem(groups: string[]): { message: string; hint?: string } | undefined {
   const [, at, , method, value, children] = groups;
-  if (value === '') return { message: 'it names no node', hint: 'put a name or method:value next to the operators, e.g. 1+users or tag:nightly+' };
-  if (/[+@]/.test(value)) return { message: `'+' and '@' may only start or end a selector`, hint: 'e.g. 2+users, users+1, @users' };
+  if (value === '') {
+    return { message: 'it names no node', hint: 'put a name or method:value next to the operators, e.g. 1+users' };
+  }
+  if (/[+@]/.test(value)) {
+    return { message: `'+' and '@' may only start or end a selector`, hint: 'e.g. 2+users, users+1, @users' };
+  }
   if (value.includes(':')) return { message: colonProblem(method, value) };
   // dbt refuses this too: `@x` already includes every descendant of x.
-  if (at !== undefined && children !== undefined) return { message: `'@' cannot be combined with a trailing '+'`, hint: `use @${value}` };
+  if (at !== undefined && children !== undefined) {
+    return { message: `'@' cannot be combined with a trailing '+'`, hint: `use @${value}` };
+  }
   return undefined;
 }
 

@@ -2,6 +2,8 @@ import toposort from 'toposort';
 import { compareIds } from './compare-ids.js';
 import type { Graph } from './types.js';
 
+type Edges = ReadonlyMap<string, readonly string[]>;
+
 /**
  * Orders ids parents first, or returns undefined when the edges hold a cycle.
  *
@@ -11,7 +13,7 @@ import type { Graph } from './types.js';
  * that could run side by side. toposort recurses once per level of depth, so chains of ~10,000
  * nodes exhaust the stack; real projects are a few dozen levels deep.
  */
-export function orderIds(ids: readonly string[], parents: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+export function orderIds(ids: readonly string[], parents: Edges): string[] | undefined {
   const sorted = sortWithToposort(ids, parents);
   if (sorted === undefined) return undefined;
   const generation = new Map<string, number>();
@@ -22,7 +24,7 @@ export function orderIds(ids: readonly string[], parents: ReadonlyMap<string, re
   return sorted.sort((a, b) => generation.get(a)! - generation.get(b)! || compareIds(a, b));
 }
 
-function sortWithToposort(ids: readonly string[], parents: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+function sortWithToposort(ids: readonly string[], parents: Edges): string[] | undefined {
   const edges: [string, string][] = [];
   for (const id of ids) for (const parent of parents.get(id) ?? []) edges.push([parent, id]);
   try {

@@ -35,5 +35,6 @@ function urlPasswords(url: string): string[] {
 }
 
 function tlsSecrets(ssl: Record<string, unknown>): string[] {
-  return secretTlsKeys.map((key) => ssl[key]).filter((value): value is string => typeof value === 'string' && value !== '');
+  const values = secretTlsKeys.map((key) => ssl[key]);
+  return values.filter((value): value is string => typeof value === 'string' && value !== '');
 }

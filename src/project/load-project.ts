@@ -1,5 +1,5 @@
 /** Reading a whole project: project.yml, then sources.yml, into a LoadedProject. */
-import { isMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
 import { SparkifyError } from '../diagnostics.js';
 import { collectSecrets } from './collect-secrets.js';
 import { ProjectErrors } from './error-codes.js';
@@ -19,7 +19,10 @@ export interface LoadProjectOptions {
   varsText?: string;
   /** --target; falls back to env.SPARKIFY_TARGET, then project.yml `default_target`, then 'dev'. */
   targetName?: string;
-  /** Environment used by env_var(); pass process.env from the CLI (kept as a parameter so this phase is pure apart from reading the two files). */
+  /**
+   * Environment used by env_var(); pass process.env from the CLI (kept as a parameter so this
+   * phase is pure apart from reading the two files).
+   */
   env: Record<string, string | undefined>;
 }
 
@@ -30,10 +33,11 @@ export function loadProject(root: string, options: LoadProjectOptions): LoadedPr
   const source = readYamlSource(root, file);
   if (!source) throw missingProject(root);
   const top = topMapping(source);
+  const reader = (scope: ReadScope) => new MapReader(scope, top, source.position(top), file);
   const cliVars = parseVars(options.varsText ?? '');
   // Vars are rendered before they exist, so their templates may use env_var() only.
-  const vars = readVars(top.named(file, new ReadScope(source, { env: options.env })), cliVars);
-  const project = top.named(file, new ReadScope(source, { env: options.env, vars }));
+  const vars = readVars(reader(new ReadScope(source, { env: options.env })), cliVars);
+  const project = reader(new ReadScope(source, { env: options.env, vars }));
   const { config, target } = readProject(project, root, vars, options);
   source.throwIfProblems();
   // readProject reports a missing or broken selected target, so this only guards the types.
@@ -51,10 +55,9 @@ function missingProject(root: string): SparkifyError {
   });
 }
 
-function topMapping(source: YamlSource): MapReader {
+function topMapping(source: YamlSource): YAMLMap {
   const contents = source.document.contents;
-  const scope = new ReadScope(source, { env: {} });
-  if (isMap(contents)) return new MapReader(scope, contents, source.position(contents), file);
+  if (isMap(contents)) return contents;
   const got = contents === null ? 'an empty file' : describe(contents);
   throw new SparkifyError({
     code: ProjectErrors.notAMapping,

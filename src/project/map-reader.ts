@@ -100,7 +100,8 @@ export class MapReader {
   private item(node: Node | null, what: string, noun: string): MapReader[] {
     if (isMap(node)) return [new MapReader(this.scope, node, this.scope.source.position(node), what)];
     const at = this.scope.source.position(node, this.at);
-    this.report(ProjectErrors.wrongType, `expected each ${noun} in ${this.what} to be a mapping, got ${describe(node)}`, at);
+    const message = `expected each ${noun} in ${this.what} to be a mapping, got ${describe(node)}`;
+    this.report(ProjectErrors.wrongType, message, at);
     return [];
   }
 

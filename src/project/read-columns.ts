@@ -38,5 +38,6 @@ function readColumn(reader: MapReader, tableWhat: string): ColumnSpec {
 
 function reportNoColumns(table: MapReader): void {
   const message = `\`columns\` in ${table.what} is empty`;
-  table.report(ProjectErrors.missingKey, message, table.valueAt('columns'), 'a staging table needs at least one column');
+  const hint = 'a staging table needs at least one column';
+  table.report(ProjectErrors.missingKey, message, table.valueAt('columns'), hint);
 }

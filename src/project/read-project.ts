@@ -53,7 +53,8 @@ function readName(project: MapReader): string {
   if (name === undefined || /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return name ?? '';
   // The name becomes part of node ids and schema names, so it must be a plain identifier.
   const hint = `use letters, digits and underscores, e.g. ${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
-  project.report(ProjectErrors.invalidValue, `project name '${name}' is not an identifier`, project.valueAt('name'), hint);
+  const message = `project name '${name}' is not an identifier`;
+  project.report(ProjectErrors.invalidValue, message, project.valueAt('name'), hint);
   return name;
 }
 

@@ -19,6 +19,7 @@ const tableKeys = [
   ...['maxerrors', 'timeformat', 'truncatecolumns', 'tags', 'columns'],
 ];
 const timeformats = ['auto', 'epochmillisecs', 'epochsecs'] as const;
+const locationHint = 'give the folder, file or glob of the JSON files, e.g. data/log_data';
 
 /** Reads `root/sources.yml` (no sources when it is absent or empty); SparkifyError listing every problem. */
 export function readSources(root: string, context: ScopeContext): SourceTable[] {
@@ -80,7 +81,7 @@ function readTable(reader: MapReader, sourceName: string, schema: string | undef
     sourceName,
     name,
     identifier: table.get('identifier', nonEmptyText) ?? name,
-    location: table.require('location', nonEmptyText, 'give the folder, file or glob of the JSON files, e.g. data/log_data') ?? '',
+    location: table.require('location', nonEmptyText, locationHint) ?? '',
     jsonpaths: readJsonpaths(table),
     maxerrors: table.get('maxerrors', integer(0)) ?? 0,
     timeformat: table.get('timeformat', oneOf(timeformats)) ?? 'auto',
@@ -110,8 +111,9 @@ function reportSharedRelations(source: YamlSource, tables: ReadTable[]): void {
     if (!earlier) seen.set(relation, table);
     // Same source and name is a duplicate table, reported already.
     else if (earlier.sourceName !== table.sourceName || earlier.name !== table.name) {
-      const message = `table '${qualified(table)}' loads into the same relation as '${qualified(earlier)}' (${relation})`;
-      source.report(ProjectErrors.duplicateName, message, at, 'give one of them another `identifier` or `schema`');
+      const message = `table '${qualified(table)}' loads into the same relation as '${qualified(earlier)}'`;
+      const hint = `both load into ${relation}; give one of them another \`identifier\` or \`schema\``;
+      source.report(ProjectErrors.duplicateName, message, at, hint);
     }
   }
 }

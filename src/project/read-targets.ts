@@ -60,7 +60,8 @@ function readType(block: MapReader): TargetType | undefined {
   if ((targetTypes as readonly string[]).includes(type)) return type as TargetType;
   const closest = closestName(type, targetTypes);
   const hint = closest ? `did you mean '${closest}'?` : `supported types: ${targetTypes.join(', ')}`;
-  block.report(ProjectErrors.unknownTargetType, `unknown target type '${type}' in ${block.what}`, block.valueAt('type'), hint);
+  const message = `unknown target type '${type}' in ${block.what}`;
+  block.report(ProjectErrors.unknownTargetType, message, block.valueAt('type'), hint);
   return undefined;
 }
 
@@ -76,7 +77,8 @@ function postgresTarget(block: MapReader, base: TargetBase, selected: boolean): 
   if (url !== undefined) target.url = url;
   if (block.has('url') && block.has('host')) {
     const message = `${block.what} gives both \`url\` and \`host\``;
-    block.report(ProjectErrors.invalidValue, message, block.keyAt('host'), 'use either url or host/port/database/user/password');
+    const hint = 'use either url or host/port/database/user/password';
+    block.report(ProjectErrors.invalidValue, message, block.keyAt('host'), hint);
   }
   if (selected) checkPostgresComplete(block, target);
   return target;
@@ -99,7 +101,8 @@ function checkPostgresUrl(block: MapReader, url: string): void {
   if (protocol === 'postgres:' || protocol === 'postgresql:') return;
   // The URL may hold a password, so the message never repeats it.
   const message = `\`url\` in ${block.what} is not a postgres:// URL`;
-  block.report(ProjectErrors.invalidValue, message, block.valueAt('url'), 'write postgres://user:password@host:5432/database');
+  const hint = 'write postgres://user:password@host:5432/database';
+  block.report(ProjectErrors.invalidValue, message, block.valueAt('url'), hint);
 }
 
 function redshiftTarget(block: MapReader, base: TargetBase, selected: boolean): RedshiftTarget {
@@ -114,7 +117,8 @@ function redshiftTarget(block: MapReader, base: TargetBase, selected: boolean): 
   const complete = block.has('host') || block.has('config_file');
   if (selected && !complete) {
     const message = `missing \`host\` or \`config_file\` in ${block.what}`;
-    block.report(ProjectErrors.missingKey, message, block.at, 'add config_file: dwh.cfg, or host/database/user/password');
+    const hint = 'add config_file: dwh.cfg, or host/database/user/password';
+    block.report(ProjectErrors.missingKey, message, block.at, hint);
   }
   return target;
 }

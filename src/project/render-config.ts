@@ -80,7 +80,9 @@ function projectVar(args: unknown[], context: RenderContext, report: Report): un
     code: ProjectErrors.unknownVar,
     message: `var('${name}') is not defined and has no default`,
     location: context.location,
-    hint: closest ? `did you mean '${closest}'?` : `define it under vars: in project.yml, pass --vars '{${name}: ...}' or give a default`,
+    hint: closest
+      ? `did you mean '${closest}'?`
+      : `define it under vars: in project.yml, pass --vars '{${name}: ...}' or give a default`,
   });
 }
 

@@ -39,7 +39,8 @@ export function integer(min: number, max = Number.MAX_SAFE_INTEGER): Kind<number
     read(node, scope) {
       const scalar = scalarValue(node, scope);
       if (scalar instanceof Rejection) return scalar;
-      const value = scalar.templated && /^\s*-?\d+\s*$/.test(String(scalar.value)) ? Number(scalar.value) : scalar.value;
+      const digits = scalar.templated && /^\s*-?\d+\s*$/.test(String(scalar.value));
+      const value = digits ? Number(scalar.value) : scalar.value;
       if (typeof value !== 'number') return wrongType;
       if (Number.isInteger(value) && value >= min && value <= max) return value;
       return new Rejection('value', `expected ${expected}, got ${value}`);

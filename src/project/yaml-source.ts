@@ -40,10 +40,17 @@ export class YamlSource {
     this.diagnostics.push({ code, message, location, hint, ...(node ? { node } : {}) });
   }
 
-  /** Throws one SparkifyError with every problem reported so far, if any. */
+  /** Throws one SparkifyError with every problem reported so far, in file order, if any. */
   throwIfProblems(): void {
-    if (this.diagnostics.length > 0) throw new SparkifyError(this.diagnostics, 2);
+    if (this.diagnostics.length === 0) return;
+    // Readers visit keys in dependency order (vars first); users read the file top to bottom.
+    const sorted = [...this.diagnostics].sort((a, b) => order(a) - order(b));
+    throw new SparkifyError(sorted, 2);
   }
+}
+
+function order(diagnostic: Diagnostic): number {
+  return (diagnostic.location?.line ?? 0) * 10_000 + (diagnostic.location?.column ?? 0);
 }
 
 /** Reads `root/file`; undefined when it does not exist, SPK010 listing every syntax error. */
@@ -64,7 +71,8 @@ function readText(root: string, file: string): string | undefined {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     const reason = (error as Error).message;
-    throw new SparkifyError({ code: ProjectErrors.missingFile, message: `cannot read ${file}: ${reason}`, location: { file } });
+    const message = `cannot read ${file}: ${reason}`;
+    throw new SparkifyError({ code: ProjectErrors.missingFile, message, location: { file } });
   }
 }
 

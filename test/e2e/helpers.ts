@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,7 @@ export function copyProject(options: { withData?: boolean } = {}): string {
 /** Rewrites a file of a project copy. */
 export function editFile(dir: string, path: string, edit: (text: string) => string): void {
   const file = join(dir, path);
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, edit(existsSync(file) ? readFileSync(file, 'utf8') : ''));
 }
 

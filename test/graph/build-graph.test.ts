@@ -25,17 +25,16 @@ test('parents and children are deduplicated and sorted by id', () => {
     'source.sparkify.staging_events',
     'source.sparkify.staging_songs',
   ]);
-  assert.deepEqual(graph.children.get('source.sparkify.staging_events'), ['model.songplays', 'model.time', 'model.users']);
+  const eventsChildren = graph.children.get('source.sparkify.staging_events');
+  assert.deepEqual(eventsChildren, ['model.songplays', 'model.time', 'model.users']);
   assert.deepEqual(graph.children.get('model.weekly_report'), []);
 });
 
 test('topologicalOrder sorts a subset and rejects unknown ids', () => {
   const graph = buildGraph(sparkifyNodes());
-  assert.deepEqual(topologicalOrder(graph, ['model.weekly_report', 'model.users', 'source.sparkify.staging_songs', 'model.users']), [
-    'source.sparkify.staging_songs',
-    'model.users',
-    'model.weekly_report',
-  ]);
+  const subset = ['model.weekly_report', 'model.users', 'source.sparkify.staging_songs', 'model.users'];
+  const ordered = ['source.sparkify.staging_songs', 'model.users', 'model.weekly_report'];
+  assert.deepEqual(topologicalOrder(graph, subset), ordered);
   assert.throws(() => topologicalOrder(graph, ['model.nope']), /unknown node id 'model\.nope'/);
 });
 
@@ -85,7 +84,8 @@ test('a longer cycle shows every node, and nodes merely downstream of it are lef
     model('head', 'models/head.sql', []),
   ];
   const [cycle] = diagnosticsOf(() => buildGraph(nodes));
-  assert.equal(cycle.message, 'dependency cycle: a (models/a.sql) → b (models/b.sql) → c (models/c.sql) → a (models/a.sql)');
+  const chain = 'a (models/a.sql) → b (models/b.sql) → c (models/c.sql) → a (models/a.sql)';
+  assert.equal(cycle.message, `dependency cycle: ${chain}`);
 });
 
 test('every problem is reported at once: two cycles, a self-reference, a dangling parent, a duplicate', () => {
@@ -131,7 +131,7 @@ test('a source line is kept in the location of its diagnostics', () => {
   const nodes = sparkifyNodes();
   nodes[0].dependsOn.push('source.sparkify.missing');
   const [dangling] = diagnosticsOf(() => buildGraph(nodes));
-  assert.deepEqual(dangling.location, { file: 'models/sources.yml', line: 5 });
+  assert.deepEqual(dangling.location, { file: 'sources.yml', line: 5 });
   assert.equal(dangling.node, 'source.sparkify.staging_events');
 });
 

@@ -2,20 +2,23 @@ import type { GraphNode } from '../../src/graph/index.js';
 
 /** A model node, with the defaults the tests do not care about. */
 export function model(name: string, path: string, dependsOn: string[], extra: Partial<GraphNode> = {}): GraphNode {
-  return { id: `model.${name}`, kind: 'model', name, path, tags: [], materialized: 'table', dependsOn, ...extra };
+  const id = `model.${name}`;
+  return { id, kind: 'model', name, path, tags: [], materialized: 'table', dependsOn, ...extra };
 }
 
-/** A source table declared in sources.yml. */
+/** A source table declared in sources.yml at the project root. */
 export function source(sourceName: string, name: string, line: number, tags: string[] = []): GraphNode {
-  return { id: `source.${sourceName}.${name}`, kind: 'source', name, sourceName, path: 'models/sources.yml', line, tags, dependsOn: [] };
+  const id = `source.${sourceName}.${name}`;
+  return { id, kind: 'source', name, sourceName, path: 'sources.yml', line, tags, dependsOn: [] };
 }
 
 const EVENTS = 'source.sparkify.staging_events';
 const SONGS = 'source.sparkify.staging_songs';
 
 /**
- * The Sparkify project's nodes, plus marts two and three levels below the fact table and a
- * standalone model, so depths and `@` have something to reach:
+ * The Sparkify project's nodes (sources.yml, models/dimensions, models/facts), plus marts two
+ * and three levels below the fact table and a standalone model, so depths and `@` have something
+ * to reach:
  *
  *   staging_events → users, time ─────────┐
  *   staging_events, staging_songs, songs, artists → songplays → user_activity → weekly_report
@@ -24,8 +27,8 @@ const SONGS = 'source.sparkify.staging_songs';
  */
 export function sparkifyNodes(): GraphNode[] {
   return [
-    source('sparkify', 'staging_events', 5, ['raw']),
-    source('sparkify', 'staging_songs', 21, ['raw']),
+    source('sparkify', 'staging_events', 5, ['staging']),
+    source('sparkify', 'staging_songs', 67, ['staging']),
     model('users', 'models/dimensions/users.sql', [EVENTS], { tags: ['dimension', 'nightly'] }),
     model('songs', 'models/dimensions/songs.sql', [SONGS], { tags: ['dimension'] }),
     model('artists', 'models/dimensions/artists.sql', [SONGS], { tags: ['dimension'] }),

@@ -46,7 +46,10 @@ export function loadError(files: Record<string, string>, options: Partial<LoadPr
 
 /** Each diagnostic as "CODE file:line", the shape most assertions compare. */
 export function where(error: SparkifyError): string[] {
-  return error.diagnostics.map((d) => `${d.code} ${d.location ? formatLocation({ ...d.location, column: undefined }) : '-'}`);
+  return error.diagnostics.map((d) => {
+    const at = d.location ? formatLocation({ ...d.location, column: undefined }) : '-';
+    return `${d.code} ${at}`;
+  });
 }
 
 /** The single diagnostic of an error (fails when there are several). */

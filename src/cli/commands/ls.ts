@@ -20,7 +20,7 @@ export async function lsCommand(options: LsOptions): Promise<number> {
   } else if (format === 'name') {
     for (const node of nodes) context.output.raw(`${selectorOf(node)}\n`);
   } else {
-    fail('SPK004', `unknown --output '${format}'`, undefined, 'use name, path or json');
+    fail('SPK030', `unknown --output '${format}'`, undefined, 'use name, path or json');
   }
   return 0;
 }

@@ -39,10 +39,10 @@ function sourceQuery(context: ProjectContext, options: ShowOptions): string {
     const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline });
     return compiled.inlineSql!.trim().replace(/;+\s*$/, '');
   }
-  if (!options.select?.length) fail('SPK005', 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');
+  if (!options.select?.length) fail('SPK031', 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');
   const ids = selectedIds(context, options);
   if (ids.length !== 1) {
-    fail('SPK005', `show previews one node, but the selection matches ${ids.length}: ${ids.join(', ')}`, undefined, 'select a single model or source');
+    fail('SPK031', `show previews one node, but the selection matches ${ids.length}: ${ids.join(', ')}`, undefined, 'select a single model or source');
   }
   return `SELECT * FROM ${quoteRelation(context.compiled.manifest.nodes[ids[0]].relation)}`;
 }
@@ -52,7 +52,7 @@ export function formatRows(columns: string[], rows: Record<string, unknown>[], f
   const text = (value: unknown) => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value));
   if (format === 'json') return JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
   if (format === 'csv') return stringify([columns, ...rows.map((r) => columns.map((c) => text(r[c])))]);
-  if (format !== 'table') fail('SPK004', `unknown --output '${format}'`, undefined, 'use table, json or csv');
+  if (format !== 'table') fail('SPK030', `unknown --output '${format}'`, undefined, 'use table, json or csv');
   const cells = rows.map((r) => columns.map((c) => (r[c] === null ? 'NULL' : text(r[c]))));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
   const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(' | ')} |\n`;

@@ -23,8 +23,24 @@ export function integerEncoder(spec: IntegerSpec): Encoder {
       return String(value);
     }
     if (value === '') return COPY_NULL;
+    // Fast path: a short string of digits ("userId": "39") goes to Postgres as written.
+    if (typeof value === 'string' && isShortInteger(value)) {
+      const number = Number(value);
+      if (number >= lower && number < upper) return value;
+    }
     return fromText(value, spec);
   };
+}
+
+/** An optional minus and 1 to 15 digits: exact as a double, and valid integer input as written. */
+function isShortInteger(text: string): boolean {
+  const first = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  if (text.length === first || text.length - first > 15) return false;
+  for (let k = first; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function fromText(value: unknown, spec: IntegerSpec): string {

@@ -15,13 +15,20 @@ export interface TextSpec {
 
 /** Builds the encoder for a text column. */
 export function textEncoder(spec: TextSpec): Encoder {
+  const limit = spec.length;
   return (value) => {
+    // Fast path: a short string with nothing to escape or refuse is its own field.
+    if (typeof value === 'string' && (limit === undefined || surelyFits(value, limit, spec.unit)) && !NEEDS_WORK.test(value)) {
+      return value;
+    }
     const text = typeof value === 'string' ? checkedString(value) : asText(value);
-    const limit = spec.length;
     const fitted = limit === undefined || surelyFits(text, limit, spec.unit) ? text : fit(text, limit, spec);
     return escapeCopyText(fitted);
   };
 }
+
+// Characters COPY escapes, plus NUL, which the encoder refuses.
+const NEEDS_WORK = /[\\\t\n\r\0]/;
 
 function checkedString(value: string): string {
   // Postgres text cannot hold NUL at all, so no escaping can carry it.

@@ -1,0 +1,35 @@
+/** Checks a source table's column types and builds each column's value encoder. */
+
+import { SparkifyError, type Diagnostic } from '../diagnostics.js';
+import type { SourceTable } from '../project/types.js';
+import { parseColumnType } from './column-types.js';
+import type { LoadOptions } from './types.js';
+import { buildEncoder } from './values/build-encoder.js';
+import type { Encoder } from './values/value-error.js';
+
+const KNOWN_TYPES =
+  'smallint, integer, bigint, real, double precision, numeric(p,s), varchar(n), char(n), text, boolean, timestamp, timestamptz, date';
+
+/** One encoder per column, in column order. Throws SparkifyError SPK303 listing every unknown type. */
+export function planEncoders(table: SourceTable, options: LoadOptions): Encoder[] {
+  const settings = {
+    timeformat: table.timeformat,
+    truncatecolumns: table.truncatecolumns,
+    varcharLength: options.varcharLength ?? 'chars',
+  };
+  const problems: Diagnostic[] = [];
+  const encoders = table.columns.map((column) => {
+    const type = parseColumnType(column.type);
+    if (type) return buildEncoder(type, settings);
+    problems.push({
+      code: 'SPK303',
+      message: `column ${column.name} of source table ${table.sourceName}.${table.name} has type "${column.type}", which the loader cannot read`,
+      location: { file: column.position.file, line: column.position.line, column: column.position.column },
+      node: `source.${table.sourceName}.${table.name}`,
+      hint: `use one of ${KNOWN_TYPES}`,
+    });
+    return undefined;
+  });
+  if (problems.length > 0) throw new SparkifyError(problems);
+  return encoders as Encoder[];
+}

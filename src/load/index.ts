@@ -1,0 +1,13 @@
+/** The streaming source loader: JSON files with Redshift COPY FORMAT AS JSON semantics, out as COPY text chunks. */
+
+export { openSourceStream, type SourceStream } from './source-stream.js';
+export { copyColumns, escapeCopyText, COPY_NULL } from './copy-text.js';
+export { RecordScanner, type ScannedRecord, type ScanSink, type ScannerOptions } from './record-scanner.js';
+export { parseJsonPath, formatJsonPath, JsonPathError, type PathSegment } from './jsonpath.js';
+export { parseJsonPathsFile, readJsonPaths } from './jsonpaths-file.js';
+export { parseColumnType, type ColumnType } from './column-types.js';
+export { buildEncoder, type EncoderSettings } from './values/build-encoder.js';
+export { ValueError, type Encoder } from './values/value-error.js';
+export type { FileStore, SourceFile } from './file-store.js';
+export { createProgressReporter, type ProgressReporter } from './progress.js';
+export type { BadRecord, LoadOptions, LoadProgress, LoadStats } from './types.js';

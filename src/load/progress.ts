@@ -1,0 +1,89 @@
+/** Shows load progress: a live bar on a terminal, occasional plain lines in logs and CI. */
+
+import cliProgress from 'cli-progress';
+import pc from 'picocolors';
+import type { LoadProgress } from './types.js';
+
+/** Receives progress ticks; `stop` ends the display (a final line when not on a terminal). */
+export interface ProgressReporter {
+  update(progress: LoadProgress): void;
+  stop(): void;
+}
+
+/** Tuning for tests: how often plain lines may be printed and what clock to read. */
+export interface ReporterOptions {
+  intervalMs?: number;
+  now?: () => number;
+}
+
+const PLAIN_INTERVAL_MS = 5000;
+
+/** A reporter writing to `stream`: cli-progress when it is a TTY, else a line every few seconds. */
+export function createProgressReporter(label: string, stream: NodeJS.WriteStream, options: ReporterOptions = {}): ProgressReporter {
+  // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
+  const colors = pc.createColors(Boolean(stream.isTTY) && !process.env.NO_COLOR);
+  return stream.isTTY ? barReporter(colors.cyan(label), stream) : plainReporter(label, stream, options);
+}
+
+function barReporter(label: string, stream: NodeJS.WriteStream): ProgressReporter {
+  const bar = new cliProgress.SingleBar({
+    stream,
+    format: `${label} [{bar}] {percentage}% | {filesDone}/{filesTotal} files | {rows} rows | {read} of {size}`,
+    barCompleteChar: '#',
+    barIncompleteChar: '-',
+    hideCursor: true,
+    fps: 10,
+  });
+  let started = false;
+  return {
+    update(progress) {
+      const payload = { ...progress, rows: formatCount(progress.rows), read: formatBytes(progress.bytesRead), size: formatBytes(progress.bytesTotal) };
+      if (!started) bar.start(Math.max(progress.bytesTotal, 1), progress.bytesRead, payload);
+      else bar.update(progress.bytesRead, payload);
+      started = true;
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+function plainReporter(label: string, stream: NodeJS.WriteStream, options: ReporterOptions): ProgressReporter {
+  const interval = options.intervalMs ?? PLAIN_INTERVAL_MS;
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  let printedAt = startedAt;
+  let latest: LoadProgress | undefined;
+  return {
+    update(progress) {
+      latest = progress;
+      if (now() - printedAt < interval) return;
+      printedAt = now();
+      stream.write(`${label}: ${describe(progress)}\n`);
+    },
+    stop() {
+      if (latest) stream.write(`${label}: done, ${describe(latest)} in ${((now() - startedAt) / 1000).toFixed(1)} s\n`);
+      latest = undefined;
+    },
+  };
+}
+
+function describe(p: LoadProgress): string {
+  return `${p.filesDone}/${p.filesTotal} files, ${formatCount(p.rows)} rows, ${formatBytes(p.bytesRead)} of ${formatBytes(p.bytesTotal)}`;
+}
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** `512 B`, `3.7 MB`: binary multiples, one decimal. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}

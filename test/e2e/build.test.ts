@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { copyProject, countRows, editFile, sparkify, tableDigest, withWarehouse, REPO_ROOT } from './helpers.js';
+
+describe('sparkify build on the repo sample', () => {
+  let dir: string;
+  before(() => {
+    dir = copyProject();
+  });
+
+  test('--select songplays on an empty warehouse says what is missing and suggests +songplays', () => {
+    const result = sparkify(dir, ['build', '--select', 'songplays']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /songplays depends on public\.staging_events, public\.staging_songs, which do not exist in the warehouse yet/);
+    assert.match(result.stderr, /sparkify build --select \+songplays/);
+  });
+
+  test('--select +songplays loads and builds everything upstream, and only that', () => {
+    const result = sparkify(dir, ['build', '--select', '+songplays']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /Done\. PASS=3 WARN=0 ERROR=0 SKIP=0 TOTAL=3/);
+  });
+
+  test('a full build, then --select songplays rebuilds only songplays', () => {
+    assert.equal(sparkify(dir, ['build']).code, 0);
+    const result = sparkify(dir, ['build', '--select', 'songplays']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /1 of 1 OK created table model public\.songplays/);
+  });
+
+  test('a malformed JSON record fails the load with path:line:column and keeps the old staging table', async () => {
+    const before = await withWarehouse(dir, (db) => tableDigest(db, 'staging_events'));
+    const file = 'data/log_data/2018/11/2018-11-02-events.json';
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    lines[2] = lines[2].replace('"auth":', '"auth"');
+    writeFileSync(join(dir, file), lines.join('\n'));
+    const result = sparkify(dir, ['build']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, new RegExp(`${file.replace(/\//g, '\\/')}:3:\\d+: malformed JSON`));
+    assert.match(result.stdout, /SKIP/);
+    assert.equal(await withWarehouse(dir, (db) => tableDigest(db, 'staging_events')), before);
+    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    assert.equal(results.success, false);
+    assert.equal(results.results.find((r: { id: string }) => r.id === 'model.users').status, 'skipped');
+  });
+});
+
+describe('build errors and the warehouse lock', () => {
+  test('a SQL error names the model file, the compiled file and the line', async () => {
+    const dir = copyProject();
+    assert.equal(sparkify(dir, ['build']).code, 0);
+    const usersBefore = await withWarehouse(dir, (db) => tableDigest(db, 'users'));
+    editFile(dir, 'models/dimensions/users.sql', (t) => t.replace('        gender,\n        level,', '        gender,\n        levle,'));
+    const result = sparkify(dir, ['build', '--select', 'users']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /models\/dimensions\/users\.sql:10: database error in table model public\.users: column "levle" does not exist/);
+    assert.match(result.stderr, /target\/compiled\/models\/dimensions\/users\.sql:10/);
+    assert.match(result.stderr, /target\/run\/models\/dimensions\/users\.sql:\d+/);
+    assert.equal(await withWarehouse(dir, (db) => tableDigest(db, 'users')), usersBefore, 'users untouched');
+  });
+
+  test('a second process gets "in use by pid N" and the first one finishes intact', async () => {
+    const dir = copyProject();
+    const first = spawn(process.execPath, [join(REPO_ROOT, 'bin/sparkify.js'), 'build'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    const done = new Promise<number>((resolve) => first.on('exit', (code) => resolve(code ?? -1)));
+    const lock = join(dir, '.sparkify/dev.lock');
+    for (let i = 0; i < 600 && !existsSync(lock); i++) await new Promise((r) => setTimeout(r, 50));
+    const second = sparkify(dir, ['build']);
+    assert.equal(second.code, 2);
+    assert.match(second.stderr, new RegExp(`in use by pid ${first.pid}`));
+    assert.equal(await done, 0);
+    assert.ok(await withWarehouse(dir, (db) => countRows(db, 'songplays')) > 0);
+  });
+
+  test('a lock left by a dead process is taken over', () => {
+    const dir = copyProject();
+    editFile(dir, '.sparkify/dev.lock', () => '999999');
+    const result = sparkify(dir, ['build', '--select', 'source:sparkify.staging_songs']);
+    assert.equal(result.code, 0, result.stderr);
+  });
+});

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { copyProject, sparkify } from './helpers.js';
+
+describe('sparkify compile', () => {
+  test('writes compiled SQL and the manifest without touching a warehouse', () => {
+    const dir = copyProject();
+    const result = sparkify(dir, ['compile']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(existsSync(join(dir, '.sparkify')), false, 'no warehouse created');
+    const compiled = readFileSync(join(dir, 'target/compiled/models/dimensions/users.sql'), 'utf8');
+    assert.match(compiled, /from "public"\."staging_events"/);
+    assert.doesNotMatch(compiled, /\{\{|\{%/);
+    const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
+    assert.deepEqual(Object.keys(manifest.nodes), [
+      'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
+      'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+    ]);
+    assert.ok(existsSync(join(dir, 'target/run_results.json')));
+  });
+
+  test('--select prints exactly the statements that build runs, the load included', () => {
+    const dir = copyProject();
+    const result = sparkify(dir, ['compile', '--select', '+users']);
+    assert.equal(result.code, 0, result.stderr);
+    const load = readFileSync(join(dir, 'target/run/sources/sparkify/staging_events.sql'), 'utf8');
+    const users = readFileSync(join(dir, 'target/run/models/dimensions/users.sql'), 'utf8');
+    assert.ok(result.stdout.includes(load), 'the load plan is printed verbatim');
+    assert.ok(result.stdout.includes(users), 'the model plan is printed verbatim');
+    assert.match(load, /COPY "public"\."staging_events__sparkify_new" \("artist", "auth", .*"user_id"\) FROM '\/dev\/blob';/);
+    assert.match(users, /^BEGIN;\n/);
+    assert.match(users, /CREATE TABLE "public"\."users__sparkify_new" AS\n/);
+    assert.match(users, /COMMIT;\n$/);
+    assert.doesNotMatch(result.stdout, /songplays/);
+  });
+
+  test('compiling twice gives byte-identical artifacts', () => {
+    const dir = copyProject();
+    sparkify(dir, ['compile']);
+    const first = readFileSync(join(dir, 'target/manifest.json'), 'utf8');
+    sparkify(dir, ['compile']);
+    assert.equal(readFileSync(join(dir, 'target/manifest.json'), 'utf8'), first);
+  });
+});
+
+describe('sparkify ls, show and clean', () => {
+  let dir: string;
+  before(() => {
+    dir = copyProject();
+    const build = sparkify(dir, ['build']);
+    assert.equal(build.code, 0, build.stderr);
+  });
+
+  test('ls lists the selection in build order', () => {
+    const names = sparkify(dir, ['ls', '--select', '+songplays']).stdout.trim().split('\n');
+    assert.deepEqual(names, ['source:sparkify.staging_events', 'source:sparkify.staging_songs', 'songplays']);
+    const paths = sparkify(dir, ['ls', '--select', 'tag:dimension', '--output', 'path']).stdout.trim().split('\n');
+    assert.deepEqual([...paths].sort(), [
+      'models/dimensions/artists.sql', 'models/dimensions/songs.sql', 'models/dimensions/time.sql', 'models/dimensions/users.sql',
+    ]);
+    const json = sparkify(dir, ['ls', '--select', 'users', '--output', 'json']).stdout.trim();
+    assert.deepEqual(JSON.parse(json), {
+      id: 'model.users', kind: 'model', name: 'users', path: 'models/dimensions/users.sql',
+      relation: 'public.users', materialized: 'table', tags: ['dimension'],
+    });
+  });
+
+  test('show previews a model, and runs inline SQL with ref()', () => {
+    const table = sparkify(dir, ['show', '--select', 'users', '--limit', '3']);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /\| user_id \| first_name/);
+    assert.match(table.stdout, /\(3 rows\)/);
+    const inline = sparkify(dir, ['show', '--inline', "select count(*)::int as n from {{ ref('songplays') }}", '--output', 'json']);
+    assert.equal(inline.code, 0, inline.stderr);
+    const [{ n }] = JSON.parse(inline.stdout);
+    assert.ok(n > 0);
+    const csv = sparkify(dir, ['show', '--inline', "select 'a,b' as x, 1 as y", '--output', 'csv']);
+    assert.equal(csv.stdout, 'x,y\n"a,b",1\n');
+  });
+
+  test('clean removes target/, and the warehouse only when asked', () => {
+    assert.equal(sparkify(dir, ['clean']).code, 0);
+    assert.equal(existsSync(join(dir, 'target')), false);
+    assert.equal(existsSync(join(dir, '.sparkify/dev')), true);
+    assert.equal(sparkify(dir, ['clean', '--warehouse']).code, 0);
+    assert.equal(existsSync(join(dir, '.sparkify/dev')), false);
+  });
+
+  test('--help works on every command', () => {
+    for (const command of ['build', 'compile', 'ls', 'show', 'clean']) {
+      const result = sparkify(dir, [command, '--help']);
+      assert.equal(result.code, 0);
+      assert.match(result.stdout, new RegExp(`Usage: sparkify ${command}`));
+    }
+  });
+});
