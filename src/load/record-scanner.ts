@@ -152,7 +152,10 @@ export class RecordScanner {
     this.oversize = false;
   }
 
-  /** The hot loop: walks structure outside strings, jumps through strings with indexOf. */
+  /**
+   * The hot loop: walks structure outside strings, jumps through strings with indexOf. Kept as one
+   * function over locals (written back on exit) because it runs for every character of the input.
+   */
   private inRecord(i: number): number {
     const buf = this.buf;
     const n = buf.length;

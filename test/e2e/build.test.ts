@@ -24,8 +24,29 @@ describe('sparkify build on the repo sample', () => {
     assert.match(result.stdout, /Done\. PASS=3 WARN=0 ERROR=0 SKIP=0 TOTAL=3/);
   });
 
-  test('a full build, then --select songplays rebuilds only songplays', () => {
+  test('a full build gives the figures data/README.md states for the generated sample', async () => {
     assert.equal(sparkify(dir, ['build']).code, 0);
+    const all = readFileSync(join(REPO_ROOT, 'data/README.md'), 'utf8');
+    const readme = all.slice(all.indexOf('## Expected star-schema figures'));
+    const figure = (label: string) => Number(new RegExp(`\\| ${label}[^|]*\\| (\\d+) \\|`).exec(readme)![1]);
+    const actual = await withWarehouse(dir, async (db) => ({
+      staging_events: await countRows(db, 'staging_events'),
+      staging_songs: await countRows(db, 'staging_songs'),
+      users: await countRows(db, 'users'),
+      songs: await countRows(db, 'songs'),
+      artists: await countRows(db, 'artists'),
+      time: await countRows(db, 'time'),
+      songplays: await countRows(db, 'songplays'),
+      matched: (await db.query<{ n: number }>('select count(song_id)::int as n from public.songplays')).rows[0].n,
+    }));
+    assert.deepEqual(actual, {
+      staging_events: figure('staging_events rows'), staging_songs: figure('staging_songs rows'),
+      users: figure('users'), songs: figure('songs \\(distinct'), artists: figure('artists'),
+      time: figure('time'), songplays: figure('songplays \\(NextSong'), matched: figure('songplays with a song_id'),
+    });
+  });
+
+  test('--select songplays after a full build rebuilds only songplays', () => {
     const result = sparkify(dir, ['build', '--select', 'songplays']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /1 of 1 OK created table model public\.songplays/);

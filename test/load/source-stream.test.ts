@@ -278,3 +278,38 @@ test('progress is reported after each file, ending with everything done', async 
   assert.deepEqual(last, { filesDone: 2, filesTotal: 2, rows: 3, bytesRead: 25, bytesTotal: 25 });
   assert.ok(ticks.some((p) => p.filesDone === 1 && p.rows === 2));
 });
+
+test('value errors point at the value, through nested paths, escaped keys and lossless records', async () => {
+  const table = sourceTable({ jsonpaths: 'p.json', maxerrors: 5, columns: columns(['n', 'integer'], ['big', 'bigint']) });
+  const { stats } = await loadFiles(table, {
+    'p.json': '{"jsonpaths": ["$.a.b[1]", "$[\'big\']"]}',
+    'data/a.json': [
+      '{"a": {"b": [1, "x"]}, "big": 1}',
+      '{"a": {"b": [1, 2]},',
+      '  "big": 99999999999999999999}',
+      '{"big": 1, "a": {"b": [0, 2.5]}, "a": {"b": [0, 3.5]}}',
+      '{"\\u0061": {"b": [0, true]}, "big": 1}',
+    ].join('\n'),
+  });
+  assert.deepEqual(
+    stats.rejected.map((b) => `${b.line}:${b.column}: ${b.message}`),
+    [
+      '1:17: column "n" (integer): value "x" is not an integer',
+      '3:10: column "big" (bigint): value 99999999999999999999 is out of range for bigint',
+      '4:49: column "n" (integer): value 3.5 is not an integer',
+      '5:22: column "n" (integer): value true is not an integer',
+    ],
+  );
+});
+
+test('breaking out of chunks() early stops reading', async () => {
+  const lines = Array.from({ length: 500 }, (_, k) => JSON.stringify({ id: k })).join('\n');
+  const root = tempProject({ 'data/1.json': lines, 'data/2.json': lines });
+  const stream = openSourceStream(idName, { root, chunkBytes: 100, readBytes: 256 });
+  for await (const chunk of stream.chunks()) {
+    assert.ok(chunk.length > 0);
+    break;
+  }
+  assert.equal(stream.stats.files, 0);
+  assert.ok(stream.stats.bytes < Buffer.byteLength(lines));
+});

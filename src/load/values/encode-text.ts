@@ -13,6 +13,9 @@ export interface TextSpec {
   truncate: boolean;
 }
 
+// Characters COPY escapes, plus NUL, which the encoder refuses.
+const NEEDS_WORK = /[\\\t\n\r\0]/;
+
 /** Builds the encoder for a text column. */
 export function textEncoder(spec: TextSpec): Encoder {
   const limit = spec.length;
@@ -26,9 +29,6 @@ export function textEncoder(spec: TextSpec): Encoder {
     return escapeCopyText(fitted);
   };
 }
-
-// Characters COPY escapes, plus NUL, which the encoder refuses.
-const NEEDS_WORK = /[\\\t\n\r\0]/;
 
 function checkedString(value: string): string {
   // Postgres text cannot hold NUL at all, so no escaping can carry it.

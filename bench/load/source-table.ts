@@ -1,0 +1,25 @@
+/** The Sparkify project's source tables, pointed at generated data under bench/out/. */
+
+import { loadProject } from '../../src/project/index.js';
+import type { LoadedProject, SourceTable } from '../../src/project/types.js';
+import { dataRoot, repoRoot } from '../lib/paths.js';
+
+/** The repository's own project, read with `data_root` set to the data at `scale`. */
+export function benchProject(scale: number): LoadedProject {
+  const varsText = JSON.stringify({ data_root: dataRoot(scale) });
+  return loadProject(repoRoot, { varsText, targetName: 'dev', env: process.env });
+}
+
+/** One source table (`staging_events` or `staging_songs`) of the project at `scale`. */
+export function benchTable(scale: number, name: string): SourceTable {
+  const table = benchProject(scale).sources.find((t) => t.name === name);
+  if (!table) throw new Error(`no source table named ${name} in sources.yml`);
+  return table;
+}
+
+/** Reads `--name value` pairs from argv (the case scripts take a handful of them). */
+export function caseArgs(argv: string[]): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (let i = 0; i + 1 < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
+  return args;
+}
