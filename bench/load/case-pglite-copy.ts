@@ -5,7 +5,8 @@
  * Usage: node dist/bench/load/case-pglite-copy.js --scale 100 --table staging_events --data-dir DIR
  */
 
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { quoteIdentifier } from '../../src/sql/quote.js';
@@ -19,7 +20,8 @@ const table = benchTable(scale, args.table);
 const { chunks, rows } = readCopyText(scale, args.table);
 const bytes = chunks.reduce((sum, c) => sum + c.length, 0);
 
-rmSync(args['data-dir'], { recursive: true, force: true }); // PGlite creates the dir, not its parents
+rmSync(args['data-dir'], { recursive: true, force: true });
+mkdirSync(dirname(args['data-dir']), { recursive: true }); // PGlite creates the dir, not its parents
 const db = new PGlite(args['data-dir']);
 await db.waitReady;
 

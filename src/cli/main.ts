@@ -7,6 +7,8 @@ import { lsCommand } from './commands/ls.js';
 import { showCommand } from './commands/show.js';
 import { scrubActive } from './output.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
+import { findProjectRoot } from './project-context.js';
+import { RUN_RESULTS_SCHEMA_VERSION, writeRunResults } from '../run/artifacts.js';
 
 /** The CLI: a thin shell that parses arguments and calls one task function per command. */
 export function createProgram(setExitCode: (code: number) => void): Command {
@@ -82,12 +84,29 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof SparkifyError) {
       for (const d of error.diagnostics) process.stderr.write(scrubActive(`error: ${formatDiagnostic(d)}`) + '\n');
+      recordFailure(argv, error);
       return error.exitCode;
     }
     process.stderr.write(scrubActive(`unexpected error: ${(error as Error).message ?? String(error)}`) + '\n');
     if (process.env.SPARKIFY_DEBUG) process.stderr.write(scrubActive(String((error as Error).stack)) + '\n');
     else process.stderr.write('  (set SPARKIFY_DEBUG=1 for the stack trace)\n');
     return 2;
+  }
+}
+
+/** Commands that write run_results.json write it also when they fail before running any node. */
+function recordFailure(argv: string[], error: SparkifyError): void {
+  const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  if (!command || !['build', 'compile'].includes(command)) return;
+  const dirFlag = argv.indexOf('--project-dir');
+  try {
+    const root = findProjectRoot(dirFlag > 0 ? argv[dirFlag + 1] : undefined);
+    writeRunResults(root, {
+      metadata: { schemaVersion: RUN_RESULTS_SCHEMA_VERSION, sparkifyVersion: SPARKIFY_VERSION, generatedAt: new Date().toISOString() },
+      command, target: '', success: false, elapsedTime: 0, results: [], errors: error.diagnostics,
+    }, scrubActive);
+  } catch {
+    // No project to write into (e.g. project.yml missing): the printed error is all there is.
   }
 }
 

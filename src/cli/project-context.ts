@@ -57,7 +57,7 @@ export function planFor(context: ProjectContext, ids: string[]): NodePlan[] {
 }
 
 /** `--project-dir`, else the nearest folder upward from the working directory holding project.yml. */
-function findProjectRoot(projectDir?: string): string {
+export function findProjectRoot(projectDir?: string): string {
   if (projectDir) return resolve(projectDir);
   let dir = process.cwd();
   for (;;) {

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { SparkifyError } from '../diagnostics.js';
 import { buildGraph } from '../graph/index.js';
 import type { Graph, GraphNode } from '../graph/types.js';
+import { parseColumnType } from '../load/column-types.js';
 import type { LoadedProject, SourceTable } from '../project/types.js';
 import { quoteRelation } from '../sql/quote.js';
 import type { Manifest, ManifestNode, ModelNode, SourceNode } from './manifest.js';
@@ -40,6 +41,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const diagnostics: Diagnostic[] = [];
   const { project, files } = input;
   const sources = project.sources.map((table) => compileSource(table, project.target.schema));
+  checkColumnTypes(project.sources, diagnostics);
   const modelFiles = uniqueModelFiles(files.models, diagnostics);
 
   const env = createTemplateEnvironment();
@@ -185,6 +187,22 @@ function compileSource(table: SourceTable, targetSchema: string): SourceNode {
     tags: table.tags,
     description: table.description,
   };
+}
+
+/** Column types reach CREATE TABLE verbatim, so compile refuses any the loader cannot encode. */
+function checkColumnTypes(tables: SourceTable[], diagnostics: Diagnostic[]): void {
+  for (const table of tables) {
+    for (const column of table.columns) {
+      if (parseColumnType(column.type)) continue;
+      diagnostics.push({
+        code: 'SPK303',
+        message: `column "${column.name}" of ${table.sourceName}.${table.name} has an unknown type '${column.type}'`,
+        location: { file: column.position.file, line: column.position.line, column: column.position.column },
+        node: sourceId(table.sourceName, table.name),
+        hint: 'use smallint, integer, bigint, real, double precision, numeric(p,s), varchar(n), text, boolean, timestamp, timestamptz or date',
+      });
+    }
+  }
 }
 
 function resolveRelations(models: ModelNode[], sources: SourceNode[]): void {

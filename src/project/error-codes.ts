@@ -31,4 +31,8 @@ export const ProjectErrors = {
   duplicateName: 'SPK017',
   /** A value of the right type but outside what is allowed (negative maxerrors, bad URL, ...). */
   invalidValue: 'SPK018',
+  /** A target's config_file (dwh.cfg) cannot be read, or lacks a value a template asks for. */
+  configFile: 'SPK019',
+  /** Warning: the config_file is missing or lacks a value, so compile prints a placeholder. */
+  placeholder: 'SPK008',
 } as const;

@@ -39,6 +39,11 @@ export class ReadScope {
     return new ReadScope(this.source, this.context, this.lenient, node);
   }
 
+  /** The same scope with `dwh_cfg()` reading the given config file (inside the selected target). */
+  withContext(extra: Partial<ScopeContext>): ReadScope {
+    return new ReadScope(this.source, { ...this.context, ...extra }, this.lenient, this.node);
+  }
+
   /** The same scope, lenient or not. */
   withLenient(lenient: boolean): ReadScope {
     return new ReadScope(this.source, this.context, lenient, this.node);

@@ -3,13 +3,14 @@ import { closestName } from '../diagnostics.js';
 import { assignDefined } from './assign-defined.js';
 import { ProjectErrors } from './error-codes.js';
 import type { MapReader } from './map-reader.js';
+import { connectFromConfigFile, REDSHIFT_DEFAULTS, warnMissingIamRole } from './redshift-target.js';
 import type { PgliteTarget, PostgresTarget, RedshiftTarget, TargetConfig } from './types.js';
-import { booleanOrMapping, integer, nonEmptyText, text } from './value-kinds.js';
+import { anything, booleanOrMapping, integer, nonEmptyText, text } from './value-kinds.js';
 
 const targetTypes = ['pglite', 'postgres', 'redshift'] as const;
 type TargetType = (typeof targetTypes)[number];
 
-const commonKeys = ['type', 'schema', 'threads'];
+const commonKeys = ['type', 'schema', 'threads', 'vars'];
 const serverKeys = ['host', 'port', 'database', 'user', 'password', 'ssl'];
 const keysByType: Record<TargetType, string[]> = {
   pglite: [...commonKeys, 'path'],
@@ -17,8 +18,11 @@ const keysByType: Record<TargetType, string[]> = {
   redshift: [...commonKeys, ...serverKeys, 'iam_role', 'region', 'config_file'],
 };
 
-/** Reads every target under `targets`; only the `selected` one must be complete (others may lack env vars). */
-export function readTargets(targets: MapReader, selected: string): Record<string, TargetConfig> {
+/**
+ * Reads every target under `targets`; only the `selected` one must be complete (others may lack env
+ * vars), and only its config_file (dwh.cfg, relative to `root`) and `vars` are read.
+ */
+export function readTargets(targets: MapReader, selected: string, root: string): Record<string, TargetConfig> {
   const result: Record<string, TargetConfig> = {};
   for (const name of targets.keys()) {
     const block = targets.child(name, `target '${name}'`);
@@ -28,7 +32,7 @@ export function readTargets(targets: MapReader, selected: string): Record<string
     }
     const isSelected = name === selected;
     const scoped = block.named(block.what, block.scope.withLenient(!isSelected));
-    const target = readTarget(scoped, name, isSelected);
+    const target = readTarget(scoped, name, isSelected, root);
     if (target) result[name] = target;
   }
   return result;
@@ -39,7 +43,7 @@ function reportEmptyTarget(targets: MapReader, name: string): void {
   targets.report(ProjectErrors.missingKey, message, targets.keyAt(name), 'add `type: pglite` (or postgres, redshift)');
 }
 
-function readTarget(block: MapReader, name: string, selected: boolean): TargetConfig | undefined {
+function readTarget(block: MapReader, name: string, selected: boolean, root: string): TargetConfig | undefined {
   const type = readType(block);
   if (!type) return undefined;
   block.checkKeys(keysByType[type]);
@@ -49,9 +53,18 @@ function readTarget(block: MapReader, name: string, selected: boolean): TargetCo
     threads: block.get('threads', integer(1)) ?? 4,
     position: block.at,
   };
-  if (type === 'pglite') return pgliteTarget(block, base);
-  if (type === 'postgres') return postgresTarget(block, base, selected);
-  return redshiftTarget(block, base, selected);
+  if (type === 'pglite') return withVars(pgliteTarget(block, base), block, selected);
+  if (type === 'postgres') return withVars(postgresTarget(block, base, selected), block, selected);
+  return redshiftTarget(block, base, selected, root);
+}
+
+/** The selected target's `vars:` (rendered in its own scope, so they may use dwh_cfg()). */
+function withVars<T extends TargetConfig>(target: T, block: MapReader, selected: boolean): T {
+  const vars = selected ? block.child('vars', `vars of ${block.what}`) : undefined;
+  if (!vars) return target;
+  const values: Record<string, unknown> = {};
+  for (const key of vars.keys()) values[key] = vars.get(key, anything) ?? null;
+  return Object.assign(target, { vars: values });
 }
 
 function readType(block: MapReader): TargetType | undefined {
@@ -105,22 +118,32 @@ function checkPostgresUrl(block: MapReader, url: string): void {
   block.report(ProjectErrors.invalidValue, message, block.valueAt('url'), hint);
 }
 
-function redshiftTarget(block: MapReader, base: TargetBase, selected: boolean): RedshiftTarget {
-  const target: RedshiftTarget = { ...base, type: 'redshift', ...serverFields(block) };
-  assignDefined(target, {
-    iamRole: block.get('iam_role', nonEmptyText),
-    region: block.get('region', nonEmptyText),
-    configFile: block.get('config_file', nonEmptyText),
-  });
-  // Without host the connection comes from config_file, whose port must not be overridden here.
-  if (target.host !== undefined && target.port === undefined) target.port = 5439;
+/**
+ * A redshift target. The selected one reads its config_file first, so the other values, and its
+ * vars, may use dwh_cfg(); what project.yml leaves out comes from the file, then the defaults.
+ */
+function redshiftTarget(block: MapReader, base: TargetBase, selected: boolean, root: string): RedshiftTarget {
+  const target: RedshiftTarget = { ...base, type: 'redshift' };
+  assignDefined(target, { configFile: block.get('config_file', nonEmptyText) });
+  const config = selected ? connectFromConfigFile(target, block, root) : undefined;
+  const scoped = config ? block.named(block.what, block.scope.withContext({ configFile: config })) : block;
+  const fields: Partial<RedshiftTarget> = {
+    ...serverFields(scoped),
+    iamRole: scoped.get('iam_role', nonEmptyText),
+    region: scoped.get('region', nonEmptyText),
+  };
+  // project.yml wins over dwh.cfg, which filled `target` already.
+  assignDefined(target, fields);
+  target.port ??= REDSHIFT_DEFAULTS.port;
+  target.region ??= REDSHIFT_DEFAULTS.region;
   const complete = block.has('host') || block.has('config_file');
   if (selected && !complete) {
     const message = `missing \`host\` or \`config_file\` in ${block.what}`;
     const hint = 'add config_file: dwh.cfg, or host/database/user/password';
     block.report(ProjectErrors.missingKey, message, block.at, hint);
   }
-  return target;
+  if (selected) warnMissingIamRole(target, block);
+  return withVars(target, scoped, selected);
 }
 
 type ServerFields = Pick<PostgresTarget, 'host' | 'port' | 'database' | 'user' | 'password' | 'ssl'>;

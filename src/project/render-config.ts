@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import type { Environment } from 'nunjucks';
 import { closestName, SparkifyError, type Diagnostic } from '../diagnostics.js';
+import { placeholder, unquote, type DwhConfig } from './dwh-config.js';
 import { ProjectErrors } from './error-codes.js';
 import type { Position } from './types.js';
 
@@ -11,6 +12,8 @@ export interface RenderContext {
   env: Record<string, string | undefined>;
   /** Vars for `var()`; undefined while project vars themselves are rendered (they may use env_var only). */
   vars?: Record<string, unknown>;
+  /** The selected target's config_file, for `dwh_cfg()` (only inside that target's block). */
+  configFile?: DwhConfig;
   /** Where the string was written, for diagnostics. */
   location?: Position;
 }
@@ -20,7 +23,10 @@ export function isTemplated(text: string): boolean {
   return text.includes('{{') || text.includes('{%');
 }
 
-/** Renders `{{ env_var('X', 'default') }}` / `{{ var('x', 'default') }}` in a config string; throws SparkifyError. */
+/**
+ * Renders `{{ env_var('X', 'default') }}`, `{{ var('x', 'default') }}` and, inside a target with a
+ * config_file, `{{ dwh_cfg('S3', 'LOG_DATA', 'default') }}` in a config string; throws SparkifyError.
+ */
 export function renderConfigString(text: string, context: RenderContext): string {
   if (!isTemplated(text)) return text;
   // Our helpers record the first failure and return '' so nunjucks' error wrapping never hides our diagnostic.
@@ -45,6 +51,7 @@ function templateFunctions(context: RenderContext, report: Report): Record<strin
   return {
     env_var: (...args: unknown[]) => envVar(args, context, report),
     var: (...args: unknown[]) => projectVar(args, context, report),
+    dwh_cfg: (...args: unknown[]) => dwhCfg(args, context, report),
   };
 }
 
@@ -86,6 +93,40 @@ function projectVar(args: unknown[], context: RenderContext, report: Report): un
   });
 }
 
+/**
+ * `dwh_cfg(section, key[, default])`: the value with one pair of wrapping quotes removed. Without the
+ * file, the default or else a visible placeholder (compile works offline; build refuses the target).
+ */
+function dwhCfg(args: unknown[], context: RenderContext, report: Report): unknown {
+  const [section, key, fallback] = args;
+  const location = context.location;
+  if (typeof section !== 'string' || typeof key !== 'string') {
+    const hint = "write dwh_cfg('S3', 'LOG_DATA') or dwh_cfg('S3', 'LOG_DATA', 'default')";
+    return report({ code: ProjectErrors.badTemplate, message: 'dwh_cfg() needs a section and a key as quoted strings', location, hint });
+  }
+  const config = context.configFile;
+  if (!config) {
+    const hint = 'use dwh_cfg() inside a redshift target that has config_file: dwh.cfg';
+    return report({ code: ProjectErrors.badTemplate, message: `dwh_cfg('${section}', '${key}') is used outside a target with config_file`, location, hint });
+  }
+  let value: string | undefined;
+  try {
+    value = config.value(section, key);
+  } catch (error) {
+    if (!(error instanceof SparkifyError)) throw error;
+    return report({ ...error.diagnostics[0], location });
+  }
+  if (value !== undefined) return unquote(value);
+  if (args.length > 2) return fallback;
+  if (!config.found) return placeholder(config.file, section, key);
+  return report({
+    code: ProjectErrors.configFile,
+    message: `${config.file} has no ${key} in [${section}]`,
+    location,
+    hint: `add ${key}=... under [${section}] in ${config.file}, or give a default: dwh_cfg('${section}', '${key}', '...')`,
+  });
+}
+
 function badCall(helper: string, location?: Position): Diagnostic {
   return {
     code: ProjectErrors.badTemplate,
@@ -103,7 +144,7 @@ function templateError(error: unknown, location?: Position): Diagnostic {
     code: ProjectErrors.badTemplate,
     message: `cannot render template: ${reason}`,
     location,
-    hint: "config values may use {{ env_var('NAME', 'default') }} and {{ var('name', 'default') }}",
+    hint: "config values may use {{ env_var('NAME', 'default') }}, {{ var('name', 'default') }} and, in a target with config_file, {{ dwh_cfg('SECTION', 'KEY') }}",
   };
 }
 

@@ -1,5 +1,7 @@
 /** Shapes of a parsed project: project.yml (project, targets, vars) and sources.yml. */
 
+import type { Diagnostic } from '../diagnostics.js';
+
 /** Defaults that every model starts from, overridden by `config()` in the template. */
 export interface ModelDefaults {
   materialized: string;
@@ -21,6 +23,8 @@ interface TargetBase {
   /** How many nodes may build at once (an adapter with one connection runs them one by one). */
   threads: number;
   position: Position;
+  /** The selected target's `vars:`, merged over project vars (and under --vars). */
+  vars?: Record<string, unknown>;
 }
 
 /** The embedded PGlite warehouse: a data directory on disk, relative to the project root. */
@@ -41,17 +45,28 @@ export interface PostgresTarget extends TargetBase {
   ssl?: boolean | Record<string, unknown>;
 }
 
-/** Amazon Redshift (issue 3); may read its connection from the seed's dwh.cfg. */
+/**
+ * Amazon Redshift (issue 3). When selected, values missing from project.yml come from the seed's
+ * dwh.cfg (`config_file`): [CLUSTER] HOST, DB_NAME, DB_USER, DB_PASSWORD, DB_PORT and [IAM_ROLE] ARN.
+ */
 export interface RedshiftTarget extends TargetBase {
   type: 'redshift';
   host?: string;
+  /** 5439 unless project.yml or DB_PORT says otherwise. */
   port?: number;
   database?: string;
   user?: string;
   password?: string;
+  /** The role COPY assumes to read S3; absent means compile prints a placeholder. */
   iamRole?: string;
+  /** Region of the S3 bucket COPY reads; us-west-2 (where s3://udacity-dend lives) by default. */
   region?: string;
   configFile?: string;
+  /** Set for the selected target with a config_file: whether the file exists (build needs it). */
+  configFileFound?: boolean;
+  /** Further secrets the config file holds (AWS keys), scrubbed from output like the password. */
+  configSecrets?: string[];
+  /** TLS, on by default (Redshift's default port 5439 accepts TLS). */
   ssl?: boolean | Record<string, unknown>;
 }
 
@@ -91,7 +106,7 @@ export interface SourceTable {
   /** Relation name in the warehouse (defaults to `name`). */
   identifier: string;
   description?: string;
-  /** Rendered location: folder (recursive), file or glob, relative to root or absolute; later `s3://`. */
+  /** Rendered location: folder (recursive), file or glob, relative to root or absolute, or `s3://` (Redshift). */
   location: string;
   /** `auto` maps keys to column names; otherwise the (rendered) path of a JSONPaths file. */
   jsonpaths: 'auto' | string;
@@ -114,4 +129,6 @@ export interface LoadedProject {
   target: TargetConfig;
   /** Secret values (passwords, keys) that must never be printed; the CLI scrubs them from output. */
   secrets: string[];
+  /** Problems that do not stop the command, e.g. a missing dwh.cfg during compile (placeholders used). */
+  warnings: Diagnostic[];
 }

@@ -14,6 +14,8 @@ interface Ranged {
 /** A parsed config file: its document, node positions and the problems found while reading it. */
 export class YamlSource {
   readonly diagnostics: Diagnostic[] = [];
+  /** Problems that do not stop the command (a missing dwh.cfg during compile); printed as warnings. */
+  readonly warnings: Diagnostic[] = [];
 
   constructor(
     readonly file: string,

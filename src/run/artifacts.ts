@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Manifest } from '../compile/manifest.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { NodePlan } from '../plan/types.js';
 import { renderPlan } from '../plan/plan-nodes.js';
 import type { NodeResult } from './node-result.js';
@@ -42,6 +43,8 @@ export interface RunResultsDocument {
   success: boolean;
   elapsedTime: number;
   results: NodeResult[];
+  /** Problems that stopped the command before any node ran (compile errors, bad selection). */
+  errors?: Diagnostic[];
 }
 
 /** Writes `target/run_results.json`, also when the run failed. */
@@ -53,6 +56,7 @@ export function writeRunResults(root: string, document: RunResultsDocument, scru
     success: document.success,
     elapsedTime: document.elapsedTime,
     results: document.results.map(orderResult),
+    errors: document.errors,
   };
   writeText(root, join(TARGET_DIR, 'run_results.json'), scrub(JSON.stringify(ordered, null, 2) + '\n'));
 }

@@ -110,3 +110,21 @@ describe('compileProject', () => {
     assert.match(error.diagnostics[0].message, /x \(models\/x\.sql\) → y \(models\/y\.sql\) → x/);
   });
 });
+
+describe('source columns', () => {
+  test('an unknown column type is a compile error at its line in sources.yml', () => {
+    let error: SparkifyError | undefined;
+    try {
+      compileFixture({
+        'sources.yml': 'sources:\n  - name: raw\n    tables:\n      - name: events\n        location: data\n        jsonpaths: auto\n        columns:\n          - name: id\n            type: integr\n',
+        'models/m.sql': "select * from {{ source('raw', 'events') }}\n",
+      });
+    } catch (e) {
+      error = e as SparkifyError;
+    }
+    assert.ok(error instanceof SparkifyError);
+    assert.equal(error.diagnostics[0].code, 'SPK303');
+    assert.equal(error.diagnostics[0].location?.file, 'sources.yml');
+    assert.equal(error.diagnostics[0].location?.line, 8);
+  });
+});

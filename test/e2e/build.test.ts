@@ -96,6 +96,15 @@ describe('build errors and the warehouse lock', () => {
     assert.ok(await withWarehouse(dir, (db) => countRows(db, 'songplays')) > 0);
   });
 
+  test('a missing data location names sources.yml:line and hints at data_root', () => {
+    const dir = copyProject({ withData: false });
+    const result = sparkify(dir, ['build', '--vars', '{"data_root": "no/such/folder"}']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /sources\.yml:\d+(:\d+)?: .*no\/such\/folder\/log_data/);
+    assert.match(result.stderr, /hint: .*data_root/);
+    assert.match(result.stdout, /ERROR/);
+  });
+
   test('a lock left by a dead process is taken over', () => {
     const dir = copyProject();
     editFile(dir, '.sparkify/dev.lock', () => '999999');

@@ -64,6 +64,15 @@ describe('errors users will meet', () => {
       /songplays \(models\/facts\/songplays\.sql\) → users \(models\/dimensions\/users\.sql\) → songplays/);
   });
 
+  test('a failed compile still writes run_results.json with the errors', () => {
+    const dir = copyProject();
+    editFile(dir, 'models/dimensions/users.sql', (t) => t.replace("'staging_events'", "'staging_event'"));
+    assert.equal(sparkify(dir, ['build']).code, 2);
+    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    assert.equal(results.success, false);
+    assert.equal(results.errors[0].code, 'SPK122');
+  });
+
   test('two models with one name', () => {
     const dir = copyProject();
     editFile(dir, 'models/facts/users.sql', () => 'select 1 as x\n');

@@ -1,0 +1,82 @@
+/** The selected redshift target's connection from its dwh.cfg, and what compile prints where it is missing. */
+import { SparkifyError } from '../diagnostics.js';
+import { DwhConfig, placeholder, unquote } from './dwh-config.js';
+import { ProjectErrors } from './error-codes.js';
+import type { MapReader } from './map-reader.js';
+import type { RedshiftTarget } from './types.js';
+
+/** Redshift's default port; us-west-2 is where the seed's s3://udacity-dend bucket lives. */
+export const REDSHIFT_DEFAULTS = { port: 5439, region: 'us-west-2' } as const;
+
+/** Which dwh.cfg value fills which target field (the seed's etl.py reads the same keys). */
+const FROM_CLUSTER = [
+  ['host', 'HOST'],
+  ['database', 'DB_NAME'],
+  ['user', 'DB_USER'],
+  ['password', 'DB_PASSWORD'],
+] as const;
+
+/**
+ * Reads the target's config_file and fills every connection field project.yml leaves out (project.yml
+ * wins). A missing file is a warning: compile needs none of it. Returns the file for `dwh_cfg()`.
+ */
+export function connectFromConfigFile(target: RedshiftTarget, block: MapReader, root: string): DwhConfig | undefined {
+  if (!target.configFile) return undefined;
+  const { config, problems } = DwhConfig.read(root, target.configFile);
+  block.scope.source.diagnostics.push(...problems);
+  target.configFileFound = config.found;
+  if (!config.found) {
+    warnMissingFile(target, block);
+    return config;
+  }
+  try {
+    for (const [field, key] of FROM_CLUSTER) target[field] ??= config.value('CLUSTER', key);
+    target.port ??= readPort(config, block);
+    const arn = config.value('IAM_ROLE', 'ARN');
+    target.iamRole ??= arn === undefined ? undefined : unquote(arn);
+  } catch (error) {
+    if (!(error instanceof SparkifyError)) throw error;
+    block.scope.source.diagnostics.push(...error.diagnostics);
+  }
+  const secrets = config.secrets();
+  if (secrets.length > 0) target.configSecrets = secrets;
+  return config;
+}
+
+/** The IAM role COPY uses, or a placeholder that says where the role should come from. */
+export function iamRoleOrPlaceholder(target: RedshiftTarget): string {
+  if (target.iamRole) return target.iamRole;
+  return target.configFile ? placeholder(target.configFile, 'IAM_ROLE', 'ARN') : `<iam_role of target ${target.name}>`;
+}
+
+/** Warns when COPY statements will carry the IAM role placeholder (the file itself is present). */
+export function warnMissingIamRole(target: RedshiftTarget, block: MapReader): void {
+  if (target.iamRole || target.configFileFound === false) return;
+  const where = target.configFile ? `[IAM_ROLE] ARN in ${target.configFile}` : `iam_role in ${block.what}`;
+  block.scope.source.warnings.push({
+    code: ProjectErrors.placeholder,
+    message: `no IAM role for ${block.what}: COPY statements use the placeholder ${iamRoleOrPlaceholder(target)}`,
+    location: block.at,
+    hint: `set ${where}; build refuses to run without it`,
+  });
+}
+
+function warnMissingFile(target: RedshiftTarget, block: MapReader): void {
+  const file = target.configFile!;
+  block.scope.source.warnings.push({
+    code: ProjectErrors.placeholder,
+    message: `${file} not found: compiling ${block.what} with placeholders for its values (${iamRoleOrPlaceholder(target)})`,
+    location: block.valueAt('config_file'),
+    hint: `copy ${file}.example to ${file} and fill it in before build; compile needs no credentials`,
+  });
+}
+
+function readPort(config: DwhConfig, block: MapReader): number | undefined {
+  const text = config.value('CLUSTER', 'DB_PORT');
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (/^\d+$/.test(text) && port >= 1 && port <= 65535) return port;
+  const message = `${config.file}: [CLUSTER] DB_PORT must be a port number, got '${text}'`;
+  block.report(ProjectErrors.configFile, message, { file: config.file, line: 1 }, 'Redshift listens on 5439 unless the cluster was created with another port');
+  return undefined;
+}

