@@ -1,6 +1,8 @@
 /**
  * Runs a benchmark case several times, each in a fresh Node process, so every run starts cold and
  * its peak RSS is its own. Cases print one JSON line (a CaseResult) as the last line of stdout.
+ * Besides wall time we keep CPU time (user + system): on a shared 2-core machine wall time swings
+ * with the neighbours' load, CPU time much less.
  */
 
 import { spawnSync } from 'node:child_process';
@@ -9,13 +11,25 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { outDir, repoRoot } from './paths.js';
 
-/** What a case process reports about its one run. */
+/** What one run reports. */
 export interface CaseResult {
   /** Wall time of the measured part, in milliseconds. */
   ms: number;
-  /** Peak resident set size of the process, in KiB (process.resourceUsage().maxRSS). */
+  /** CPU time (user + system) of the measured part, in milliseconds. */
+  cpuMs: number;
+  /** Peak resident set size of the whole process, in KiB. */
   maxRssKb: number;
   [extra: string]: number | string;
+}
+
+/** Starts timing; the returned function gives wall and CPU milliseconds since the start. */
+export function startClock(): () => { ms: number; cpuMs: number } {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { ms: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+  };
 }
 
 /** Prints a case's result for the parent to read; call once, last. */
@@ -23,44 +37,31 @@ export function reportCase(result: Omit<CaseResult, 'maxRssKb'>): void {
   process.stdout.write(JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
 }
 
-/** Runs `node script ...args` `runs` times, one process each, and returns each run's result. */
-export function runCase(script: string, args: string[], runs: number): CaseResult[] {
-  const results: CaseResult[] = [];
-  for (let i = 0; i < runs; i++) {
-    const child = spawnSync(process.execPath, [script, ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (child.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${child.status}):\n${child.stderr}`);
-    const lines = child.stdout.trim().split('\n');
-    results.push(JSON.parse(lines[lines.length - 1]) as CaseResult);
-  }
-  return results;
-}
-
-/** One whole-process run: wall time seen from outside and peak RSS from GNU time (when present). */
-export interface ProcessResult {
-  ms: number;
-  maxRssKb: number;
-  stdout: string;
+/** Runs `node script ...args` once in a fresh process and returns what it reported. */
+export function runCase(script: string, args: string[]): CaseResult {
+  const child = spawnSync(process.execPath, [script, ...args], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (child.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${child.status}):\n${child.stderr}`);
+  const lines = child.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]) as CaseResult;
 }
 
 const GNU_TIME = '/usr/bin/time';
 
 /**
- * Runs a command `runs` times and times each whole process from spawn to exit. Peak RSS comes from
- * `/usr/bin/time -f %M` (KiB); it is NaN where GNU time is not installed. `before` runs untimed.
+ * Runs a command once and times the whole process from spawn to exit. CPU time and peak RSS come
+ * from GNU time (`/usr/bin/time -f '%U %S %M'`); they are NaN where it is not installed.
  */
-export function timeProcess(command: string[], runs: number, before?: () => void): ProcessResult[] {
-  const rssFile = join(outDir, `.rss-${process.pid}`);
-  const withTime = existsSync(GNU_TIME) ? [GNU_TIME, '-f', '%M', '-o', rssFile, ...command] : command;
-  const results: ProcessResult[] = [];
-  for (let i = 0; i < runs; i++) {
-    before?.();
-    const started = performance.now();
-    const child = spawnSync(withTime[0], withTime.slice(1), { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 << 20 });
-    const ms = performance.now() - started;
-    if (child.status !== 0) throw new Error(`${command.join(' ')} failed (${child.status}):\n${child.stderr}`);
-    const maxRssKb = withTime === command ? NaN : Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-    results.push({ ms, maxRssKb, stdout: child.stdout });
-  }
-  rmSync(rssFile, { force: true });
-  return results;
+export function timeProcess(command: string[]): CaseResult & { stdout: string } {
+  const statsFile = join(outDir, `.time-${process.pid}`);
+  const gnuTime = existsSync(GNU_TIME);
+  const argv = gnuTime ? [GNU_TIME, '-f', '%U %S %M', '-o', statsFile, ...command] : command;
+  const started = performance.now();
+  const child = spawnSync(argv[0], argv.slice(1), { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const ms = performance.now() - started;
+  if (child.status !== 0) throw new Error(`${command.join(' ')} failed (${child.status}):\n${child.stderr}`);
+  if (!gnuTime) return { ms, cpuMs: NaN, maxRssKb: NaN, stdout: child.stdout };
+  // GNU time writes "Command exited with non-zero status" lines first when it fails; the numbers come last.
+  const [user, system, rss] = readFileSync(statsFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+  rmSync(statsFile, { force: true });
+  return { ms, cpuMs: (user + system) * 1000, maxRssKb: rss, stdout: child.stdout };
 }

@@ -4,16 +4,15 @@
  * Usage: node dist/bench/load/case-loader.js --scale 100 --table staging_events
  */
 
-import { performance } from 'node:perf_hooks';
 import { openSourceStream } from '../../src/load/index.js';
 import { repoRoot } from '../lib/paths.js';
-import { reportCase } from '../lib/runs.js';
+import { reportCase, startClock } from '../lib/runs.js';
 import { benchTable, caseArgs } from './source-table.js';
 
 const args = caseArgs(process.argv.slice(2));
 const table = benchTable(Number(args.scale), args.table);
 
-const started = performance.now();
+const stop = startClock();
 const stream = openSourceStream(table, { root: repoRoot });
 let copyBytes = 0;
 let chunks = 0;
@@ -21,7 +20,7 @@ for await (const chunk of stream.chunks()) {
   copyBytes += chunk.length;
   chunks++;
 }
-const ms = performance.now() - started;
+const { ms, cpuMs } = stop();
 
 const { rows, bytes, files, rejected } = stream.stats;
-reportCase({ ms, rows, jsonBytes: bytes, copyBytes, files, chunks, rejected: rejected.length });
+reportCase({ ms, cpuMs, rows, jsonBytes: bytes, copyBytes, files, chunks, rejected: rejected.length });

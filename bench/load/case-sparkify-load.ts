@@ -1,13 +1,12 @@
 /**
  * Case (c): the full load through sparkify's executor: the source's plan (BEGIN, CREATE SCHEMA,
  * DROP/CREATE the side table, COPY fed by the loader, swap, COMMIT) run by executePlans on the
- * PGlite adapter, into a fresh on-disk database. Timed: executePlans. Not timed: compiling the
+ * PGlite adapter, into a fresh on-disk database
+ * (a copy of an empty one, see pglite-dir.ts). Timed: executePlans. Not timed: compiling the
  * project, opening and closing PGlite. (`sparkify build` end to end is timed by run-load.)
  * Usage: node dist/bench/load/case-sparkify-load.js --scale 100 --table staging_events --data-dir DIR
  */
 
-import { rmSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { PgliteAdapter } from '../../src/adapters/pglite/pglite-adapter.js';
 import { compileProject } from '../../src/compile/compile-project.js';
 import { readProjectFiles } from '../../src/compile/project-files.js';
@@ -16,7 +15,8 @@ import { dialectFor } from '../../src/plan/dialect-for.js';
 import { planNodes } from '../../src/plan/plan-nodes.js';
 import { executePlans, type SourceFeed } from '../../src/run/execute-plans.js';
 import { repoRoot } from '../lib/paths.js';
-import { reportCase } from '../lib/runs.js';
+import { freshDataDir } from '../lib/pglite-dir.js';
+import { reportCase, startClock } from '../lib/runs.js';
 import { benchProject, caseArgs } from './source-table.js';
 
 const args = caseArgs(process.argv.slice(2));
@@ -27,20 +27,20 @@ const id = `source.sparkify.${args.table}`;
 const plans = planNodes(manifest, [id], dialectFor(project.target));
 const table = project.sources.find((t) => t.name === args.table)!;
 
-rmSync(args['data-dir'], { recursive: true, force: true });
+await freshDataDir(args['data-dir']);
 const adapter = new PgliteAdapter(args['data-dir'], 'bench');
 await adapter.open();
 
 let feed: SourceFeed | undefined;
-const started = performance.now();
+const stop = startClock();
 const [result] = await executePlans({
   adapter, manifest, plans, threads: 1,
   openFeed: () => (feed = openSourceStream(table, { root: repoRoot })),
   filesOf: () => ({ runFile: 'bench' }),
   reporter: { started() {}, finished() {} },
 });
-const ms = performance.now() - started;
+const { ms, cpuMs } = stop();
 
 await adapter.close();
 if (result.status !== 'success') throw new Error(`load failed: ${result.message}`);
-reportCase({ ms, rows: result.rowsAffected ?? 0, jsonBytes: feed!.stats.bytes, files: feed!.stats.files });
+reportCase({ ms, cpuMs, rows: result.rowsAffected ?? 0, jsonBytes: feed!.stats.bytes, files: feed!.stats.files });

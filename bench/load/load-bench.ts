@@ -1,23 +1,25 @@
 /**
  * Benchmark 1: loader throughput against PGlite's own COPY, at several data scales.
  * Cases, one fresh process per run, interleaved (a b c d a b c d ...) so drift hits all alike:
- *   (a) pglite-copy     PGlite COPY of the prepared COPY text (the baseline)
- *   (b) loader          the loader alone, chunks drained, no database
- *   (c) sparkify-load   the source's plan through executePlans on the PGlite adapter
- *   (d) sparkify build  `sparkify build --select source:...` as a whole process
+ *   (a) pglite-copy      PGlite COPY of the prepared COPY text (the baseline)
+ *   (b) loader           the loader alone, chunks drained, no database
+ *   (c) sparkify-load    the source's plan through executePlans on the PGlite adapter
+ *   (d) sparkify build   `sparkify build --select source:...` as a whole process
  */
 
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { benchScript, ensureData, outDir, repoRoot } from '../lib/paths.js';
-import { runCase, timeProcess } from '../lib/runs.js';
-import { MB, summarize, type Summary } from '../lib/stats.js';
+import { benchScript, ensureData, outDir } from '../lib/paths.js';
+import { ensureTemplate } from '../lib/pglite-dir.js';
+import { copyRepoProject, repoProjectCopy } from '../lib/repo-project.js';
+import { runCase, timeProcess, type CaseResult } from '../lib/runs.js';
+import { formatRange, MB, summarize, type Summary } from '../lib/stats.js';
 import { markdownTable, mib } from '../lib/table.js';
 import { prepareCopyText } from './copy-text-file.js';
-import { caseArgs } from './source-table.js';
 
 const TABLES = ['staging_events', 'staging_songs'];
-const CASES = ['a pglite-copy', 'b loader', 'c sparkify-load', 'd sparkify build'] as const;
+const CASES = ['(a) pglite COPY', '(b) loader', '(c) sparkify load', '(d) sparkify build'] as const;
 type CaseName = (typeof CASES)[number];
 
 /** The summary of one case at one scale for one table. */
@@ -26,107 +28,104 @@ interface LoadRow {
   table: string;
   case: CaseName;
   ms: Summary;
+  cpuMs: Summary;
   rssKb: Summary;
   rows: number;
   jsonBytes: number;
-  copyBytes: number;
   files: number;
-}
-
-const cliProject = join(outDir, 'load-project');
-
-/** A copy of the repository's project under bench/out/, so `build` writes its warehouse and target/ there. */
-function prepareCliProject(): void {
-  mkdirSync(cliProject, { recursive: true });
-  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros']) {
-    cpSync(join(repoRoot, entry), join(cliProject, entry), { recursive: true });
-  }
-}
-
-function runOnce(name: CaseName, scale: number, table: string): { ms: number; maxRssKb: number; [k: string]: unknown } {
-  const common = ['--scale', String(scale), '--table', table];
-  const dataDir = (tag: string) => ['--data-dir', join(outDir, 'pgdata', `${tag}-x${scale}-${table}`)];
-  if (name === 'a pglite-copy') return runCase(benchScript('load/case-pglite-copy.js'), [...common, ...dataDir('a')], 1)[0];
-  if (name === 'b loader') return runCase(benchScript('load/case-loader.js'), common, 1)[0];
-  if (name === 'c sparkify-load') return runCase(benchScript('load/case-sparkify-load.js'), [...common, ...dataDir('c')], 1)[0];
-  const { ms, maxRssKb } = timeProcess(cliCommand(scale, table), 1)[0];
-  return { ms, maxRssKb };
+  /** Load averages (1 min) seen before and after this table's runs: how busy the neighbours were. */
+  load: [number, number];
 }
 
 /** The exact `sparkify build` command of case (d), run from the repository root. */
 export function cliCommand(scale: number, table: string): string[] {
   const vars = JSON.stringify({ data_root: `../data-x${scale}` });
-  return ['node', 'bin/sparkify.js', 'build', '--project-dir', 'bench/out/load-project', '--select', `source:sparkify.${table}`, '--vars', vars];
+  return ['node', 'bin/sparkify.js', 'build', '--project-dir', repoProjectCopy, '--select', `source:sparkify.${table}`, '--vars', vars];
 }
 
-async function benchScale(scale: number, runs: number): Promise<LoadRow[]> {
-  ensureData(scale);
-  const rows: LoadRow[] = [];
-  for (const table of TABLES) {
-    await prepareCopyText(scale, table);
-    // Warm-up, untimed: fills the page cache and creates the CLI project's warehouse, so (d) is a rebuild.
-    runOnce('b loader', scale, table);
-    timeProcess(cliCommand(scale, table), 1);
-    const samples = new Map<CaseName, Array<{ ms: number; maxRssKb: number; [k: string]: unknown }>>(CASES.map((c) => [c, []]));
-    for (let i = 0; i < runs; i++) for (const name of CASES) samples.get(name)!.push(runOnce(name, scale, table));
-    const loader = samples.get('b loader')![0];
-    for (const name of CASES) {
-      const runsOf = samples.get(name)!;
-      rows.push({
-        scale, table, case: name,
-        ms: summarize(runsOf.map((r) => r.ms)),
-        rssKb: summarize(runsOf.map((r) => r.maxRssKb)),
-        rows: Number(loader.rows), jsonBytes: Number(loader.jsonBytes), copyBytes: Number(loader.copyBytes), files: Number(loader.files),
-      });
-    }
-    process.stderr.write(`done: x${scale} ${table}\n`);
+function runOnce(name: CaseName, scale: number, table: string): CaseResult {
+  const common = ['--scale', String(scale), '--table', table];
+  const dataDir = (tag: string) => ['--data-dir', join(outDir, 'pgdata', `${tag}-x${scale}-${table}`)];
+  switch (name) {
+    case '(a) pglite COPY': return runCase(benchScript('load/case-pglite-copy.js'), [...common, ...dataDir('a')]);
+    case '(b) loader': return runCase(benchScript('load/case-loader.js'), common);
+    case '(c) sparkify load': return runCase(benchScript('load/case-sparkify-load.js'), [...common, ...dataDir('c')]);
+    case '(d) sparkify build': return timeProcess(cliCommand(scale, table));
   }
-  return rows;
 }
 
-/** The results as a markdown table; throughput is computed from the median time. */
+async function benchTable(scale: number, table: string, runs: number): Promise<LoadRow[]> {
+  await prepareCopyText(scale, table);
+  // Warm-up, untimed: fills the page cache and creates the CLI project's warehouse, so (d) is a rebuild.
+  const sizes = runOnce('(b) loader', scale, table);
+  timeProcess(cliCommand(scale, table));
+  const loadBefore = loadavg()[0];
+  const samples = new Map<CaseName, CaseResult[]>(CASES.map((c) => [c, []]));
+  for (let i = 0; i < runs; i++) for (const name of CASES) samples.get(name)!.push(runOnce(name, scale, table));
+  const load: [number, number] = [loadBefore, loadavg()[0]];
+  return CASES.map((name) => {
+    const results = samples.get(name)!;
+    return {
+      scale, table, case: name, load,
+      ms: summarize(results.map((r) => r.ms)),
+      cpuMs: summarize(results.map((r) => r.cpuMs)),
+      rssKb: summarize(results.map((r) => r.maxRssKb)),
+      rows: Number(sizes.rows), jsonBytes: Number(sizes.jsonBytes), files: Number(sizes.files),
+    };
+  });
+}
+
+/** The results as a markdown table; throughput is computed from the median wall time. */
 export function loadTable(rows: LoadRow[]): string {
-  const f0 = (n: number) => n.toFixed(0);
   return markdownTable(
-    ['scale', 'table', 'case', 'median ms', 'min ms', 'max ms', 'JSON MB/s', 'COPY MB/s', 'rows/s', 'ms/file', 'peak RSS MiB (median, max)'],
+    ['scale', 'table', 'case', 'wall ms median (min–max)', 'CPU ms median', 'JSON MB/s', 'rows/s', 'ms/file', 'peak RSS MiB median (max)'],
     rows.map((r) => {
       const seconds = r.ms.median / 1000;
       return [
-        `x${r.scale}`, r.table, r.case, f0(r.ms.median), f0(r.ms.min), f0(r.ms.max),
-        (r.jsonBytes / MB / seconds).toFixed(1), (r.copyBytes / MB / seconds).toFixed(1), f0(r.rows / seconds),
-        (r.ms.median / r.files).toFixed(2), `${mib(r.rssKb.median)}, ${mib(r.rssKb.max)}`,
+        `x${r.scale}`, r.table, r.case, formatRange(r.ms), r.cpuMs.median.toFixed(0),
+        (r.jsonBytes / MB / seconds).toFixed(1), (r.rows / seconds).toFixed(0),
+        (r.ms.median / r.files).toFixed(2), `${mib(r.rssKb.median)} (${mib(r.rssKb.max)})`,
       ];
     }),
   );
 }
 
-/** (c) / (a) and (d) / (a) per scale and table: the overhead over the engine's own COPY. */
+/** (b), (c), (d) over (a) per scale and table, by median wall and median CPU time. */
 export function ratioTable(rows: LoadRow[]): string {
-  const find = (scale: number, table: string, name: CaseName) => rows.find((r) => r.scale === scale && r.table === table && r.case === name)!;
-  const keys = [...new Set(rows.map((r) => `${r.scale} ${r.table}`))].map((k) => k.split(' '));
+  const groups = [...new Set(rows.map((r) => `${r.scale}|${r.table}`))].map((key) => rows.filter((r) => `${r.scale}|${r.table}` === key));
   return markdownTable(
-    ['scale', 'table', '(c) / (a)', '(d) / (a)', '(b) / (a)', '(c) − (a) − (b) ms'],
-    keys.map(([s, table]) => {
-      const scale = Number(s);
-      const [a, b, c, d] = CASES.map((name) => find(scale, table, name).ms.median);
-      return [`x${scale}`, table, (c / a).toFixed(2), (d / a).toFixed(2), (b / a).toFixed(2), (c - a - b).toFixed(0)];
-    }),
+    ['scale', 'table', '(c)/(a) wall', '(c)/(a) CPU', '(d)/(a) wall', '(b)/(a) wall', 'load avg before→after'],
+    groups.map(([a, b, c, d]) => [
+      `x${a.scale}`, a.table,
+      (c.ms.median / a.ms.median).toFixed(2), (c.cpuMs.median / a.cpuMs.median).toFixed(2),
+      (d.ms.median / a.ms.median).toFixed(2), (b.ms.median / a.ms.median).toFixed(2),
+      `${a.load[0].toFixed(1)}→${a.load[1].toFixed(1)}`,
+    ]),
   );
 }
 
-/** Runs benchmark 1 and prints its tables; returns them as markdown. */
-export async function runLoadBench(argv: string[]): Promise<string> {
-  const args = caseArgs(argv);
-  const scales = (args.scales ?? '100,300').split(',').map(Number);
-  const runs = Number(args.runs ?? 5);
-  const bigRuns = Number(args['big-runs'] ?? 3);
-  prepareCliProject();
+/** Options of benchmark 1. */
+export interface LoadBenchOptions {
+  scales: number[];
+  /** Runs per case at scales up to 100, and above it (those take longer). */
+  runs: number;
+  bigRuns: number;
+}
+
+/** Runs benchmark 1, writes bench/out/results/load.json and returns the tables as markdown. */
+export async function runLoadBench(options: LoadBenchOptions): Promise<string> {
+  copyRepoProject();
+  await ensureTemplate(); // here, so no measured process pays for (or carries the RSS of) PGlite's initdb
   const rows: LoadRow[] = [];
-  for (const scale of scales) rows.push(...(await benchScale(scale, scale > 100 ? bigRuns : runs)));
-  rmSync(join(outDir, 'pgdata'), { recursive: true, force: true });
+  for (const scale of options.scales) {
+    ensureData(scale);
+    for (const table of TABLES) {
+      rows.push(...(await benchTable(scale, table, scale > 100 ? options.bigRuns : options.runs)));
+      process.stderr.write(`load: x${scale} ${table} done\n`);
+    }
+  }
+  rmSync(join(outDir, 'pgdata'), { recursive: true, force: true }); // the copies of the template take ~40 MB each
   mkdirSync(join(outDir, 'results'), { recursive: true });
   writeFileSync(join(outDir, 'results', 'load.json'), JSON.stringify(rows, null, 2));
-  const text = `${loadTable(rows)}\n\n${ratioTable(rows)}\n`;
-  process.stdout.write(text);
-  return text;
+  return `${loadTable(rows)}\n\n${ratioTable(rows)}\n`;
 }

@@ -1,4 +1,6 @@
-{{ config(materialized='table', tags=['dimension']) }}
+{{ config(materialized='table', tags=['dimension'], dist='start_time', sort='start_time') }}
+-- On Redshift time grows with the plays (one row per play timestamp), so it is not copied to every
+-- node like the small dimensions: it shares songplays' distribution key and sort key.
 -- One row per distinct play timestamp, kept to the millisecond. weekday follows EXTRACT(dow):
 -- Sunday is 0.
 with plays as (

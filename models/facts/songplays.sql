@@ -1,10 +1,23 @@
-{{ config(materialized='table', tags=['fact']) }}
+{{ config(materialized='incremental', unique_key='songplay_id', incremental_strategy='delete+insert',
+          tags=['fact'], dist='start_time', sort='start_time') }}
+-- Incremental: a new day of logs adds only that day's plays (see the filter in `plays`); the first
+-- build, and `sparkify build --full-refresh`, build the whole table.
+-- On Redshift (the keys are ignored elsewhere) plays are distributed and sorted on start_time: it is
+-- near-unique, so rows spread evenly over the slices, and time shares the key, so the join to time
+-- moves no rows. song_id would put almost every row on one slice (it is NULL for every play that
+-- matches no song: all but 1 of the 6,820 in the sample); user_id skews to the heaviest listeners.
 -- One row per NextSong event: plays are never dropped, so a play whose song is not in the song
 -- files keeps NULL song_id/artist_id. level is the user's level at the time of the play.
 with plays as (
     select *
     from {{ source('sparkify', 'staging_events') }}
     where page = 'NextSong'
+    {%- if is_incremental() %}
+        -- Only plays newer than the latest one in the table: a new day's file adds its plays, a
+        -- build over the same files adds nothing. Logs that arrive late (older than that play)
+        -- need `sparkify build --full-refresh`.
+        and {{ epoch_ms_to_timestamp('ts') }} > (select coalesce(max(start_time), timestamp '1970-01-01') from {{ this }})
+    {%- endif %}
 ),
 
 -- A play matches a song on title, artist name and duration; should several songs match, the one

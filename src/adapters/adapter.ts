@@ -1,3 +1,4 @@
+import type { BadRecord } from '../load/types.js';
 import type { Relation } from '../sql/quote.js';
 
 /** What one statement returned. */
@@ -14,6 +15,11 @@ export interface Session {
   execute(sql: string): Promise<StatementResult>;
   /** Runs a `COPY ... FROM` statement, feeding it COPY text-format chunks; returns the rows copied. */
   copyFrom(sql: string, chunks: AsyncIterable<Buffer>): Promise<number>;
+  /**
+   * For engines that load files themselves (Redshift COPY from S3): the records the last such COPY
+   * on this session rejected, read back from the engine. Absent where sparkify's loader feeds COPY.
+   */
+  loadErrors?(): Promise<BadRecord[]>;
 }
 
 /** What differs between engines, as data rather than `if (type === ...)` in callers. */

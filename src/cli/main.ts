@@ -3,8 +3,11 @@ import { SparkifyError, formatDiagnostic } from '../diagnostics.js';
 import { buildCommand } from './commands/build.js';
 import { cleanCommand } from './commands/clean.js';
 import { compileCommand } from './commands/compile.js';
+import { debugCommand } from './commands/debug.js';
 import { lsCommand } from './commands/ls.js';
 import { showCommand } from './commands/show.js';
+import { testCommand } from './commands/test.js';
+import { INDIRECT_SELECTION_MODES } from '../graph/index.js';
 import { scrubActive } from './output.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
 import { findProjectRoot } from './project-context.js';
@@ -26,10 +29,17 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   withSelection(withGlobals(program.command('build')))
     .description('load the selected sources and build the selected models in dependency order')
     .addOption(new Option('--threads <n>', 'nodes built at once (default: the target\'s threads)').argParser(positiveInt))
+    .option('--full-refresh', 'rebuild incremental models from scratch instead of adding their new rows')
     .action(run(buildCommand));
+
+  withSelection(withGlobals(program.command('test')))
+    .description('run the data tests of the selected models (or the selected tests) against the warehouse')
+    .addOption(new Option('--threads <n>', 'tests run at once (default: the target\'s threads)').argParser(positiveInt))
+    .action(run(testCommand));
 
   withSelection(withGlobals(program.command('compile')))
     .description('render every model and plan without touching a database; print the selected SQL')
+    .option('--full-refresh', 'show only the full-build plan of incremental models')
     .action(run(compileCommand));
 
   withSelection(withGlobals(program.command('ls')))
@@ -50,6 +60,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--warehouse', 'also delete the data directories of the embedded (pglite) targets')
     .action(run(cleanCommand));
 
+  withGlobals(program.command('debug'))
+    .description('check the project files, the target\'s connection and every source location')
+    .action(run(debugCommand));
+
   return program;
 }
 
@@ -64,7 +78,9 @@ function withGlobals(command: Command): Command {
 function withSelection(command: Command): Command {
   return command
     .option('-s, --select <selectors...>', 'nodes to include (dbt syntax: name, +name, name+, tag:x, path:..., source:x.y)')
-    .option('--exclude <selectors...>', 'nodes to leave out');
+    .option('--exclude <selectors...>', 'nodes to leave out')
+    .addOption(new Option('--indirect-selection <mode>', 'which tests selecting a model brings along (dbt: any parent selected = eager)')
+      .choices([...INDIRECT_SELECTION_MODES]).default('eager'));
 }
 
 function positiveInt(value: string): number {
@@ -97,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
 /** Commands that write run_results.json write it also when they fail before running any node. */
 function recordFailure(argv: string[], error: SparkifyError): void {
   const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
-  if (!command || !['build', 'compile'].includes(command)) return;
+  if (!command || !['build', 'compile', 'test'].includes(command)) return;
   const dirFlag = argv.indexOf('--project-dir');
   try {
     const root = findProjectRoot(dirFlag > 0 ? argv[dirFlag + 1] : undefined);

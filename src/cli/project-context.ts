@@ -3,8 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { CompiledProject } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
 import { readProjectFiles } from '../compile/project-files.js';
-import { fail } from '../diagnostics.js';
-import { selectNodes, topologicalOrder } from '../graph/index.js';
+import { fail, formatDiagnostic } from '../diagnostics.js';
+import { selectNodes, topologicalOrder, type IndirectSelection } from '../graph/index.js';
+import { readDataTestFiles } from '../data-tests/index.js';
 import { planNodes } from '../plan/plan-nodes.js';
 import { dialectFor } from '../plan/dialect-for.js';
 import type { NodePlan } from '../plan/types.js';
@@ -23,6 +24,8 @@ export interface GlobalOptions {
 export interface SelectionOptions {
   select?: string[];
   exclude?: string[];
+  /** Which tests selecting a model brings along (dbt's --indirect-selection; eager by default). */
+  indirectSelection?: IndirectSelection;
 }
 
 /** A project read, compiled and ready to plan, with output that scrubs its secrets. */
@@ -39,8 +42,11 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   const root = findProjectRoot(options.projectDir);
   const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env });
   const scrub = createScrubber(project.secrets);
+  // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
+  for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
   const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
-  const compiled = compileProject({ project, files, env: process.env });
+  const dataTests = readDataTestFiles(root, project.config.modelPaths, project.config.testPaths);
+  const compiled = compileProject({ project, files, env: process.env, dataTests });
   return { root, project, compiled, output: new Output(scrub), scrub };
 }
 
@@ -48,7 +54,7 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
 export function selectedIds(context: ProjectContext, selection: SelectionOptions): string[] {
   const { graph } = context.compiled;
   if (!selection.select?.length && !selection.exclude?.length) return topologicalOrder(graph);
-  return selectNodes(graph, selection.select, selection.exclude);
+  return selectNodes(graph, selection.select, selection.exclude, selection.indirectSelection ?? 'eager');
 }
 
 /** The plans of the given nodes for the context's target. */

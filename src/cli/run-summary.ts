@@ -13,14 +13,14 @@ export function runResultsDocument(command: string, context: ProjectContext, res
     metadata: { schemaVersion: RUN_RESULTS_SCHEMA_VERSION, sparkifyVersion: SPARKIFY_VERSION, generatedAt: new Date().toISOString() },
     command,
     target: context.project.target.name,
-    success: results.every((r) => r.status === 'success'),
+    success: results.every((r) => r.status === 'success' || r.status === 'pass' || r.status === 'warn'),
     elapsedTime: (Date.now() - startedMs) / 1000,
     results,
   };
 }
 
-/** `PASS=7 WARN=0 ERROR=0 SKIP=0 TOTAL=7`. */
+/** `PASS=7 WARN=0 ERROR=0 SKIP=0 TOTAL=7`: passed tests count as PASS, failed ones as ERROR (as in dbt). */
 export function tally(results: NodeResult[]): string {
-  const count = (status: string) => results.filter((r) => r.status === status).length;
-  return `PASS=${count('success')} WARN=0 ERROR=${count('error')} SKIP=${count('skipped')} TOTAL=${results.length}`;
+  const count = (...statuses: string[]) => results.filter((r) => statuses.includes(r.status)).length;
+  return `PASS=${count('success', 'pass')} WARN=${count('warn')} ERROR=${count('error', 'fail')} SKIP=${count('skipped')} TOTAL=${results.length}`;
 }

@@ -7,13 +7,17 @@ import { buildGraph } from '../graph/index.js';
 import type { Graph, GraphNode } from '../graph/types.js';
 import { parseColumnType } from '../load/column-types.js';
 import type { LoadedProject, SourceTable } from '../project/types.js';
-import { quoteRelation } from '../sql/quote.js';
 import type { Manifest, ManifestNode, ModelNode, SourceNode } from './manifest.js';
 import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from './manifest.js';
 import { resolveModelConfig } from './model-config.js';
 import type { ProjectFiles, TemplateFile } from './project-files.js';
-import { installRenderGlobals, RenderScope, resolveMarkers, thisMarker } from './render-scope.js';
+import { resolveDispatch } from './dispatch.js';
+import { installRenderGlobals, RenderScope, thisMarker, type RenderGlobals } from './render-scope.js';
 import { compileTemplate, createTemplateEnvironment } from './template-environment.js';
+import { renderModelExtras } from './model-extras.js';
+import { resolveRelations } from './resolve-relations.js';
+import { renderRunHooks, resolveRunHooks } from './run-hooks.js';
+import { compileDataTests, testGraphNode, type DataTestFiles } from '../data-tests/index.js';
 import { templateErrorToDiagnostic } from './template-error.js';
 
 /** Inputs of the compile phase: the parsed project, its template files and the environment. */
@@ -23,6 +27,8 @@ export interface CompileInput {
   env: Record<string, string | undefined>;
   /** An ad-hoc query (`sparkify show --inline`) rendered with the same ref()/source(). */
   inline?: string;
+  /** Schema files, singular tests and generic-test macros; without them the project has no tests. */
+  dataTests?: DataTestFiles;
 }
 
 /** The manifest and its dependency graph, ready for selection and planning. */
@@ -51,7 +57,7 @@ export function compileProject(input: CompileInput): CompiledProject {
     vars: project.config.vars,
     env: input.env,
   });
-  registerMacros(env, files.macros, scopes, diagnostics);
+  registerMacros(env, [...files.macros, ...(input.dataTests?.generic ?? [])], scopes, project.target.type, diagnostics);
   const targetInfo = { name: project.target.name, type: project.target.type, schema: project.target.schema };
 
   const models: ModelNode[] = [];
@@ -60,13 +66,21 @@ export function compileProject(input: CompileInput): CompiledProject {
     if (model && model.config.enabled) models.push(model);
   }
   checkRefsEnabled(models, modelFiles, diagnostics);
+  const runHooks = renderRunHooks(env, scopes, project.config, targetInfo, diagnostics);
   const inline = input.inline === undefined ? undefined
     : renderModel(env, scopes, 'inline', { path: '<inline>', source: input.inline }, project, targetInfo, diagnostics);
+  const tests = input.dataTests === undefined ? [] : compileDataTests({
+    files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo,
+    readContext: { env: input.env, vars: project.config.vars }, models, modelNames: new Set(modelFiles.keys()),
+    sources, macroFiles: [...files.macros, ...input.dataTests.generic],
+  }, diagnostics);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
 
-  const graph = buildGraph([...sources.map(sourceGraphNode), ...models.map(modelGraphNode)]);
-  resolveRelations(inline ? [...models, inline] : models, sources);
-  return { manifest: assembleManifest(project, targetInfo, [...sources, ...models]), graph, inlineSql: inline?.compiledSql };
+  const graph = buildGraph([...sources.map(sourceGraphNode), ...models.map(modelGraphNode), ...tests.map(testGraphNode)]);
+  const resolve = resolveRelations(inline ? [...models, inline] : models, sources);
+  const manifest = assembleManifest(project, targetInfo, [...sources, ...models, ...tests]);
+  if (runHooks) manifest.hooks = resolveRunHooks(runHooks, resolve);
+  return { manifest, graph, inlineSql: inline?.compiledSql };
 }
 
 function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map<string, TemplateFile> {
@@ -88,13 +102,19 @@ function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map
   return byName;
 }
 
-/** dbt makes every macro callable from every model; so do we, by adding them as globals. */
+/**
+ * dbt makes every macro callable from every model; so do we, by adding them as globals. A macro
+ * written per dialect (`redshift__x`, `default__x`) is also callable as `x`, bound to the
+ * implementation for the target type (see dispatch.ts).
+ */
 function registerMacros(
   env: nunjucks.Environment,
   macros: TemplateFile[],
-  scopes: { enter(scope: RenderScope): void },
+  scopes: RenderGlobals,
+  targetType: string,
   diagnostics: Diagnostic[],
 ): void {
+  const defined = new Map<string, { macro: unknown; file: string }>();
   for (const file of macros) {
     const scope = new RenderScope(`macro file ${file.path}`);
     scopes.enter(scope);
@@ -104,17 +124,41 @@ function registerMacros(
       const exportable = template as unknown as { getExported(cb: (e: Error | null, x: Record<string, unknown>) => void): void };
       exportable.getExported((error, exported) => {
         if (error) throw error;
-        for (const [name, macro] of Object.entries(exported)) env.addGlobal(name, macro);
+        for (const [name, macro] of Object.entries(exported)) defined.set(name, { macro, file: file.path });
       });
     } catch (error) {
       diagnostics.push(templateErrorToDiagnostic(error, file.path, undefined, scope.raised, file.source));
     }
   }
+  for (const [name, { macro }] of defined) env.addGlobal(name, macro);
+  for (const dispatched of resolveDispatch(defined.keys(), targetType)) {
+    const { base } = dispatched;
+    if (dispatched.kind === 'resolved') env.addGlobal(base, defined.get(dispatched.implementation)!.macro);
+    else if (dispatched.kind === 'conflict') diagnostics.push(dispatchConflict(base, defined.get(base)!.file));
+    else env.addGlobal(base, () => scopes.raise(noImplementation(base, targetType, dispatched.candidates)));
+  }
+}
+
+function dispatchConflict(base: string, file: string): Diagnostic {
+  return {
+    code: 'SPK127',
+    message: `macro '${base}' is defined both plainly and per dialect (${base} and <dialect>__${base})`,
+    location: { file },
+    hint: `rename the plain one default__${base}: it is then the fallback for every dialect`,
+  };
+}
+
+function noImplementation(base: string, targetType: string, candidates: string[]): Diagnostic {
+  return {
+    code: 'SPK126',
+    message: `macro '${base}' has no implementation for target type ${targetType}`,
+    hint: `define one of ${candidates.join(', ')} under macros/`,
+  };
 }
 
 function renderModel(
   env: nunjucks.Environment,
-  scopes: { enter(scope: RenderScope): void },
+  scopes: RenderGlobals,
   name: string,
   file: TemplateFile,
   project: LoadedProject,
@@ -135,6 +179,10 @@ function renderModel(
   const config = resolveModelConfig(scope.config, project.config.modelDefaults, target.schema, (d) =>
     diagnostics.push({ ...d, node: id, location: { file: file.path, line: configLine } }),
   );
+  const extras = renderModelExtras({
+    env, scopes, scope, name, file, target, config, diagnostics,
+    report: (d, near) => diagnostics.push({ ...d, node: id, location: { file: file.path, line: near ? lineOf(file.source, near) : configLine } }),
+  });
   const folders = posix.dirname(file.path).split('/').slice(1);
   return {
     id,
@@ -150,6 +198,7 @@ function renderModel(
     dependsOn: [...scope.sources.map(([s, t]) => sourceId(s, t)), ...scope.refs.map(modelId)],
     checksum: createHash('sha256').update(file.source).digest('hex'),
     compiledSql: rendered,
+    ...extras,
   };
 }
 
@@ -205,17 +254,6 @@ function checkColumnTypes(tables: SourceTable[], diagnostics: Diagnostic[]): voi
   }
 }
 
-function resolveRelations(models: ModelNode[], sources: SourceNode[]): void {
-  const byModel = new Map(models.map((m) => [m.name, m]));
-  const bySource = new Map(sources.map((s) => [`${s.sourceName}.${s.name}`, s]));
-  for (const model of models) {
-    model.compiledSql = resolveMarkers(model.compiledSql, (kind, key) => {
-      if (kind === 'source') return quoteRelation(bySource.get(key)!.relation);
-      return quoteRelation(byModel.get(key)!.relation);
-    });
-  }
-}
-
 function sourceGraphNode(source: SourceNode): GraphNode {
   return {
     id: source.id, kind: 'source', name: source.name, sourceName: source.sourceName,
@@ -239,7 +277,7 @@ function assembleManifest(
   const parentMap: Record<string, string[]> = {};
   const childMap: Record<string, string[]> = {};
   for (const node of sorted) {
-    parentMap[node.id] = node.kind === 'model' ? [...node.dependsOn].sort() : [];
+    parentMap[node.id] = node.kind === 'source' ? [] : [...node.dependsOn].sort();
     childMap[node.id] = [];
   }
   for (const [child, parents] of Object.entries(parentMap)) for (const parent of parents) childMap[parent].push(child);

@@ -1,5 +1,6 @@
 import type { ColumnSpec } from '../project/types.js';
 import type { Relation } from '../sql/quote.js';
+import type { ColumnInfo, TestNode } from './test-node.js';
 
 /** Bumped whenever the shape of manifest.json changes. */
 export const MANIFEST_SCHEMA_VERSION = 'https://sparkify.dev/schemas/manifest/v1.json';
@@ -26,6 +27,8 @@ export interface ModelNode {
   relation: Relation;
   config: ModelConfig;
   description?: string;
+  /** Columns documented in a schema file, in written order (absent when none are). */
+  columns?: Record<string, ColumnInfo>;
   /** Names of referenced models and `[source, table]` pairs, in first-use order. */
   refs: string[];
   sources: [string, string][];
@@ -34,6 +37,36 @@ export interface ModelNode {
   checksum: string;
   /** The rendered SELECT (or whatever the template produced), exactly as the plan embeds it. */
   compiledSql: string;
+  /** Incremental models: how new rows are merged, and the SQL rendered with is_incremental() true. */
+  incremental?: IncrementalSpec;
+  /** pre_hook/post_hook statements, rendered (`this` resolved); run inside the model's transaction. */
+  hooks?: ModelHooks;
+}
+
+/** The strategies an incremental model may use to add its new rows. */
+export const INCREMENTAL_STRATEGIES = ['append', 'delete+insert', 'merge'] as const;
+
+/** One of INCREMENTAL_STRATEGIES. */
+export type IncrementalStrategy = (typeof INCREMENTAL_STRATEGIES)[number];
+
+/**
+ * An incremental model is rendered both ways at compile time (compile cannot know whether the
+ * table exists): `compiledSql` builds it from scratch, `compiledSql` here selects the new rows.
+ * The planner picks one with the warehouse state at build time.
+ */
+export interface IncrementalSpec {
+  strategy: IncrementalStrategy;
+  /** Column names of unique_key; empty when none was given. */
+  uniqueKey: string[];
+  /** config(full_refresh=...): true always rebuilds, false ignores --full-refresh. */
+  fullRefresh?: boolean;
+  compiledSql: string;
+}
+
+/** SQL statements run before and after a model's build statements, in its transaction. */
+export interface ModelHooks {
+  pre: string[];
+  post: string[];
 }
 
 /** A source table as compiled: its relation and how it is loaded. */
@@ -56,7 +89,7 @@ export interface SourceNode {
 }
 
 /** A node of the manifest. */
-export type ManifestNode = ModelNode | SourceNode;
+export type ManifestNode = ModelNode | SourceNode | TestNode;
 
 /** The output of the compile phase: every node, its relations and SQL. Deterministic JSON. */
 export interface Manifest {
@@ -67,6 +100,14 @@ export interface Manifest {
   nodes: Record<string, ManifestNode>;
   parentMap: Record<string, string[]>;
   childMap: Record<string, string[]>;
+  /** on_run_start/on_run_end of project.yml, rendered; present only when the project has some. */
+  hooks?: RunHooks;
+}
+
+/** Statements run once at the start and once at the end of `build`. */
+export interface RunHooks {
+  onRunStart: string[];
+  onRunEnd: string[];
 }
 
 /** Node ids are `model.<name>` and `source.<source>.<table>`. */

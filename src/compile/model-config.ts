@@ -4,7 +4,7 @@ import type { ModelDefaults } from '../project/types.js';
 import type { ModelConfig } from './manifest.js';
 
 /** Materializations this version builds. */
-export const MATERIALIZATIONS = ['table', 'view'];
+export const MATERIALIZATIONS = ['table', 'view', 'incremental', 'ephemeral'];
 
 /** Keys config() accepts beyond the core ones; later phases (adapters, incremental) read them. */
 const EXTRA_KEYS = [

@@ -16,6 +16,8 @@ export class RenderScope {
   readonly config: Record<string, unknown> = {};
   /** The diagnostic our own function raised; nunjucks only keeps its message. */
   raised?: Diagnostic;
+  /** What is_incremental() returns: incremental models are rendered once each way (see IncrementalSpec). */
+  incremental = false;
 
   constructor(readonly modelName: string) {}
 }
@@ -40,8 +42,16 @@ export interface KnownNames {
   env: Record<string, string | undefined>;
 }
 
+/** What compile keeps of the globals: switching the scope they report into, and raising from it. */
+export interface RenderGlobals {
+  /** Makes `scope` the one the globals report into (one per model or macro file). */
+  enter(scope: RenderScope): void;
+  /** Fails the render with a diagnostic that keeps its code and hint (nunjucks keeps only the message). */
+  raise(diagnostic: Diagnostic): never;
+}
+
 /** Installs ref/source/config/var/env_var as globals that report into the current scope. */
-export function installRenderGlobals(env: nunjucks.Environment, known: KnownNames): { enter(scope: RenderScope): void } {
+export function installRenderGlobals(env: nunjucks.Environment, known: KnownNames): RenderGlobals {
   let scope = new RenderScope('');
   const raise = (diagnostic: Diagnostic): never => {
     scope.raised = diagnostic;
@@ -86,6 +96,9 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
     return '';
   });
 
+  // True only in the second render of an incremental model; the planner picks the render to run.
+  env.addGlobal('is_incremental', () => scope.incremental);
+
   env.addGlobal('var', (name: unknown, fallback?: unknown) => {
     const key = String(name);
     if (key in known.vars) return known.vars[key];
@@ -113,6 +126,7 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
     enter(next: RenderScope) {
       scope = next;
     },
+    raise,
   };
 }
 

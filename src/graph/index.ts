@@ -5,3 +5,5 @@ export { buildGraph } from './build-graph.js';
 export { topologicalOrder } from './topological-order.js';
 export { selectNodes } from './select-nodes.js';
 export { ancestors, descendants } from './traverse.js';
+export { INDIRECT_SELECTION_MODES, type IndirectSelection } from './indirect-selection.js';
+export { testGates, testsAfterParents } from './test-gates.js';

@@ -1,5 +1,6 @@
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
 import { applyGraphOperators } from './graph-operators.js';
+import { withExcludedTests, withIndirectTests, type IndirectSelection } from './indirect-selection.js';
 import { noMatch } from './no-match.js';
 import { parseSelection, type SelectionFlag, type SelectorCriteria } from './selector.js';
 import { matchNodes } from './selector-methods.js';
@@ -11,15 +12,20 @@ import type { Graph } from './types.js';
  * Applies --select / --exclude (each a list of CLI arguments, every argument may hold several
  * space-separated selectors). Returns the selected ids in topological order. With no --select,
  * everything is selected. Throws SparkifyError exit 2 when the result is empty or a selector is
- * malformed/matches no node.
+ * malformed/matches no node. `indirect` adds the tests of what is selected (see indirect-selection.ts).
  */
-export function selectNodes(graph: Graph, select: string[] | undefined, exclude: string[] | undefined): string[] {
+export function selectNodes(
+  graph: Graph,
+  select: string[] | undefined,
+  exclude: string[] | undefined,
+  indirect: IndirectSelection = 'empty',
+): string[] {
   const diagnostics: Diagnostic[] = [];
   const selectArgs = select?.some((arg) => arg.trim() !== '') ? select : undefined;
   const selected = selectArgs ? evaluate({ graph, flag: '--select', diagnostics }, selectArgs) : new Set(graph.order);
   const excluded = evaluate({ graph, flag: '--exclude', diagnostics }, exclude ?? []);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics, 2);
-  const result = difference(selected, excluded);
+  const result = difference(withIndirectTests(graph, selected, indirect), withExcludedTests(graph, excluded, indirect));
   // dbt only warns when nothing is selected. We stop: a build that silently does nothing after a
   // typo or an over-broad --exclude looks like a success in CI.
   if (result.size === 0) throw new SparkifyError(emptySelection(selectArgs, exclude ?? [], selected.size), 2);

@@ -1,5 +1,6 @@
 import { fnmatcher, globMatcher } from './fnmatch.js';
 import { fqnMatcher, modelFqn } from './fqn.js';
+import { byTestName, byTestType } from './test-methods.js';
 import { RESOURCE_TYPES, type Graph, type GraphNode } from './types.js';
 
 /** How one selector method finds nodes. */
@@ -95,6 +96,8 @@ export const METHODS = {
   file: byFile,
   'config.materialized': byMaterialization,
   resource_type: byResourceType,
+  test_type: byTestType,
+  test_name: byTestName,
 } as const;
 
 /** A method the user may write, or `name`: the method of a bare selector that is not a path. */

@@ -4,24 +4,28 @@
 export interface GraphNode {
   /** 'model.users', 'source.sparkify.staging_events'. */
   id: string;
-  kind: 'model' | 'source';
+  kind: 'model' | 'source' | 'test';
   /** Model name, or source table name. */
   name: string;
   /** For sources: 'sparkify'. */
   sourceName?: string;
   /** Project-relative file: 'models/marts/users.sql' or 'sources.yml'. */
   path: string;
-  /** Where it is declared (sources), 1-based. */
+  /** Where it is declared (sources, tests), 1-based. */
   line?: number;
   tags: string[];
   /** Models: 'table' | 'view' | ... */
   materialized?: string;
+  /** Tests: declared in a schema file (generic) or a SQL file under tests/ (singular). */
+  testType?: 'generic' | 'singular';
+  /** Generic tests: the test they run, e.g. 'unique'. */
+  testName?: string;
   /** Ids of the direct parents. */
   dependsOn: string[];
 }
 
 /** Every node kind, for `resource_type:` (extend together with `GraphNode['kind']`). */
-export const RESOURCE_TYPES: readonly GraphNode['kind'][] = ['model', 'source'];
+export const RESOURCE_TYPES: readonly GraphNode['kind'][] = ['model', 'source', 'test'];
 
 /** The validated, acyclic graph; built once by `buildGraph`, then only read. */
 export interface Graph {

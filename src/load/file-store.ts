@@ -1,20 +1,27 @@
-/** The seam between the loader and where files live: the local disk now, S3 later. */
+/** The seam between the loader and where files live: the local disk or S3. */
 
 import type { Readable } from 'node:stream';
 
 /** One file to load. */
 export interface SourceFile {
-  /** What `open` needs: an absolute path (or, later, an s3:// URL). */
+  /** What `open` needs: an absolute path or an `s3://bucket/key` URL. */
   path: string;
-  /** How messages name it: as the user wrote the location (project-relative or absolute). */
+  /** How messages name it: as the user wrote the location (project-relative or absolute), or the s3:// URL. */
   display: string;
   size: number;
 }
 
-/** Lists and opens source files. */
+/** Lists and opens source files. Failures it can explain are StoreErrors. */
 export interface FileStore {
-  /** The files a location (folder, file or glob) holds, sorted by display path; empty when none. */
-  listFiles(location: string): Promise<SourceFile[]>;
+  /**
+   * The files a location (folder, file, glob or S3 key prefix) holds, sorted; empty when none.
+   * With `limit`, listing may stop once that many are known (S3 lists no further page).
+   */
+  listFiles(location: string, limit?: number): Promise<SourceFile[]>;
   /** Streams one file's bytes in reads of about `readBytes`. */
   openFile(file: SourceFile, readBytes: number): Readable;
+  /** Reads one small file whole (a JSONPaths file); the location names exactly that file. */
+  readFile(location: string): Promise<string>;
+  /** Releases connections; the store stays usable (it reconnects). */
+  close(): void;
 }

@@ -1,12 +1,13 @@
 /** Reads a Redshift JSONPaths file, `{"jsonpaths": ["$['a']", ...]}`, reporting bad entries by line. */
 
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
 import type { SourceTable } from '../project/types.js';
+import type { FileStore } from './file-store.js';
 import { JsonPathError, parseJsonPath, type PathSegment } from './jsonpath.js';
 import { locateValue } from './locate-value.js';
 import { MalformedJson, parseRecord } from './parse-record.js';
+import { localFileStore } from './local-files.js';
+import { StoreError, sourceStoreError } from './store-error.js';
 import { positionIn } from './text-position.js';
 
 const CODE = 'SPK302';
@@ -55,14 +56,13 @@ function where(text: string, keys: (string | number)[]): { line: number; column:
 }
 
 /**
- * Reads the table's JSONPaths file (relative to root) and checks it has one path per column.
- * Throws SparkifyError SPK302.
+ * Reads the table's JSONPaths file (relative to root, or an s3:// object) and checks it has one
+ * path per column. Throws SparkifyError SPK302, or SPK32x when S3 cannot be reached.
  */
-export async function readJsonPaths(table: SourceTable, root: string): Promise<PathSegment[][]> {
+export async function readJsonPaths(table: SourceTable, root: string, store: FileStore = localFileStore(root)): Promise<PathSegment[][]> {
   const file = table.jsonpaths;
-  const text = await readFile(path.resolve(root, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    const message = `JSONPaths file ${file} of source table ${table.sourceName}.${table.name} cannot be read (${error.code ?? error.message})`;
-    throw new SparkifyError({ code: CODE, message, location: { file: table.position.file, line: table.position.line } });
+  const text = await store.readFile(file).catch((error: unknown) => {
+    throw unreadable(error, table);
   });
   const paths = parseJsonPathsFile(text, file);
   if (paths.length !== table.columns.length) {
@@ -71,4 +71,15 @@ export async function readJsonPaths(table: SourceTable, root: string): Promise<P
     throw new SparkifyError({ code: CODE, message, location: { file, ...where(text.replace(/^\uFEFF/, ''), ['jsonpaths']) }, hint });
   }
   return paths;
+}
+
+/** A JSONPaths file that does not exist or cannot be read is SPK302; an unreachable store keeps its own code. */
+function unreadable(error: unknown, table: SourceTable): SparkifyError {
+  if (error instanceof StoreError && !error.missing) return sourceStoreError(error, table);
+  const reason = error instanceof StoreError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+  const message = `JSONPaths file ${table.jsonpaths} of source table ${table.sourceName}.${table.name} cannot be read (${reason})`;
+  const location = { file: table.position.file, line: table.position.line };
+  const diagnostic: Diagnostic = { code: CODE, message, location, node: `source.${table.sourceName}.${table.name}` };
+  if (error instanceof StoreError) diagnostic.hint = error.hint;
+  return new SparkifyError(diagnostic);
 }

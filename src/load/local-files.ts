@@ -1,7 +1,7 @@
 /** FileStore on the local disk: a folder (recursive), a single file or a glob, relative to the project root. */
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { FileStore, SourceFile } from './file-store.js';
@@ -11,6 +11,8 @@ export function localFileStore(root: string): FileStore {
   return {
     listFiles: (location) => listLocal(root, location),
     openFile: (file, readBytes) => createReadStream(file.path, { highWaterMark: readBytes }),
+    readFile: (location) => readFile(path.resolve(root, location), 'utf8'),
+    close: () => undefined,
   };
 }
 

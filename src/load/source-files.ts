@@ -4,17 +4,27 @@ import path from 'node:path';
 import { SparkifyError } from '../diagnostics.js';
 import type { SourceTable } from '../project/types.js';
 import type { FileStore, SourceFile } from './file-store.js';
+import { isS3Url } from './s3/s3-url.js';
+import { rethrowForTable } from './store-error.js';
 
-/** The table's files, sorted by path. Throws SparkifyError SPK301 when the location holds none. */
-export async function resolveSourceFiles(table: SourceTable, root: string, store: FileStore): Promise<SourceFile[]> {
-  const files = await store.listFiles(table.location);
+/**
+ * The table's files, sorted. Throws SparkifyError SPK301 when the location holds none, or the
+ * store's error (SPK32x for S3) at the table. `limit` lets a check stop listing early.
+ */
+export async function resolveSourceFiles(table: SourceTable, root: string, store: FileStore, limit?: number): Promise<SourceFile[]> {
+  const files = await store.listFiles(table.location, limit).catch((error: unknown) => rethrowForTable(error, table));
   if (files.length > 0) return files;
-  const resolved = path.resolve(root, table.location);
+  const where = `source table ${table.sourceName}.${table.name}: location "${table.location}"`;
+  const s3 = isS3Url(table.location);
   throw new SparkifyError({
     code: 'SPK301',
-    message: `source table ${table.sourceName}.${table.name}: location "${table.location}" (${resolved}) does not exist or holds no files`,
+    message: s3
+      ? `${where} holds no objects (no key starts with the prefix)`
+      : `${where} (${path.resolve(root, table.location)}) does not exist or holds no files`,
     location: { file: table.position.file, line: table.position.line },
     node: `source.${table.sourceName}.${table.name}`,
-    hint: `check the location in sources.yml, or point data_root elsewhere: --vars '{"data_root": "path/to/data"}'`,
+    hint: s3
+      ? `check the location in sources.yml (every object whose key starts with the prefix is read), or point data_root elsewhere: --vars '{"data_root": "s3://bucket/prefix"}'`
+      : `check the location in sources.yml, or point data_root elsewhere: --vars '{"data_root": "path/to/data"}'`,
   });
 }

@@ -6,12 +6,13 @@ import { planEncoders } from './column-plan.js';
 import type { FileStore, SourceFile } from './file-store.js';
 import { readText } from './file-text.js';
 import { readJsonPaths } from './jsonpaths-file.js';
-import { localFileStore } from './local-files.js';
 import { ProgressTicker } from './progress-ticker.js';
 import { RecordScanner, type ScannedRecord, type ScanSink } from './record-scanner.js';
 import { RejectLog } from './reject-log.js';
 import { RowBuilder, type RowColumn } from './row-builder.js';
 import { resolveSourceFiles } from './source-files.js';
+import { rethrowForTable } from './store-error.js';
+import { fileStoreFor } from './store-for.js';
 import type { LoadOptions, LoadProgress, LoadStats } from './types.js';
 import { autoSource, pathSource } from './value-source.js';
 import type { Encoder } from './values/value-error.js';
@@ -29,9 +30,12 @@ export interface SourceStream {
   readonly stats: LoadStats;
 }
 
-/** Opens a streaming read of a source table's files. Throws SparkifyError SPK303 for unknown column types. */
+/**
+ * Opens a streaming read of a source table's files, local or on S3 (`options.s3`). Throws
+ * SparkifyError SPK303 for unknown column types.
+ */
 export function openSourceStream(table: SourceTable, options: LoadOptions): SourceStream {
-  return new TableStream(table, options, planEncoders(table, options), localFileStore(options.root));
+  return new TableStream(table, options, planEncoders(table, options), fileStoreFor(options));
 }
 
 class TableStream implements SourceStream {
@@ -55,6 +59,16 @@ class TableStream implements SourceStream {
   }
 
   async *chunks(): AsyncGenerator<Buffer> {
+    try {
+      yield* this.read();
+    } catch (error) {
+      rethrowForTable(error, this.table);
+    } finally {
+      this.store.close();
+    }
+  }
+
+  private async *read(): AsyncGenerator<Buffer> {
     Object.assign(this.stats, { files: 0, rows: 0, bytes: 0, rejected: [] });
     const files = await this.sourceFiles();
     const builder = new RowBuilder(await this.columns());
@@ -87,7 +101,7 @@ class TableStream implements SourceStream {
   /** Each column's value source and encoder; reads the JSONPaths file (SPK302) when there is one. */
   private async columns(): Promise<RowColumn[]> {
     const { table } = this;
-    const paths = table.jsonpaths === 'auto' ? undefined : await readJsonPaths(table, this.options.root);
+    const paths = table.jsonpaths === 'auto' ? undefined : await readJsonPaths(table, this.options.root, this.store);
     return table.columns.map((column, k) => ({
       name: column.name,
       type: column.type,

@@ -1,5 +1,7 @@
 /** Types shared by the streaming loader and the adapters that feed its chunks to COPY. */
 
+import type { S3Settings } from '../project/types.js';
+
 /** One rejected record, reported as `file:line:column: message`. */
 export interface BadRecord {
   /** Path as the user wrote it (project-relative for local files, the URL for s3://). */
@@ -34,6 +36,10 @@ export interface LoadOptions {
   chunkBytes?: number;
   /** Size of each read from a file in bytes (default 1 MiB); tests shrink it to split records. */
   readBytes?: number;
+  /** How `s3://` locations are reached: the target's `s3:` settings (credentials from the AWS chain). */
+  s3?: S3Settings;
+  /** Keys per S3 listing page (default: the server's, 1000); tests shrink it to cross pages. */
+  listPageSize?: number;
   /** How varchar(n) is measured: Postgres counts characters, Redshift bytes. */
   varcharLength?: 'chars' | 'bytes';
   onProgress?: (progress: LoadProgress) => void;

@@ -1,5 +1,7 @@
 import type { ModelNode, SourceNode } from '../compile/manifest.js';
 import type { Statement } from './types.js';
+import type { WarehouseCatalog } from './warehouse-catalog.js';
+import type { LeftoverRelation, RelationState } from './warehouse-state.js';
 
 /**
  * The SQL a warehouse engine needs for each kind of node. One implementation per engine family;
@@ -8,9 +10,28 @@ import type { Statement } from './types.js';
 export interface Dialect {
   readonly name: string;
   /** Replace a staging table with the rows of its source files, atomically. */
-  loadSource(source: SourceNode): Statement[];
+  loadSource(source: SourceNode, context?: BuildContext): Statement[];
   /** Replace a table with the result of the model's SELECT, atomically. */
-  buildTable(model: ModelNode): Statement[];
+  buildTable(model: ModelNode, context?: BuildContext): Statement[];
   /** Create or replace a view. */
-  buildView(model: ModelNode): Statement[];
+  buildView(model: ModelNode, context?: BuildContext): Statement[];
+  /**
+   * Add the new rows of an incremental model (model.incremental.compiledSql) to its existing table.
+   * A dialect without it rebuilds incremental models in full with buildTable.
+   */
+  buildIncremental?(model: ModelNode, context: BuildContext): Statement[];
+  /** Drop side relations of crashed runs. */
+  dropLeftovers?(leftovers: LeftoverRelation[]): Statement[];
+  /** The catalog queries that read the warehouse state; without them only relation kinds are known. */
+  readonly catalog?: WarehouseCatalog;
+}
+
+/** What the planner knows when it plans one node. */
+export interface BuildContext {
+  /** Side relations are named with it (side-names.ts). */
+  runId: string;
+  /** The relation the node builds, as the warehouse holds it; undefined when absent or not known. */
+  existing?: RelationState;
+  /** server_version_num, when read. */
+  serverVersion?: number;
 }

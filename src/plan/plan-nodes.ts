@@ -1,30 +1,42 @@
 import type { Manifest, ManifestNode } from '../compile/manifest.js';
+import { SparkifyError, type Diagnostic } from '../diagnostics.js';
 import type { Dialect } from './dialect.js';
+import type { PlanOptions } from './plan-model.js';
+import { buildContext, planModel } from './plan-model.js';
+import { planTest } from './plan-test.js';
 import type { NodePlan } from './types.js';
 
-/** The pure plan phase: the statements that build each selected node, in the given order. */
-export function planNodes(manifest: Manifest, orderedIds: string[], dialect: Dialect): NodePlan[] {
-  return orderedIds.map((id) => planNode(manifest.nodes[id], dialect));
+/**
+ * The pure plan phase: the statements that build each selected node, in the given order. A node the
+ * dialect cannot build (a local source on Redshift) is a diagnostic; all of them are thrown together.
+ */
+export function planNodes(manifest: Manifest, orderedIds: string[], dialect: Dialect, options: PlanOptions = {}): NodePlan[] {
+  const problems: Diagnostic[] = [];
+  const plans = orderedIds.flatMap((id) => {
+    try {
+      return [planNode(manifest.nodes[id], dialect, options)];
+    } catch (error) {
+      if (!(error instanceof SparkifyError)) throw error;
+      problems.push(...error.diagnostics);
+      return [];
+    }
+  });
+  if (problems.length > 0) throw new SparkifyError(problems);
+  return plans;
 }
 
-function planNode(node: ManifestNode, dialect: Dialect): NodePlan {
+function planNode(node: ManifestNode, dialect: Dialect, options: PlanOptions): NodePlan {
   if (node.kind === 'source') {
     return {
       id: node.id,
       description: `source ${node.sourceName}.${node.name}`,
       path: node.path,
       runPath: `sources/${node.sourceName}/${node.name}.sql`,
-      statements: dialect.loadSource(node),
+      statements: dialect.loadSource(node, buildContext(node, options)),
     };
   }
-  const materialized = node.config.materialized;
-  return {
-    id: node.id,
-    description: `${materialized} model ${node.relation.schema}.${node.relation.identifier}`,
-    path: node.path,
-    runPath: node.path,
-    statements: materialized === 'view' ? dialect.buildView(node) : dialect.buildTable(node),
-  };
+  if (node.kind === 'test') return planTest(node);
+  return planModel(node, dialect, options);
 }
 
 /** The text `compile` writes and prints for a plan: each statement followed by `;` and a blank line. */

@@ -4,7 +4,7 @@ import type { TargetConfig } from './types.js';
 /** TLS options that hold private material (node's tls.connect names). */
 const secretTlsKeys = ['key', 'passphrase', 'pfx'];
 
-/** Passwords, passwords inside URLs and TLS keys of every target, each once. */
+/** Passwords, passwords inside URLs, TLS keys and dwh.cfg secrets of every target, each once. */
 export function collectSecrets(targets: Iterable<TargetConfig>): string[] {
   const secrets = new Set<string>();
   for (const target of targets) {
@@ -12,6 +12,7 @@ export function collectSecrets(targets: Iterable<TargetConfig>): string[] {
     if (target.password) secrets.add(target.password);
     if (target.type === 'postgres' && target.url) urlPasswords(target.url).forEach((value) => secrets.add(value));
     if (typeof target.ssl === 'object') tlsSecrets(target.ssl).forEach((value) => secrets.add(value));
+    if (target.type === 'redshift') target.configSecrets?.forEach((value) => secrets.add(value));
   }
   return [...secrets];
 }

@@ -42,8 +42,11 @@ export function loadProject(root: string, options: LoadProjectOptions): LoadedPr
   source.throwIfProblems();
   // readProject reports a missing or broken selected target, so this only guards the types.
   if (!target) throw new Error('internal: no target selected and no problem reported');
-  const sources = readSources(root, { env: options.env, vars });
-  return { config, sources, target, secrets: collectSecrets(Object.values(config.targets)) };
+  // The target's vars override project vars (prod points sources at S3); --vars override both.
+  config.vars = { ...vars, ...target.vars, ...cliVars };
+  const sources = readSources(root, { env: options.env, vars: config.vars });
+  const secrets = collectSecrets(Object.values(config.targets));
+  return { config, sources, target, secrets, warnings: source.warnings };
 }
 
 function missingProject(root: string): SparkifyError {

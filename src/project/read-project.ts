@@ -6,8 +6,9 @@ import { readTargets } from './read-targets.js';
 import { checkTargetDefined, chooseTarget } from './select-target.js';
 import type { ModelDefaults, ProjectConfig, TargetConfig } from './types.js';
 import { nonEmptyText, textList } from './value-kinds.js';
+import { hookList } from './hook-list.js';
 
-const projectKeys = ['name', 'model-paths', 'macro-paths', 'models', 'vars', 'default_target', 'targets'];
+const projectKeys = ['name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end'];
 const modelKeys = ['materialized', 'schema', 'tags'];
 
 /** How the target is chosen; see LoadProjectOptions. */
@@ -32,7 +33,7 @@ export function readProject(
   project.checkKeys(projectKeys);
   const defaultTarget = project.get('default_target', nonEmptyText);
   const choice = chooseTarget(options.targetName, options.env, defaultTarget);
-  const { targets, defined } = readTargetsBlock(project, choice.name);
+  const { targets, defined } = readTargetsBlock(project, choice.name, root);
   // A `targets` value of the wrong type is reported already; "not defined" would only repeat it.
   if (defined) checkTargetDefined(project, choice, defined);
   const config: ProjectConfig = {
@@ -40,11 +41,13 @@ export function readProject(
     name: readName(project),
     modelPaths: project.get('model-paths', textList) ?? ['models'],
     macroPaths: project.get('macro-paths', textList) ?? ['macros'],
+    testPaths: project.get('test-paths', textList) ?? ['tests'],
     modelDefaults: readModelDefaults(project),
     vars,
     targets,
     defaultTarget: defaultTarget ?? 'dev',
   };
+  assignDefined(config, { onRunStart: project.get('on_run_start', hookList), onRunEnd: project.get('on_run_end', hookList) });
   return { config, target: targets[choice.name] };
 }
 
@@ -75,10 +78,10 @@ interface TargetsBlock {
 }
 
 /** Without a `targets` block the project gets one PGlite target, `dev`, so a new project runs at once. */
-function readTargetsBlock(project: MapReader, selected: string): TargetsBlock {
+function readTargetsBlock(project: MapReader, selected: string, root: string): TargetsBlock {
   if (project.has('targets')) {
     const block = project.child('targets', 'targets');
-    return { targets: block ? readTargets(block, selected) : {}, defined: block?.keys() };
+    return { targets: block ? readTargets(block, selected, root) : {}, defined: block?.keys() };
   }
   const dev: TargetConfig = {
     name: 'dev',

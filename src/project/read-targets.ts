@@ -3,14 +3,15 @@ import { closestName } from '../diagnostics.js';
 import { assignDefined } from './assign-defined.js';
 import { ProjectErrors } from './error-codes.js';
 import type { MapReader } from './map-reader.js';
-import { connectFromConfigFile, REDSHIFT_DEFAULTS, warnMissingIamRole } from './redshift-target.js';
+import { connectFromConfigFile, REDSHIFT_DEFAULTS, warnPlaceholders } from './redshift-target.js';
+import { s3Field } from './read-s3-settings.js';
 import type { PgliteTarget, PostgresTarget, RedshiftTarget, TargetConfig } from './types.js';
 import { anything, booleanOrMapping, integer, nonEmptyText, text } from './value-kinds.js';
 
 const targetTypes = ['pglite', 'postgres', 'redshift'] as const;
 type TargetType = (typeof targetTypes)[number];
 
-const commonKeys = ['type', 'schema', 'threads', 'vars'];
+const commonKeys = ['type', 'schema', 'threads', 'vars', 's3'];
 const serverKeys = ['host', 'port', 'database', 'user', 'password', 'ssl'];
 const keysByType: Record<TargetType, string[]> = {
   pglite: [...commonKeys, 'path'],
@@ -52,6 +53,7 @@ function readTarget(block: MapReader, name: string, selected: boolean, root: str
     schema: block.get('schema', nonEmptyText) ?? 'public',
     threads: block.get('threads', integer(1)) ?? 4,
     position: block.at,
+    ...s3Field(block),
   };
   if (type === 'pglite') return withVars(pgliteTarget(block, base), block, selected);
   if (type === 'postgres') return withVars(postgresTarget(block, base, selected), block, selected);
@@ -142,7 +144,7 @@ function redshiftTarget(block: MapReader, base: TargetBase, selected: boolean, r
     const hint = 'add config_file: dwh.cfg, or host/database/user/password';
     block.report(ProjectErrors.missingKey, message, block.at, hint);
   }
-  if (selected) warnMissingIamRole(target, block);
+  if (selected) warnPlaceholders(target, block);
   return withVars(target, scoped, selected);
 }
 

@@ -3,7 +3,7 @@ import { SparkifyError } from '../diagnostics.js';
 import { DwhConfig, placeholder, unquote } from './dwh-config.js';
 import { ProjectErrors } from './error-codes.js';
 import type { MapReader } from './map-reader.js';
-import type { RedshiftTarget } from './types.js';
+import type { Position, RedshiftTarget } from './types.js';
 
 /** Redshift's default port; us-west-2 is where the seed's s3://udacity-dend bucket lives. */
 export const REDSHIFT_DEFAULTS = { port: 5439, region: 'us-west-2' } as const;
@@ -17,18 +17,16 @@ const FROM_CLUSTER = [
 ] as const;
 
 /**
- * Reads the target's config_file and fills every connection field project.yml leaves out (project.yml
- * wins). A missing file is a warning: compile needs none of it. Returns the file for `dwh_cfg()`.
+ * Reads the target's config_file and fills every connection field it holds; project.yml values are
+ * assigned over them afterwards. A missing file is no error: compile needs none of it (see
+ * warnPlaceholders). Returns the file for `dwh_cfg()`.
  */
 export function connectFromConfigFile(target: RedshiftTarget, block: MapReader, root: string): DwhConfig | undefined {
   if (!target.configFile) return undefined;
   const { config, problems } = DwhConfig.read(root, target.configFile);
   block.scope.source.diagnostics.push(...problems);
   target.configFileFound = config.found;
-  if (!config.found) {
-    warnMissingFile(target, block);
-    return config;
-  }
+  if (!config.found) return config;
   try {
     for (const [field, key] of FROM_CLUSTER) target[field] ??= config.value('CLUSTER', key);
     target.port ??= readPort(config, block);
@@ -49,26 +47,21 @@ export function iamRoleOrPlaceholder(target: RedshiftTarget): string {
   return target.configFile ? placeholder(target.configFile, 'IAM_ROLE', 'ARN') : `<iam_role of target ${target.name}>`;
 }
 
-/** Warns when COPY statements will carry the IAM role placeholder (the file itself is present). */
-export function warnMissingIamRole(target: RedshiftTarget, block: MapReader): void {
-  if (target.iamRole || target.configFileFound === false) return;
-  const where = target.configFile ? `[IAM_ROLE] ARN in ${target.configFile}` : `iam_role in ${block.what}`;
-  block.scope.source.warnings.push({
-    code: ProjectErrors.placeholder,
-    message: `no IAM role for ${block.what}: COPY statements use the placeholder ${iamRoleOrPlaceholder(target)}`,
-    location: block.at,
-    hint: `set ${where}; build refuses to run without it`,
-  });
-}
-
-function warnMissingFile(target: RedshiftTarget, block: MapReader): void {
-  const file = target.configFile!;
-  block.scope.source.warnings.push({
-    code: ProjectErrors.placeholder,
-    message: `${file} not found: compiling ${block.what} with placeholders for its values (${iamRoleOrPlaceholder(target)})`,
-    location: block.valueAt('config_file'),
-    hint: `copy ${file}.example to ${file} and fill it in before build; compile needs no credentials`,
-  });
+/** Warns (compile goes on) when the config file is missing, or when COPY will carry the IAM role placeholder. */
+export function warnPlaceholders(target: RedshiftTarget, block: MapReader): void {
+  const warn = (message: string, at: Position, hint: string): void => {
+    block.scope.source.warnings.push({ code: ProjectErrors.placeholder, message, location: at, hint });
+  };
+  const file = target.configFile;
+  const role = target.iamRole ? '' : ` (IAM role: ${iamRoleOrPlaceholder(target)})`;
+  if (file && target.configFileFound === false) {
+    const hint = `copy ${file}.example to ${file} and fill it in before build; compile needs no credentials`;
+    return warn(`${file} not found: compiling ${block.what} with placeholders for its values${role}`, block.valueAt('config_file'), hint);
+  }
+  if (role) {
+    const where = file ? `[IAM_ROLE] ARN in ${file}` : `iam_role in ${block.what}`;
+    warn(`no IAM role for ${block.what}: COPY statements use the placeholder${role}`, block.at, `set ${where}; build refuses to run without it`);
+  }
 }
 
 function readPort(config: DwhConfig, block: MapReader): number | undefined {

@@ -25,6 +25,17 @@ interface TargetBase {
   position: Position;
   /** The selected target's `vars:`, merged over project vars (and under --vars). */
   vars?: Record<string, unknown>;
+  /** How the loader reaches `s3://` source locations (issue 3); credentials come from the AWS chain. */
+  s3?: S3Settings;
+}
+
+/** A target's `s3:` block. Never credentials: those come from the environment or the AWS profile chain. */
+export interface S3Settings {
+  region?: string;
+  /** An S3-compatible endpoint URL (MinIO, a local server); absent means AWS's own. */
+  endpoint?: string;
+  /** Path-style addressing (`host/bucket/key`); defaults to true when `endpoint` is set. */
+  forcePathStyle?: boolean;
 }
 
 /** The embedded PGlite warehouse: a data directory on disk, relative to the project root. */
@@ -81,11 +92,16 @@ export interface ProjectConfig {
   /** Folders (relative to root) holding models, macros. */
   modelPaths: string[];
   macroPaths: string[];
+  /** Folders holding singular tests (`*.sql`) and, under `generic/`, generic-test macros. */
+  testPaths: string[];
   modelDefaults: ModelDefaults;
   /** Project vars with CLI `--vars` already merged over the defaults. */
   vars: Record<string, unknown>;
   targets: Record<string, TargetConfig>;
   defaultTarget: string;
+  /** Statements `build` runs before and after the nodes (templates, rendered by compile). */
+  onRunStart?: string[];
+  onRunEnd?: string[];
 }
 
 /** A column of a source table, as declared in sources.yml. */

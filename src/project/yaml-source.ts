@@ -59,6 +59,11 @@ function order(diagnostic: Diagnostic): number {
 export function readYamlSource(root: string, file: string): YamlSource | undefined {
   const text = readText(root, file);
   if (text === undefined) return undefined;
+  return parseYamlSource(file, text);
+}
+
+/** Parses YAML text read elsewhere (schema files are read before compile); SPK010 listing every syntax error. */
+export function parseYamlSource(file: string, text: string): YamlSource {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   if (document.errors.length > 0) {

@@ -4,6 +4,7 @@ import type { Manifest } from '../compile/manifest.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { NodePlan } from '../plan/types.js';
 import { renderPlan } from '../plan/plan-nodes.js';
+import { incrementalPath } from '../plan/plan-model.js';
 import type { NodeResult } from './node-result.js';
 
 /** Bumped whenever the shape of run_results.json changes. */
@@ -21,6 +22,8 @@ export function writeManifest(root: string, manifest: Manifest, scrub: (text: st
 export function writeCompiledFiles(root: string, manifest: Manifest, plans: NodePlan[], scrub: (t: string) => string): void {
   for (const node of Object.values(manifest.nodes)) {
     if (node.kind === 'model') writeText(root, compiledPath(node.path), scrub(node.compiledSql));
+    if (node.kind === 'model' && node.incremental) writeText(root, compiledPath(incrementalPath(node.path)), scrub(node.incremental.compiledSql));
+    if (node.kind === 'test') writeText(root, compiledPath(node.sqlPath), scrub(node.compiledSql));
   }
   for (const plan of plans) writeText(root, runPath(plan), scrub(renderPlan(plan)));
 }
@@ -71,6 +74,8 @@ function orderResult(result: NodeResult): NodeResult {
     completedAt: result.completedAt,
     executionTime: result.executionTime,
     rejected: result.rejected,
+    failures: result.failures,
+    sample: result.sample,
     diagnostics: result.diagnostics,
   };
 }

@@ -1,12 +1,14 @@
 import type { Adapter, Session } from '../adapters/adapter.js';
 import type { Manifest } from '../compile/manifest.js';
-import { SparkifyError } from '../diagnostics.js';
-import type { LoadStats } from '../load/types.js';
+import { SparkifyError, type Diagnostic } from '../diagnostics.js';
+import type { BadRecord, LoadStats } from '../load/types.js';
 import type { NodePlan } from '../plan/types.js';
 import type { NodeFiles } from './database-error.js';
 import { databaseErrorToDiagnostic } from './database-error.js';
-import type { NodeResult } from './node-result.js';
+import { blocksDescendants, type NodeResult } from './node-result.js';
+import { runTest } from './run-test.js';
 import { missingUpstream } from './upstream-check.js';
+import { enforceCheck } from './statement-check.js';
 
 /** The rows of one source, streamed by the loader. */
 export interface SourceFeed {
@@ -30,6 +32,8 @@ export interface ExecuteOptions {
   filesOf(plan: NodePlan): NodeFiles;
   reporter: RunReporter;
   signal?: AbortSignal;
+  /** Nodes that must pass before a node runs, beyond its parents: in `build`, the tests on its parents. */
+  gates?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Thrown between statements once the run is cancelled (Ctrl-C). */
@@ -51,12 +55,13 @@ export async function executePlans(options: ExecuteOptions): Promise<NodeResult[
   const limit = options.adapter.capabilities.multipleConnections ? Math.max(1, options.threads) : 1;
   let started = 0;
 
-  const parentsOf = (id: string) => (manifest.parentMap[id] ?? []).filter((p) => selected.has(p));
+  const parentsOf = (id: string) =>
+    [...(manifest.parentMap[id] ?? []), ...(options.gates?.get(id) ?? [])].filter((p) => selected.has(p));
   while (results.size < plans.length) {
     for (const plan of plans) {
       if (results.has(plan.id) || running.has(plan.id) || running.size >= limit) continue;
       const parents = parentsOf(plan.id);
-      const failed = parents.find((p) => results.has(p) && results.get(p)!.status !== 'success');
+      const failed = parents.find((p) => results.has(p) && blocksDescendants(results.get(p)!));
       if (failed) {
         results.set(plan.id, skipped(plan, failed));
         options.reporter.finished(plan, results.get(plan.id)!, ++started, plans.length);
@@ -89,19 +94,26 @@ async function runNode(plan: NodePlan, options: ExecuteOptions): Promise<NodeRes
   };
   const missing = await missingUpstream(plan.id, options);
   if (missing) return finish({ status: 'error', message: missing.message, rowsAffected: null, diagnostics: [missing] });
+  if (plan.test) return finish(await runTest(plan, plan.test, options));
   let feed: SourceFeed | undefined;
+  let serverRejected: BadRecord[] | undefined; // what a server-side COPY (Redshift) rejected
   try {
     const { rows, message } = await options.adapter.withSession((session) =>
-      runStatements(session, plan, options, (f) => (feed = f)),
+      runStatements(session, plan, options, (f) => (feed = f), (r) => (serverRejected = r)),
     );
-    return finish({ status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected });
+    return finish({ status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected });
   } catch (error) {
     if (error instanceof RunCancelled) throw error;
     const diagnostics = error instanceof StatementError
-      ? [databaseErrorToDiagnostic(error.cause, plan, error.index, options.filesOf(plan))]
+      ? [databaseErrorToDiagnostic(error.cause, plan, error.index, options.filesOf(plan)), ...rejectedRecords(plan, serverRejected)]
       : error instanceof SparkifyError ? error.diagnostics : [{ code: 'SPK500', message: String((error as Error).message ?? error) }];
-    return finish({ status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics, rejected: feed?.stats.rejected });
+    return finish({ status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics, rejected: feed?.stats.rejected ?? serverRejected });
   }
+}
+
+/** The records a failed server-side COPY rejected, as `file:line:column: reason` diagnostics (like the loader's SPK310). */
+function rejectedRecords(plan: NodePlan, rejected: BadRecord[] = []): Diagnostic[] {
+  return rejected.map((bad) => ({ code: 'SPK310', message: bad.message, location: { file: bad.file, line: bad.line, column: bad.column }, node: plan.id }));
 }
 
 /** A database error, tagged with the statement that raised it. */
@@ -116,6 +128,7 @@ async function runStatements(
   plan: NodePlan,
   options: ExecuteOptions,
   onFeed: (feed: SourceFeed) => void,
+  onServerRejected: (rejected: BadRecord[]) => void,
 ): Promise<{ rows: number | null; message: string }> {
   let rows: number | null = null;
   let message = 'OK';
@@ -131,11 +144,16 @@ async function runStatements(
         continue;
       }
       const result = await runTagged(index, () => session.execute(statement.sql));
+      if (statement.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors());
+      enforceCheck(statement, result.rows, plan);
       if (statement.reportsRows) [rows, message] = [result.rowCount, `${result.command} ${result.rowCount ?? ''}`.trim()];
       else if (message === 'OK' && result.command && !/^(BEGIN|COMMIT|DROP|ALTER)$/.test(result.command)) message = result.command;
     }
   } catch (error) {
     await session.execute('ROLLBACK').catch(() => undefined); // leave the warehouse as it was
+    // A server-side COPY that failed on bad records says which ones only when asked.
+    const failed = error instanceof StatementError ? plan.statements[error.index] : undefined;
+    if (failed?.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors().catch(() => []));
     throw error;
   }
   return { rows, message };

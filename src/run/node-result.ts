@@ -1,8 +1,13 @@
 import type { BadRecord } from '../load/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 
-/** How a node's run ended. */
-export type NodeStatus = 'success' | 'error' | 'skipped';
+/** How a node's run ended; tests end `pass`, `warn` or `fail` (dbt's statuses), or `error` when their query fails. */
+export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'warn' | 'fail';
+
+/** True when the node's descendants must not run: it failed, failed its test, or was skipped. */
+export function blocksDescendants(result: NodeResult): boolean {
+  return result.status === 'error' || result.status === 'fail' || result.status === 'skipped';
+}
 
 /** The outcome of one node, as written to run_results.json. */
 export interface NodeResult {
@@ -17,5 +22,9 @@ export interface NodeResult {
   executionTime: number;
   /** Records skipped under maxerrors (sources only). */
   rejected?: BadRecord[];
+  /** Tests: how many rows the test's query returned. */
+  failures?: number;
+  /** Tests: the first failing rows (values made JSON-safe). */
+  sample?: Record<string, unknown>[];
   diagnostics?: Diagnostic[];
 }

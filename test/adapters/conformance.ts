@@ -124,10 +124,16 @@ export function adapterConformance(engine: Engine): void {
       assert.deepEqual(await rows(`SELECT '{"a":1}'::jsonb ? 'a' AS has_a`), [{ has_a: true }], 'the jsonb ? operator itself');
     });
 
-    test('int8 values come back exact, as BigInt, and show prints them', async () => {
+    test('int8 values come back exact, never as a rounded number, and show prints them', async () => {
       const [row] = await rows(`SELECT 9223372036854775807::int8 AS max, (-9223372036854775808)::int8 AS min,
         9007199254740993::int8 AS past_double, 1541106106796::int8 AS ts`);
-      assert.deepEqual(row, { max: 9223372036854775807n, min: -9223372036854775808n, past_double: 9007199254740993n, ts: 1541106106796n });
+      const expected = { max: 9223372036854775807n, min: -9223372036854775808n, past_double: 9007199254740993n, ts: 1541106106796n };
+      for (const [name, value] of Object.entries(expected)) {
+        // PostgreSQL gives a BigInt always; PGlite gives a number while it is a safe integer.
+        const actual = row[name];
+        assert.ok(typeof actual === 'bigint' || Number.isSafeInteger(actual), `${name} is ${typeof actual} ${actual}`);
+        assert.equal(BigInt(actual as bigint), value, name);
+      }
       assert.match(formatRows(['past_double'], [row], 'table'), /\| 9007199254740993 \|/);
       assert.match(formatRows(['past_double'], [row], 'json'), /"past_double": "9007199254740993"/);
       assert.match(formatRows(['past_double'], [row], 'csv'), /^past_double\n9007199254740993\n$/);

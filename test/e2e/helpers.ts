@@ -29,10 +29,10 @@ export function sparkify(cwd: string, args: string[], env: Record<string, string
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A copy of the repo's own project (models, macros, configs, sample data) in a temp folder. */
+/** A copy of the repo's own project (models, macros, tests, configs, sample data) in a temp folder. */
 export function copyProject(options: { withData?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'sparkify-e2e-'));
-  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros']) {
+  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests']) {
     cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   }
   if (options.withData !== false) cpSync(join(REPO_ROOT, 'data'), join(dir, 'data'), { recursive: true });

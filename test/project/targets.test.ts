@@ -114,11 +114,12 @@ test('the selected postgres target needs url or host; a bad URL is SPK018 withou
   assert.deepEqual(where(both), ['SPK018 project.yml:7']);
 });
 
-test('the selected redshift target needs host or config_file; port defaults to 5439 with host', () => {
+test('the selected redshift target needs host or config_file; port defaults to 5439', () => {
   const base = ['name: demo', 'default_target: rs', 'targets:', '  rs:', '    type: redshift'];
   assert.deepEqual(where(loadError({ 'project.yml': lines(...base) })), ['SPK012 project.yml:4']);
+  // The port now defaults also when it would come from a config file that does not exist (test/redshift covers DB_PORT).
   const fromFile = load({ 'project.yml': lines(...base, '    config_file: dwh.cfg') }).target;
-  assert.equal(fromFile.type === 'redshift' && fromFile.port, undefined);
+  assert.equal(fromFile.type === 'redshift' && fromFile.port, 5439);
   const withHost = load({ 'project.yml': lines(...base, '    host: c', '    port: 5440') }).target;
   assert.equal(withHost.type === 'redshift' && withHost.port, 5440);
 });

@@ -22,8 +22,8 @@ export interface PostgresServer {
   readonly password: string;
   /** `postgres://user:password@127.0.0.1:port/<database>` (the test database unless another is named). */
   url(database?: string): string;
-  /** Runs SQL as the superuser on the test database and returns the rows. */
-  query<T extends Record<string, unknown> = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /** Runs SQL as the superuser on the test database (or `database`) and returns the rows. */
+  query<T extends Record<string, unknown> = Record<string, unknown>>(sql: string, database?: string): Promise<T[]>;
   /** Stops the server and deletes its files; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -84,9 +84,7 @@ async function startOnFreePort(program: string, dataDir: string, password: strin
   }
 }
 
-type Handle = PostgresServer & { query<T extends Record<string, unknown>>(sql: string, on?: string): Promise<T[]> };
-
-function serverHandle(postmaster: Postmaster, password: string, database: string, stop: () => Promise<void>): Handle {
+function serverHandle(postmaster: Postmaster, password: string, database: string, stop: () => Promise<void>): PostgresServer {
   const { port } = postmaster;
   let stopped: Promise<void> | undefined;
   return {

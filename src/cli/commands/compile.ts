@@ -1,25 +1,23 @@
-import { renderPlan } from '../../plan/plan-nodes.js';
+import { runSteps } from '../../plan/run-plan.js';
+import { printReview, reviewPlan } from '../compile-review.js';
 import { writeCompiledFiles, writeManifest, writeRunResults } from '../../run/artifacts.js';
 import type { GlobalOptions, SelectionOptions } from '../project-context.js';
-import { loadProjectContext, planFor, selectedIds } from '../project-context.js';
+import { loadProjectContext, selectedIds } from '../project-context.js';
 import { runResultsDocument } from '../run-summary.js';
 
 /** `sparkify compile`: renders everything, writes target/, prints the selected plans for review. */
-export async function compileCommand(options: GlobalOptions & SelectionOptions): Promise<number> {
+export async function compileCommand(options: GlobalOptions & SelectionOptions & { fullRefresh?: boolean }): Promise<number> {
   const started = Date.now();
   const context = loadProjectContext(options);
   const { root, compiled, scrub, output } = context;
-  const all = planFor(context, selectedIds(context, {}));
+  const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
+  const all = runSteps(review);
   writeManifest(root, compiled.manifest, scrub);
   writeCompiledFiles(root, compiled.manifest, all, scrub);
   const hasSelection = Boolean(options.select?.length || options.exclude?.length);
   const ids = hasSelection ? selectedIds(context, options) : [];
   if (hasSelection) {
-    const byId = new Map(all.map((p) => [p.id, p]));
-    for (const id of ids) {
-      const plan = byId.get(id)!;
-      output.raw(`-- ${plan.id} (${plan.path}): ${plan.description}\n${renderPlan(plan)}\n`);
-    }
+    printReview(context, review, ids);
   } else {
     const counts = countKinds(Object.values(compiled.manifest.nodes).map((n) => n.kind));
     output.line(`Compiled ${counts} into target/ (manifest.json, compiled/, run/)`);
@@ -31,5 +29,7 @@ export async function compileCommand(options: GlobalOptions & SelectionOptions):
 function countKinds(kinds: string[]): string {
   const sources = kinds.filter((k) => k === 'source').length;
   const models = kinds.filter((k) => k === 'model').length;
-  return `${models} model${models === 1 ? '' : 's'} and ${sources} source${sources === 1 ? '' : 's'}`;
+  const tests = kinds.filter((k) => k === 'test').length;
+  const testPart = tests === 0 ? '' : `, ${tests} test${tests === 1 ? '' : 's'}`;
+  return `${models} model${models === 1 ? '' : 's'}${testPart} and ${sources} source${sources === 1 ? '' : 's'}`;
 }

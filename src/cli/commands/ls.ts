@@ -36,8 +36,8 @@ function describe(node: ManifestNode) {
     kind: node.kind,
     name: node.name,
     path: node.path,
-    relation: `${node.relation.schema}.${node.relation.identifier}`,
-    materialized: node.kind === 'model' ? node.config.materialized : 'source',
+    relation: node.kind === 'test' ? null : `${node.relation.schema}.${node.relation.identifier}`,
+    materialized: node.kind === 'model' ? node.config.materialized : node.kind,
     tags: node.kind === 'model' ? node.config.tags : node.tags,
   };
 }

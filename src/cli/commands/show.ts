@@ -40,11 +40,15 @@ function sourceQuery(context: ProjectContext, options: ShowOptions): string {
     return compiled.inlineSql!.trim().replace(/;+\s*$/, '');
   }
   if (!options.select?.length) fail('SPK031', 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');
-  const ids = selectedIds(context, options);
+  // Selecting a model shows the model, not also its tests.
+  const ids = selectedIds(context, { ...options, indirectSelection: 'empty' });
   if (ids.length !== 1) {
     fail('SPK031', `show previews one node, but the selection matches ${ids.length}: ${ids.join(', ')}`, undefined, 'select a single model or source');
   }
-  return `SELECT * FROM ${quoteRelation(context.compiled.manifest.nodes[ids[0]].relation)}`;
+  const node = context.compiled.manifest.nodes[ids[0]];
+  // A test shows its failing rows.
+  if (node.kind === 'test') return node.compiledSql;
+  return `SELECT * FROM ${quoteRelation(node.relation)}`;
 }
 
 /** Renders rows as an aligned text table, JSON lines or CSV. */

@@ -2,22 +2,18 @@ BEGIN;
 
 CREATE SCHEMA IF NOT EXISTS "public";
 
-DROP TABLE IF EXISTS "public"."events__sparkify_new";
-
-CREATE TABLE "public"."events__sparkify_new" (
+CREATE TABLE "public"."events__sparkify_new_00000000" (
   "id" integer,
   "kind" varchar(16)
 );
 
 -- rows: JSON from data/events (JSON 'auto', maxerrors 0), streamed by the sparkify loader
-COPY "public"."events__sparkify_new" ("id", "kind") FROM '/dev/blob';
+COPY "public"."events__sparkify_new_00000000" ("id", "kind") FROM '/dev/blob';
 
-DROP TABLE IF EXISTS "public"."events__sparkify_old";
+ALTER TABLE IF EXISTS "public"."events" RENAME TO "events__sparkify_old_00000000";
 
-ALTER TABLE IF EXISTS "public"."events" RENAME TO "events__sparkify_old";
+ALTER TABLE "public"."events__sparkify_new_00000000" RENAME TO "events";
 
-ALTER TABLE "public"."events__sparkify_new" RENAME TO "events";
-
-DROP TABLE IF EXISTS "public"."events__sparkify_old" CASCADE;
+DROP TABLE IF EXISTS "public"."events__sparkify_old_00000000";
 
 COMMIT;

@@ -1,0 +1,119 @@
+/**
+ * Benchmark 2: compile time of generated projects of N models, one fresh process per run,
+ * interleaved. For each N: `sparkify compile` as a whole process, the compile phase in-process
+ * (case-compile.ts), and `sparkify ls --select` of two selectors over the graph. The repository's
+ * own 5-model project and `sparkify --version` are the fixed-cost baselines of the same session.
+ */
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { benchScript, outDir } from '../lib/paths.js';
+import { copyRepoProject, repoProjectCopy } from '../lib/repo-project.js';
+import { runCase, timeProcess, type CaseResult } from '../lib/runs.js';
+import { formatRange, summarize, type Summary } from '../lib/stats.js';
+import { markdownTable, mib } from '../lib/table.js';
+import { generateProject } from './generate-project.js';
+
+/** One measured command or phase and its summaries. */
+interface CompileRow {
+  models: number;
+  case: string;
+  command: string;
+  ms: Summary;
+  cpuMs: Summary;
+  rssKb: Summary;
+  /** Lines printed (ls: nodes selected). */
+  lines?: number;
+  /** For the in-process case: median of each phase. */
+  phases?: Record<string, number>;
+}
+
+type Measure = () => CaseResult & { stdout?: string };
+
+function cli(args: string[]): { command: string; measure: Measure } {
+  const argv = ['node', 'bin/sparkify.js', ...args];
+  return { command: argv.map((a) => (/[\s+*]/.test(a) ? `'${a}'` : a)).join(' '), measure: () => timeProcess(argv) };
+}
+
+function cases(models: number, projectDir: string, lastModel: string): Array<{ name: string; command: string; measure: Measure }> {
+  const inProcess = ['node', 'dist/bench/compile/case-compile.js', '--project-dir', projectDir];
+  return [
+    { name: 'sparkify compile (process)', ...cli(['compile', '--project-dir', projectDir]) },
+    { name: 'compile phase (in-process)', command: inProcess.join(' '), measure: () => runCase(benchScript('compile/case-compile.js'), inProcess.slice(2)) },
+    { name: 'ls --select tag:finance+', ...cli(['ls', '--project-dir', projectDir, '--select', 'tag:finance+']) },
+    { name: `ls --select +${lastModel}`, ...cli(['ls', '--project-dir', projectDir, '--select', `+${lastModel}`]) },
+  ].slice(0, models > 0 ? 4 : 2);
+}
+
+function summarizeRuns(models: number, name: string, command: string, results: Array<CaseResult & { stdout?: string }>): CompileRow {
+  const row: CompileRow = {
+    models, case: name, command,
+    ms: summarize(results.map((r) => r.ms)),
+    cpuMs: summarize(results.map((r) => r.cpuMs)),
+    rssKb: summarize(results.map((r) => r.maxRssKb)),
+  };
+  if (name.startsWith('ls')) row.lines = results[0].stdout!.trim().split('\n').length;
+  if (name.includes('in-process')) {
+    const phases = ['loadMs', 'readMs', 'compileMs', 'planMs', 'warmCompileMs'];
+    row.phases = Object.fromEntries(phases.map((p) => [p, summarize(results.map((r) => Number(r[p]))).median]));
+  }
+  return row;
+}
+
+/** Measures one project: every case `runs` times, interleaved, after one untimed warm-up each. */
+function benchProject(models: number, projectDir: string, lastModel: string, runs: number): CompileRow[] {
+  const list = cases(models, projectDir, lastModel);
+  for (const c of list) c.measure(); // warm-up: page cache, and compile's target/ exists afterwards
+  const samples = list.map(() => [] as Array<CaseResult & { stdout?: string }>);
+  for (let i = 0; i < runs; i++) list.forEach((c, k) => samples[k].push(c.measure()));
+  return list.map((c, k) => summarizeRuns(models, c.name, c.command, samples[k]));
+}
+
+function baselineRows(runs: number): CompileRow[] {
+  const version = cli(['--version']);
+  copyRepoProject();
+  const rows = benchProject(0, repoProjectCopy, '', runs).map((row) => ({ ...row, models: 5, case: `repo project: ${row.case}` }));
+  const results = Array.from({ length: runs }, () => version.measure());
+  return [summarizeRuns(0, 'sparkify --version (startup)', version.command, results), ...rows];
+}
+
+/** The results as a markdown table, with milliseconds per 1,000 models for the big projects. */
+export function compileTable(rows: CompileRow[]): string {
+  return markdownTable(
+    ['models', 'case', 'wall ms median (min–max)', 'CPU ms median', 'wall ms / 1,000 models', 'peak RSS MiB', 'selected'],
+    rows.map((r) => [
+      String(r.models), r.case, formatRange(r.ms), r.cpuMs.median.toFixed(0),
+      r.models >= 1000 ? ((r.ms.median * 1000) / r.models).toFixed(0) : '', mib(r.rssKb.median), r.lines === undefined ? '' : String(r.lines),
+    ]),
+  );
+}
+
+/** The in-process phases (medians): where compile time goes, per 1,000 models. */
+export function phaseTable(rows: CompileRow[]): string {
+  const phased = rows.filter((r) => r.phases);
+  return markdownTable(
+    ['models', 'loadProject', 'readProjectFiles', 'compileProject', 'compileProject / 1,000', 'planNodes (all)', 'compileProject again (warm)'],
+    phased.map((r) => {
+      const p = r.phases!;
+      const perThousand = r.models >= 1000 ? ((p.compileMs * 1000) / r.models).toFixed(0) : '';
+      return [String(r.models), ...[p.loadMs, p.readMs, p.compileMs].map((v) => v.toFixed(0)), perThousand, p.planMs.toFixed(0), p.warmCompileMs.toFixed(0)];
+    }),
+  );
+}
+
+/** Runs benchmark 2, writes bench/out/results/compile.json and returns the tables as markdown. */
+export function runCompileBench(sizes: number[], runs: number): string {
+  const loadBefore = loadavg()[0];
+  const rows = baselineRows(runs);
+  for (const models of sizes) {
+    const projectDir = `bench/out/project-${models}`;
+    const names = generateProject(join(outDir, `project-${models}`), models);
+    rows.push(...benchProject(models, projectDir, names[names.length - 1], runs));
+    process.stderr.write(`compile: ${models} models done\n`);
+  }
+  mkdirSync(join(outDir, 'results'), { recursive: true });
+  writeFileSync(join(outDir, 'results', 'compile.json'), JSON.stringify({ load: [loadBefore, loadavg()[0]], rows }, null, 2));
+  const commands = [...new Set(rows.map((r) => `    ${r.command}`))].join('\n');
+  return `${compileTable(rows)}\n\n${phaseTable(rows)}\n\nload average (1 min) before→after: ${loadBefore.toFixed(1)}→${loadavg()[0].toFixed(1)}\n\ncommands:\n${commands}\n`;
+}

@@ -1,0 +1,40 @@
+/** Which selected nodes `build` and `test` run, and in what order. */
+import { TestErrors } from '../data-tests/error-codes.js';
+import { fail } from '../diagnostics.js';
+import { testsAfterParents } from '../graph/index.js';
+import type { ProjectContext, SelectionOptions } from './project-context.js';
+import { selectedIds } from './project-context.js';
+
+/** The commands that run nodes. */
+export type RunCommand = 'build' | 'test';
+
+/**
+ * `build` runs every selected node, each model's tests right after it; `test` runs only the
+ * selected tests (SPK610 when there is none: a test run that checks nothing must not look green).
+ */
+export function runOrder(context: ProjectContext, selection: SelectionOptions, command: RunCommand): string[] {
+  const { graph } = context.compiled;
+  const ids = selectedIds(context, selection);
+  if (command === 'build') return testsAfterParents(graph, ids);
+  const tests = ids.filter((id) => graph.nodes.get(id)!.kind === 'test');
+  if (tests.length > 0) return tests;
+  const selected = Boolean(selection.select?.length || selection.exclude?.length);
+  return fail(
+    TestErrors.noTestSelected,
+    selected ? 'the selection holds no data test' : 'the project has no data tests',
+    undefined,
+    selected
+      ? 'selecting a model selects its tests; tests are also selected by name, test_type: or test_name:'
+      : 'declare tests in a schema file beside the models (models/schema.yml), or add SQL files under tests/',
+  );
+}
+
+/** `2 sources, 5 models and 19 tests` (kinds that are absent are left out). */
+export function describeCounts(ids: string[]): string {
+  const count = (prefix: string, noun: string) => {
+    const n = ids.filter((id) => id.startsWith(prefix)).length;
+    return n === 0 ? [] : [`${n} ${noun}${n === 1 ? '' : 's'}`];
+  };
+  const parts = [...count('source.', 'source'), ...count('model.', 'model'), ...count('test.', 'test')];
+  return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}

@@ -1,0 +1,161 @@
+/**
+ * The data-test part of compile: reads the schema files, puts their descriptions on the models and
+ * compiles every generic and singular test into a test node. Pure: the files are read beforehand.
+ */
+import type nunjucks from 'nunjucks';
+import { closestName, type Diagnostic } from '../diagnostics.js';
+import type { ModelNode, SourceNode } from '../compile/manifest.js';
+import type { TemplateFile } from '../compile/project-files.js';
+import type { RenderScope } from '../compile/render-scope.js';
+import type { ColumnInfo, TestNode } from '../compile/test-node.js';
+import type { GraphNode } from '../graph/types.js';
+import type { ScopeContext } from '../project/read-scope.js';
+import { readSchemaFile } from '../project/read-schema-files.js';
+import type { ModelDoc } from '../project/schema-types.js';
+import { compileGenericTest, type DeclaredTest } from './compile-generic-test.js';
+import { compileSingularTest } from './compile-singular-test.js';
+import { TestErrors } from './error-codes.js';
+import type { TestCompileContext } from './test-context.js';
+import { findTestMacros } from './test-macros.js';
+
+/** The files data tests come from, read before compile. */
+export interface DataTestFiles {
+  /** `*.yml` / `*.yaml` under the model paths. */
+  schemas: TemplateFile[];
+  /** `*.sql` under the test paths, except `generic/`. */
+  singular: TemplateFile[];
+  /** `*.sql` under `<test path>/generic/`: macro files defining custom generic tests. */
+  generic: TemplateFile[];
+}
+
+/** What compile hands over: the environment with every macro registered, and the compiled models. */
+export interface DataTestInput {
+  files: DataTestFiles;
+  env: nunjucks.Environment;
+  scopes: { enter(scope: RenderScope): void };
+  projectName: string;
+  target: { name: string; type: string; schema: string };
+  /** vars and environment, for templated values in schema files. */
+  readContext: ScopeContext;
+  /** Enabled models; schema files add their descriptions and columns to these. */
+  models: ModelNode[];
+  /** Every model name, disabled ones included (tests on a disabled model are left out silently). */
+  modelNames: ReadonlySet<string>;
+  sources: SourceNode[];
+  /** Every macro file (macros/ and tests/generic/), where `test_<name>` macros are looked for. */
+  macroFiles: TemplateFile[];
+}
+
+/** Compiles the project's data tests; problems go into `diagnostics`. */
+export function compileDataTests(input: DataTestInput, diagnostics: Diagnostic[]): TestNode[] {
+  const ctx: TestCompileContext = {
+    env: input.env,
+    scopes: input.scopes,
+    projectName: input.projectName,
+    target: input.target,
+    models: new Map(input.models.map((model) => [model.name, model])),
+    sources: new Map(input.sources.map((source) => [`${source.sourceName}.${source.name}`, source])),
+    macros: findTestMacros(input.macroFiles),
+    report: (diagnostic) => diagnostics.push(diagnostic),
+  };
+  const declared = readDocs(input, ctx).flatMap(({ file, doc }) => declaredTests(file, doc, ctx));
+  const generic = declared.filter((test) => test.spec.config.enabled !== false).map((test) => compileGenericTest(test, ctx));
+  const singular = input.files.singular.map((file) => compileSingularTest(file, ctx));
+  return uniqueTests([...generic, ...singular].filter((test): test is TestNode => test !== undefined), ctx);
+}
+
+/** A model's docs and the schema file they are written in. */
+interface DocumentedModel {
+  file: string;
+  doc: ModelDoc;
+}
+
+/** Reads every schema file and keeps the docs of enabled models; unknown and repeated models are reported. */
+function readDocs(input: DataTestInput, ctx: TestCompileContext): DocumentedModel[] {
+  const seen = new Map<string, DocumentedModel>();
+  for (const file of input.files.schemas) {
+    const read = readSchemaFile(file.path, file.source, input.readContext);
+    read.diagnostics.forEach(ctx.report);
+    for (const doc of read.models) {
+      if (!doc.name || !knownModel(doc, input.modelNames, ctx)) continue;
+      const earlier = seen.get(doc.name);
+      if (earlier && earlier.file !== file.path) documentedTwice(doc, earlier, ctx);
+      else if (!earlier && ctx.models.has(doc.name)) seen.set(doc.name, { file: file.path, doc });
+    }
+  }
+  for (const { doc } of seen.values()) applyDocs(ctx.models.get(doc.name)!, doc);
+  return [...seen.values()];
+}
+
+function knownModel(doc: ModelDoc, names: ReadonlySet<string>, ctx: TestCompileContext): boolean {
+  if (names.has(doc.name)) return true;
+  const close = closestName(doc.name, names);
+  ctx.report({
+    code: TestErrors.unknownModel,
+    message: `${doc.at.file} documents model '${doc.name}', which does not exist`,
+    location: doc.at,
+    hint: close ? `did you mean '${close}'?` : 'a model is a .sql file under models/; its name is the file name',
+  });
+  return false;
+}
+
+function documentedTwice(doc: ModelDoc, earlier: DocumentedModel, ctx: TestCompileContext): void {
+  ctx.report({
+    code: TestErrors.modelDocumentedTwice,
+    message: `model '${doc.name}' is documented in ${earlier.file} (line ${earlier.doc.at.line}) and again here`,
+    location: doc.at,
+    hint: 'keep one entry per model: merge the two',
+  });
+}
+
+/** The schema file's description wins over config(description=...); columns come in written order. */
+function applyDocs(model: ModelNode, doc: ModelDoc): void {
+  if (doc.description !== undefined) model.description = doc.description;
+  if (doc.columns.length === 0) return;
+  const columns: Record<string, ColumnInfo> = {};
+  for (const column of doc.columns) {
+    const info: ColumnInfo = { name: column.name, tags: column.tags };
+    if (column.description !== undefined) info.description = column.description;
+    if (column.dataType !== undefined) info.dataType = column.dataType;
+    columns[column.name] = info;
+  }
+  model.columns = columns;
+}
+
+function declaredTests(file: string, doc: ModelDoc, ctx: TestCompileContext): DeclaredTest[] {
+  const model = ctx.models.get(doc.name)!;
+  return [
+    ...doc.tests.map((spec) => ({ spec, file, model })),
+    ...doc.columns.flatMap((column) => column.tests.map((spec) => ({ spec, file, model, column }))),
+  ];
+}
+
+/** A second test with a name already taken is reported and left out. */
+function uniqueTests(tests: TestNode[], ctx: TestCompileContext): TestNode[] {
+  const byId = new Map<string, TestNode>();
+  for (const test of tests) {
+    const first = byId.get(test.id);
+    if (!first) {
+      byId.set(test.id, test);
+      continue;
+    }
+    ctx.report({
+      code: TestErrors.duplicateTest,
+      message: `two tests are named '${test.name}': ${first.path}:${first.line} and ${test.path}:${test.line}`,
+      location: { file: test.path, line: test.line },
+      node: test.id,
+      hint: 'give one of them another name with `name:` (or rename the singular test file)',
+    });
+  }
+  return [...byId.values()];
+}
+
+/** A test as a node of the DAG. */
+export function testGraphNode(test: TestNode): GraphNode {
+  const node: GraphNode = {
+    id: test.id, kind: 'test', name: test.name, path: test.path, line: test.line, tags: test.tags,
+    testType: test.testType, dependsOn: test.dependsOn,
+  };
+  if (test.testName !== undefined) node.testName = test.testName;
+  return node;
+}

@@ -1,0 +1,94 @@
+/** What compiling data tests needs from the rest of compile, and small helpers every test kind shares. */
+import { posix } from 'node:path';
+import type nunjucks from 'nunjucks';
+import { closestName, type Diagnostic } from '../diagnostics.js';
+import type { ModelNode, SourceNode } from '../compile/manifest.js';
+import type { RenderScope } from '../compile/render-scope.js';
+import type { TestConfig } from '../compile/test-node.js';
+import type { TestConfigSpec } from '../project/schema-types.js';
+import { quoteRelation } from '../sql/quote.js';
+import { TestErrors } from './error-codes.js';
+import type { TestMacro } from './test-macros.js';
+import { DEFAULT_THRESHOLD } from './thresholds.js';
+
+/** The compile state tests are rendered against: the template environment and the compiled models. */
+export interface TestCompileContext {
+  env: nunjucks.Environment;
+  scopes: { enter(scope: RenderScope): void };
+  projectName: string;
+  target: { name: string; type: string; schema: string };
+  /** Enabled models by name. */
+  models: ReadonlyMap<string, ModelNode>;
+  /** Sources by `source.table`. */
+  sources: ReadonlyMap<string, SourceNode>;
+  /** `test_<name>` macros by test name. */
+  macros: ReadonlyMap<string, TestMacro>;
+  report(diagnostic: Diagnostic): void;
+}
+
+/** `test.<name>`, the id of a test node. */
+export function testId(name: string): string {
+  return `test.${name}`;
+}
+
+/** dbt's defaults: severity error, both thresholds `!= 0`. */
+export function testConfig(spec: TestConfigSpec): TestConfig {
+  const config: TestConfig = {
+    severity: spec.severity ?? 'error',
+    warnIf: spec.warnIf ?? DEFAULT_THRESHOLD,
+    errorIf: spec.errorIf ?? DEFAULT_THRESHOLD,
+  };
+  if (spec.where !== undefined) config.where = spec.where;
+  return config;
+}
+
+/** The tested relation, narrowed to the rows `where` keeps (dbt wraps it the same way). */
+export function testedRelation(model: ModelNode, where: string | undefined): string {
+  const relation = quoteRelation(model.relation);
+  return where === undefined ? relation : `(select * from ${relation} where ${where}) as sparkify_subquery`;
+}
+
+/** dbt's fqn: project, the folders below the model path, the name. */
+export function testFqn(projectName: string, file: string, name: string): string[] {
+  return [projectName, ...posix.dirname(file).split('/').slice(1), name];
+}
+
+/** A relation a test argument points at: `ref('users')` or `source('sparkify', 'staging_events')`. */
+export interface ResolvedRelation {
+  id: string;
+  sql: string;
+  ref?: string;
+  source?: [string, string];
+}
+
+const REF = /^\s*ref\(\s*(['"])([^'"]+)\1\s*\)\s*$/;
+const SOURCE = /^\s*source\(\s*(['"])([^'"]+)\1\s*,\s*(['"])([^'"]+)\3\s*\)\s*$/;
+
+/** True when `text` is written as a ref() or source() call. */
+export function looksLikeRelation(text: string): boolean {
+  return REF.test(text) || SOURCE.test(text);
+}
+
+/** Resolves `ref('x')` / `source('s', 't')`; a problem (message and hint) when it names nothing. */
+export function resolveRelation(text: string, ctx: TestCompileContext): ResolvedRelation | { problem: string; hint?: string } {
+  const ref = REF.exec(text);
+  if (ref) {
+    const model = ctx.models.get(ref[2]);
+    if (model) return { id: model.id, sql: quoteRelation(model.relation), ref: model.name };
+    const close = closestName(ref[2], ctx.models.keys());
+    return { problem: `ref('${ref[2]}') names no enabled model`, hint: close ? `did you mean ref('${close}')?` : undefined };
+  }
+  const source = SOURCE.exec(text);
+  if (source) {
+    const node = ctx.sources.get(`${source[2]}.${source[4]}`);
+    if (node) return { id: node.id, sql: quoteRelation(node.relation), source: [source[2], source[4]] };
+    return { problem: `source('${source[2]}', '${source[4]}') is not declared in sources.yml` };
+  }
+  return { problem: `expected ref('model') or source('source', 'table'), got '${text}'` };
+}
+
+/** Reports an argument problem of a test. */
+export function argumentProblem(ctx: TestCompileContext, at: Diagnostic['location'], message: string, hint?: string): undefined {
+  ctx.report({ code: TestErrors.invalidArgument, message, location: at, hint });
+  return undefined;
+}

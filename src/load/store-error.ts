@@ -1,0 +1,37 @@
+/** Why a file store could not list or read a location, and how that becomes a source table's error. */
+
+import { SparkifyError } from '../diagnostics.js';
+import type { SourceTable } from '../project/types.js';
+
+/**
+ * A store's failure, already explained: a diagnostic code, a message naming the location
+ * (`s3://bucket/key`) and a hint. `missing` marks a file that does not exist (as opposed to one
+ * that could not be reached), which the JSONPaths reader reports in its own words.
+ */
+export class StoreError extends Error {
+  override name = 'StoreError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly hint: string,
+    readonly missing = false,
+  ) {
+    super(message);
+  }
+}
+
+/** A StoreError as a SparkifyError at the table's entry in sources.yml. */
+export function sourceStoreError(error: StoreError, table: SourceTable): SparkifyError {
+  return new SparkifyError({
+    code: error.code,
+    message: `source table ${table.sourceName}.${table.name}: ${error.message}`,
+    location: { file: table.position.file, line: table.position.line },
+    node: `source.${table.sourceName}.${table.name}`,
+    hint: error.hint,
+  });
+}
+
+/** Rethrows a StoreError as the table's SparkifyError; anything else as it is. */
+export function rethrowForTable(error: unknown, table: SourceTable): never {
+  throw error instanceof StoreError ? sourceStoreError(error, table) : error;
+}

@@ -1,0 +1,75 @@
+import type { ModelNode } from '../compile/manifest.js';
+import type { BuildContext, Dialect } from './dialect.js';
+import { COMPILE_RUN_ID } from './side-names.js';
+import type { NodePlan } from './types.js';
+import type { WarehouseState } from './warehouse-state.js';
+import { stateOf } from './warehouse-state.js';
+
+/** What the pure planner takes besides the manifest and the selection. */
+export interface PlanOptions {
+  /** Names the run's side relations; compile uses COMPILE_RUN_ID. */
+  runId?: string;
+  /** `--full-refresh`: incremental models are rebuilt from scratch. */
+  fullRefresh?: boolean;
+  /** The warehouse as build found it; undefined for compile. */
+  state?: WarehouseState;
+}
+
+/** Variant labels compile prints for the two plans of an incremental model. */
+export const VARIANTS = {
+  full: 'full build: the first run, --full-refresh, or no table yet',
+  incremental: 'incremental run: the table exists and no --full-refresh',
+} as const;
+
+/** The context a dialect plans one relation with. */
+export function buildContext(node: { relation: ModelNode['relation'] }, options: PlanOptions): BuildContext {
+  return {
+    runId: options.runId ?? COMPILE_RUN_ID,
+    existing: stateOf(options.state, node.relation),
+    serverVersion: options.state?.serverVersion,
+  };
+}
+
+/** The plan of one model, by materialization. */
+export function planModel(node: ModelNode, dialect: Dialect, options: PlanOptions): NodePlan {
+  const context = buildContext(node, options);
+  const relation = `${node.relation.schema}.${node.relation.identifier}`;
+  const base = { id: node.id, path: node.path, runPath: node.path };
+  switch (node.config.materialized) {
+    case 'ephemeral':
+      // Inlined as a CTE into the models that ref it (compile); nothing exists in the warehouse.
+      return { ...base, description: `ephemeral model ${node.name}`, statements: [] };
+    case 'view':
+      return { ...base, description: `view model ${relation}`, statements: dialect.buildView(node, context) };
+    case 'incremental':
+      return planIncremental(node, dialect, context, options);
+    default:
+      return { ...base, description: `table model ${relation}`, statements: dialect.buildTable(node, context) };
+  }
+}
+
+function planIncremental(node: ModelNode, dialect: Dialect, context: BuildContext, options: PlanOptions): NodePlan {
+  const description = `incremental model ${node.relation.schema}.${node.relation.identifier}`;
+  if (!dialect.buildIncremental) {
+    // TODO(redshift): a dialect without incremental plans rebuilds the model in full: same rows, more work.
+    const statements = dialect.buildTable(node, context);
+    return { id: node.id, path: node.path, runPath: node.path, description: `${description} (built in full on ${dialect.name})`, statements };
+  }
+  const fullRefresh = node.incremental?.fullRefresh ?? options.fullRefresh ?? false;
+  if (fullRefresh || context.existing?.kind !== 'table') {
+    return { id: node.id, path: node.path, runPath: node.path, description, statements: dialect.buildTable(node, context), variant: VARIANTS.full };
+  }
+  return {
+    id: node.id,
+    path: node.path,
+    runPath: incrementalPath(node.path),
+    description,
+    statements: dialect.buildIncremental(node, context),
+    variant: VARIANTS.incremental,
+  };
+}
+
+/** `models/x.sql` → `models/x.incremental.sql`: where the incremental SQL and plan are written. */
+export function incrementalPath(path: string): string {
+  return path.replace(/(\.sql)?$/, '.incremental.sql');
+}

@@ -1,0 +1,55 @@
+import type { Relation } from '../sql/quote.js';
+
+/**
+ * What the warehouse holds, as far as planning needs to know: read by the execute phase before any
+ * node runs (src/run/read-warehouse-state.ts), handed to the pure planner. `compile` has none.
+ */
+export interface WarehouseState {
+  /** The relations of the selected nodes that exist, by relationKey(). */
+  relations: Record<string, RelationState>;
+  /** Side relations of an earlier run that died before cleaning up (see side-names.ts). */
+  leftovers: LeftoverRelation[];
+  /** `server_version_num`, e.g. 180006; undefined when not read. */
+  serverVersion?: number;
+}
+
+/** One existing relation. */
+export interface RelationState {
+  kind: 'table' | 'view';
+  /** Its columns in order (read for incremental models, whose MERGE lists them). */
+  columns?: ColumnState[];
+  /** Views that read it directly: a rebuild re-points them at the new table. */
+  dependentViews?: DependentView[];
+}
+
+/** A column as the catalog describes it. */
+export interface ColumnState {
+  name: string;
+  /** `format_type()` text, e.g. `character varying(256)`. */
+  type: string;
+}
+
+/** A view that depends on a relation, with what it takes to create it again. */
+export interface DependentView {
+  relation: Relation;
+  /** The view's SELECT, with every name schema-qualified (pg_get_viewdef under an empty search_path). */
+  definition: string;
+  /** reloptions such as `security_barrier=true` or `check_option=local`. */
+  options: string[];
+}
+
+/** A side relation left behind by a run that crashed. */
+export interface LeftoverRelation {
+  relation: Relation;
+  kind: 'table' | 'view';
+}
+
+/** The key of a relation in WarehouseState.relations. */
+export function relationKey(relation: Relation): string {
+  return JSON.stringify([relation.schema, relation.identifier]);
+}
+
+/** The state of a relation, when known. */
+export function stateOf(state: WarehouseState | undefined, relation: Relation): RelationState | undefined {
+  return state?.relations[relationKey(relation)];
+}

@@ -1,0 +1,59 @@
+/** Shapes of a schema file (`models/**\/*.yml`): model and column docs and the data tests declared on them. */
+import type { Position } from './types.js';
+
+/** How bad a failing test is: `error` fails the command and skips what is downstream, `warn` only reports. */
+export type TestSeverity = 'error' | 'warn';
+
+/** Per-test config, as written; unset keys take dbt's defaults when the test is compiled. */
+export interface TestConfigSpec {
+  severity?: TestSeverity;
+  /** A condition on the failing-row count, e.g. `!= 0` or `> 10` (normalised: operator, space, integer). */
+  warnIf?: string;
+  errorIf?: string;
+  /** A SQL condition: the test only looks at the model's rows that satisfy it. */
+  where?: string;
+  tags?: string[];
+  enabled?: boolean;
+}
+
+/** One argument of a generic test and where its key is written. */
+export interface TestArgSpec {
+  name: string;
+  /** Plain YAML value (templated strings rendered). */
+  value: unknown;
+  at: Position;
+}
+
+/** One entry of a `data_tests:` (or `tests:`) list. */
+export interface TestSpec {
+  /** The generic test: `unique`, `accepted_values`, or a custom one (`between`). */
+  test: string;
+  args: TestArgSpec[];
+  config: TestConfigSpec;
+  /** A name given with `name:` instead of the synthesized one. */
+  name?: string;
+  /** Where the entry is written (its list item). */
+  at: Position;
+}
+
+/** A documented column of a model. */
+export interface ColumnDoc {
+  name: string;
+  description?: string;
+  dataType?: string;
+  /** Tags every test on the column inherits (as in dbt). */
+  tags: string[];
+  tests: TestSpec[];
+  at: Position;
+}
+
+/** A model entry of a schema file. */
+export interface ModelDoc {
+  name: string;
+  description?: string;
+  columns: ColumnDoc[];
+  /** Model-level tests (custom tests taking only `model`, or tests given `column_name` as an argument). */
+  tests: TestSpec[];
+  /** Where the model's name is written. */
+  at: Position;
+}

@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { copyProject, editFile, sparkify } from './helpers.js';
+
+interface Result {
+  id: string;
+  status: string;
+  failures?: number;
+  sample?: Record<string, unknown>[];
+}
+
+const runResults = (dir: string): { command: string; success: boolean; results: Result[] } =>
+  JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
+/** Names of the tests a run printed with `status`, e.g. PASS. */
+const printed = (stdout: string, status: string) => [...stdout.matchAll(new RegExp(`\\d+ of \\d+ ${status} (\\S+) \\.`, 'g'))].map((m) => m[1]);
+
+describe('data tests of the Sparkify project', () => {
+  let dir: string;
+  let build: ReturnType<typeof sparkify>;
+  before(() => {
+    dir = copyProject();
+    build = sparkify(dir, ['build']);
+  });
+
+  test('sparkify build runs every test right after its model, and all pass', () => {
+    assert.equal(build.code, 0, build.stderr + build.stdout);
+    assert.match(build.stdout, /Building 2 sources, 5 models and 21 tests/);
+    assert.match(build.stdout, /OK created table model public\.users \.+ \[SELECT \d+ in [\d.]+s\]\n.*PASS accepted_values_users_level__free__paid \.+ \[PASS in [\d.]+s\]/);
+    assert.match(build.stdout, /PASS between_time_weekday__6__0 /);
+    assert.match(build.stdout, /PASS every_next_song_event_is_a_songplay /);
+    assert.match(build.stdout, /Done\. PASS=28 WARN=0 ERROR=0 SKIP=0 TOTAL=28/);
+    const tests = runResults(dir).results.filter((r) => r.id.startsWith('test.'));
+    assert.equal(tests.length, 21);
+    assert.ok(tests.every((r) => r.status === 'pass' && r.failures === 0), JSON.stringify(tests));
+  });
+
+  test('the manifest holds the tests, their dependencies and the column descriptions', () => {
+    const manifest = manifestOf(dir);
+    assert.deepEqual(manifest.parentMap['test.relationships_songplays_user_id__user_id__ref_users_'], ['model.songplays', 'model.users']);
+    assert.deepEqual(manifest.parentMap['test.every_next_song_event_is_a_songplay'], ['model.songplays', 'source.sparkify.staging_events']);
+    assert.equal(manifest.nodes['model.users'].columns.user_id.description, 'Id of the user; the primary key.');
+    for (const model of ['users', 'songs', 'artists', 'time', 'songplays']) {
+      const node = manifest.nodes[`model.${model}`];
+      assert.ok(node.description, `${model} is described`);
+      assert.ok(Object.values(node.columns).every((c) => (c as { description?: string }).description), `${model} columns are described`);
+    }
+    const compiled = readFileSync(join(dir, 'target/compiled/models/dimensions/schema.yml/unique_users_user_id.sql'), 'utf8');
+    assert.match(compiled, /from "public"\."users"/);
+  });
+
+  test("sparkify test --select users runs users' tests only", () => {
+    const result = sparkify(dir, ['test', '--select', 'users']);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    const names = printed(result.stdout, 'PASS').sort();
+    assert.deepEqual(names, [
+      'accepted_values_users_level__free__paid', 'not_null_users_user_id',
+      'relationships_songplays_user_id__user_id__ref_users_', 'unique_users_user_id',
+    ]);
+    const { parentMap } = manifestOf(dir);
+    assert.ok(names.every((name) => parentMap[`test.${name}`].includes('model.users')));
+    assert.doesNotMatch(result.stdout, /created|loaded/, 'nothing is built');
+    assert.match(result.stdout, /Done\. PASS=4 WARN=0 ERROR=0 SKIP=0 TOTAL=4/);
+    assert.equal(runResults(dir).command, 'test');
+  });
+
+  test('test_type: and --indirect-selection narrow the tests; a selection without tests exits 2', () => {
+    assert.deepEqual(printed(sparkify(dir, ['test', '--select', 'test_type:singular']).stdout, 'PASS'), ['every_next_song_event_is_a_songplay']);
+    const cautious = sparkify(dir, ['test', '--select', 'users', '--indirect-selection', 'cautious']);
+    assert.equal(printed(cautious.stdout, 'PASS').length, 3, 'the relationships test also needs songplays selected');
+    const none = sparkify(dir, ['test', '--select', 'source:sparkify.staging_songs']);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /the selection holds no data test \[SPK610\]/);
+  });
+
+  test('ls lists the tests of a selection; show shows the failing rows of a test', () => {
+    const names = sparkify(dir, ['ls', '--select', 'time']).stdout.trim().split('\n');
+    assert.deepEqual(names, [
+      'time', 'between_time_weekday__6__0', 'not_null_time_start_time',
+      'relationships_songplays_start_time__start_time__ref_time_', 'unique_time_start_time',
+    ]);
+    const show = sparkify(dir, ['show', '--select', 'unique_users_user_id']);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(show.stdout, /\| unique_field \| n_records \|[\s\S]*\(0 rows\)/);
+  });
+});
+
+describe('a failing test', () => {
+  test('a duplicated users makes unique fail: the sample is printed and stored, songplays downstream is skipped, exit 1', () => {
+    const dir = copyProject();
+    editFile(dir, 'models/dimensions/users.sql', (t) => t.replace('where recency = 1', 'where recency <= 2'));
+    // songplays reads staging only; dbt's depends_on comment puts it downstream of users.
+    editFile(dir, 'models/facts/songplays.sql', (t) => `-- depends_on: {{ ref('users') }}\n${t}`);
+    const result = sparkify(dir, ['build']);
+    assert.equal(result.code, 1, result.stderr + result.stdout);
+    const fail = /\d+ of 28 FAIL (\d+) unique_users_user_id \.+ \[FAIL \1 in [\d.]+s\]\n.*the first 5 of \1 failing rows:\n.*\| unique_field \| n_records \|/.exec(result.stdout);
+    assert.ok(fail, result.stdout);
+    assert.match(result.stdout, /SKIP \S+ model public\.songplays \.+ \[SKIP\]/);
+    assert.match(result.stdout, /SKIP test unique_songplays_songplay_id /);
+    assert.match(result.stderr, /models\/dimensions\/schema\.yml:11: test unique_users_user_id failed: got \d+ failing rows, configured to fail if != 0 \[SPK620\]/);
+    assert.match(result.stdout, /Done\. PASS=\d+ WARN=0 ERROR=1 SKIP=11 TOTAL=28/);
+    const results = runResults(dir);
+    assert.equal(results.success, false);
+    const unique = results.results.find((r) => r.id === 'test.unique_users_user_id')!;
+    assert.equal(unique.status, 'fail');
+    assert.equal(unique.failures, Number(fail[1]));
+    assert.equal(unique.sample?.length, 5);
+    assert.deepEqual(Object.keys(unique.sample![0]), ['unique_field', 'n_records']);
+    assert.equal(unique.sample![0].n_records, 2);
+    assert.equal(results.results.find((r) => r.id === 'model.songplays')!.status, 'skipped');
+  });
+
+  test('with severity: warn the same failure is a WARN and the build exits 0', () => {
+    const dir = copyProject();
+    editFile(dir, 'models/dimensions/users.sql', (t) => t.replace('where recency = 1', 'where recency <= 2'));
+    editFile(dir, 'models/dimensions/schema.yml', (t) => t.replace(
+      "description: Id of the user; the primary key.\n        data_tests: [unique, not_null]",
+      'description: Id of the user; the primary key.\n        data_tests:\n          - unique:\n              config: {severity: warn}\n          - not_null',
+    ));
+    const result = sparkify(dir, ['build']);
+    assert.equal(result.code, 0, result.stderr + result.stdout);
+    assert.match(result.stdout, /WARN \d+ unique_users_user_id \.+ \[WARN \d+ in/);
+    assert.match(result.stderr, /warning: models\/dimensions\/schema\.yml:\d+: test unique_users_user_id warned/);
+    assert.match(result.stdout, /Done\. PASS=27 WARN=1 ERROR=0 SKIP=0 TOTAL=28/);
+    assert.equal(runResults(dir).results.find((r) => r.id === 'test.unique_users_user_id')!.status, 'warn');
+  });
+
+  test('a mistake in a schema file is a compile error with file:line and a suggestion', () => {
+    const dir = copyProject();
+    editFile(dir, 'models/facts/schema.yml', (t) => t.replace('  - name: songplays', '  - name: songplay'));
+    const result = sparkify(dir, ['compile']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /models\/facts\/schema\.yml:5:11: models\/facts\/schema\.yml documents model 'songplay', which does not exist \[SPK601\]\n  hint: did you mean 'songplays'\?/);
+  });
+});

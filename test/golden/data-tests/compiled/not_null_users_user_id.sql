@@ -1,0 +1,3 @@
+select *
+from "public"."users"
+where "user_id" is null

@@ -1,0 +1,1 @@
+select * from "public"."plays" where "play_id" <= 0

@@ -1,0 +1,32 @@
+BEGIN;
+
+CREATE SCHEMA IF NOT EXISTS "public";
+
+CREATE TEMPORARY TABLE "inc_append__sparkify_batch_abcd1234" ON COMMIT DROP AS
+
+select id, kind from "public"."events"
+where id > (select max(id) from "public"."inc_append")
+;
+
+-- check: stops the build if the new rows do not have the columns of "public"."inc_append"
+WITH "new_rows" AS (
+  SELECT a.attname AS column_name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+    row_number() OVER (ORDER BY a.attnum) AS position
+  FROM pg_catalog.pg_attribute a
+  WHERE a.attrelid = 'pg_temp."inc_append__sparkify_batch_abcd1234"'::pg_catalog.regclass AND a.attnum > 0 AND NOT a.attisdropped
+), "existing" AS (
+  SELECT a.attname AS column_name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+    row_number() OVER (ORDER BY a.attnum) AS position
+  FROM pg_catalog.pg_attribute a
+  WHERE a.attrelid = '"public"."inc_append"'::pg_catalog.regclass AND a.attnum > 0 AND NOT a.attisdropped
+)
+SELECT coalesce("new_rows".column_name, "existing".column_name) AS "column", "existing".type AS "table_type", "new_rows".type AS "new_type"
+FROM "new_rows" FULL JOIN "existing" ON "existing".column_name = "new_rows".column_name
+WHERE "new_rows".type IS DISTINCT FROM "existing".type OR "new_rows".position IS DISTINCT FROM "existing".position
+ORDER BY coalesce("existing".position, "new_rows".position)
+LIMIT 1;
+
+INSERT INTO "public"."inc_append"
+SELECT * FROM pg_temp."inc_append__sparkify_batch_abcd1234";
+
+COMMIT;

@@ -1,0 +1,1 @@
+insert into public.audit select 'end' from "public"."base" limit 1;

@@ -1,0 +1,21 @@
+BEGIN;
+
+CREATE SCHEMA IF NOT EXISTS "public";
+
+CREATE TABLE "public"."base__sparkify_new_abcd1234" AS
+select id, kind from "public"."events"
+;
+
+ALTER TABLE IF EXISTS "public"."base" RENAME TO "base__sparkify_old_abcd1234";
+
+ALTER TABLE "public"."base__sparkify_new_abcd1234" RENAME TO "base";
+
+-- keeps view "public"."recent" reading "public"."base" (its definition, read from the catalog before the run)
+CREATE OR REPLACE VIEW "public"."recent" WITH (security_barrier=true) AS
+SELECT id,
+    kind
+   FROM public.base;
+
+DROP TABLE IF EXISTS "public"."base__sparkify_old_abcd1234";
+
+COMMIT;

@@ -1,0 +1,10 @@
+BEGIN;
+
+CREATE SCHEMA IF NOT EXISTS "public";
+
+CREATE OR REPLACE VIEW "public"."plays" AS
+
+select id, kind from "public"."events"
+WITH NO SCHEMA BINDING;
+
+COMMIT;

@@ -1,0 +1,48 @@
+/**
+ * The Sparkify warehouse as the prod target builds it on Redshift: every node's plan as a golden
+ * file (test/golden/redshift/sparkify/), compiled from the repo's own models, macros and configs.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { compileProject } from '../../src/compile/compile-project.js';
+import { readProjectFiles } from '../../src/compile/project-files.js';
+import { topologicalOrder } from '../../src/graph/index.js';
+import { dialectFor } from '../../src/plan/dialect-for.js';
+import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
+import { loadProject } from '../../src/project/index.js';
+import { assertGolden } from '../golden.js';
+import { copyRepoProject, SEED_DWH_CFG } from './helpers.js';
+
+function prodPlans() {
+  const root = copyRepoProject();
+  writeFileSync(join(root, 'dwh.cfg'), SEED_DWH_CFG);
+  const project = loadProject(root, { env: {}, targetName: 'prod' });
+  const compiled = compileProject({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env: {} });
+  return planNodes(compiled.manifest, topologicalOrder(compiled.graph), dialectFor(project.target));
+}
+
+// Each statement kind is checked against its AWS page in redshift-plan.test.ts; these files show them together.
+test('every node of the Sparkify warehouse plans for Redshift as its golden file (r_COPY.html, r_CREATE_TABLE_AS.html, r_ALTER_TABLE.html)', () => {
+  const plans = prodPlans();
+  assert.deepEqual(plans.map((p) => p.id), [
+    'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+    'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
+  ]);
+  for (const plan of plans) assertGolden(`redshift/sparkify/${plan.runPath}`, renderPlan(plan));
+});
+
+test('no PostgreSQL-only SQL reaches Redshift: no interval arithmetic, :: casts, ALTER TABLE IF EXISTS or client-fed COPY', () => {
+  const plans = prodPlans();
+  const sql = plans.map(renderPlan).join('\n');
+  // The ARN holds '::' (arn:aws:iam::...), so casts are looked for in the models' SQL only.
+  const models = plans.filter((p) => p.id.startsWith('model.')).map(renderPlan).join('\n');
+  assert.ok(!models.includes('::'), ':: casts are PostgreSQL-only: write cast(x as type)');
+  for (const banned of ["interval '1 millisecond'", 'ALTER TABLE IF EXISTS', 'FROM STDIN', "'/dev/blob'", 'CASCADE']) {
+    assert.ok(!sql.includes(banned), `${banned} is not Redshift SQL (or not wanted there)`);
+  }
+  assert.match(sql, /DISTSTYLE ALL AS/);
+  assert.match(sql, /DISTSTYLE KEY DISTKEY\("start_time"\) SORTKEY\("start_time"\) AS/);
+  assert.match(sql, /IAM_ROLE 'arn:aws:iam::123456789012:role\/dwhRole'/);
+});
