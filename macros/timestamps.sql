@@ -7,9 +7,9 @@
 (timestamp 'epoch' + {{ column }} * interval '1 millisecond')
 {%- endmacro %}
 
-{#- Redshift documents neither a 'millisecond' interval literal nor bigint * interval; it documents
-    DATEADD with the millisecond date part and an integer count
-    (https://docs.aws.amazon.com/redshift/latest/dg/r_DATEADD_function.html,
+{#- Redshift's interval literals page (r_interval_literals.html) shows datetime +/- interval only,
+    never a number times an interval; DATEADD with the millisecond date part and an integer count is
+    documented (https://docs.aws.amazon.com/redshift/latest/dg/r_DATEADD_function.html,
     r_Dateparts_for_datetime_functions.html). Whole seconds fit an integer until 2038; the
     remainder adds the milliseconds (both truncate toward zero, so negative values add up too). -#}
 {% macro redshift__epoch_ms_to_timestamp(column) -%}

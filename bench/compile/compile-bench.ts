@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchScript, outDir } from '../lib/paths.js';
-import { copyRepoProject, repoProjectCopy } from '../lib/repo-project.js';
+import { copyRepoProject, fullProjectCopy } from '../lib/repo-project.js';
 import { runCase, timeProcess, type CaseResult } from '../lib/runs.js';
 import { formatRange, summarize, type Summary } from '../lib/stats.js';
 import { markdownTable, mib } from '../lib/table.js';
@@ -73,7 +73,7 @@ function benchProject(models: number, projectDir: string, lastModel: string, run
 function baselineRows(runs: number): CompileRow[] {
   const version = cli(['--version']);
   copyRepoProject();
-  const rows = benchProject(0, repoProjectCopy, '', runs).map((row) => ({ ...row, models: 5, case: `repo project: ${row.case}` }));
+  const rows = benchProject(0, fullProjectCopy, '', runs).map((row) => ({ ...row, models: 5, case: `repo project: ${row.case}` }));
   const results = Array.from({ length: runs }, () => version.measure());
   return [summarizeRuns(0, 'sparkify --version (startup)', version.command, results), ...rows];
 }

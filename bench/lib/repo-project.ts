@@ -1,18 +1,31 @@
-/** A copy of the repository's own project under bench/out/, so commands write their target/ and warehouse there, not in the repo. */
+/**
+ * Copies of the repository's own project under bench/out/, so commands write their target/ and
+ * warehouse there and not in the repository, which other people are using.
+ */
 
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { outDir, repoRoot } from './paths.js';
 
-/** The copy's folder, relative to the repository root. */
-export const repoProjectCopy = 'bench/out/load-project';
+/** Only project.yml and sources.yml: `build --select source:x` then loads and does nothing else (no tests). */
+export const loadProjectCopy = 'bench/out/load-project';
 
-/** Copies the project's files (not data, target/ or the warehouse) into bench/out/load-project, afresh. */
+/** The whole project (models, macros, tests), for the small-project compile baseline. */
+export const fullProjectCopy = 'bench/out/repo-project';
+
+/** Writes both copies afresh from the repository's current files. */
 export function copyRepoProject(): void {
-  const target = join(outDir, 'load-project');
+  copy('load-project', ['project.yml', 'sources.yml']);
+  copy('repo-project', PROJECT_ENTRIES);
+}
+
+const PROJECT_ENTRIES = ['project.yml', 'sources.yml', 'models', 'macros', 'tests'];
+
+function copy(folder: string, entries: string[]): void {
+  const target = join(outDir, folder);
   mkdirSync(target, { recursive: true });
-  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests']) {
-    rmSync(join(target, entry), { recursive: true, force: true });
+  for (const entry of PROJECT_ENTRIES) rmSync(join(target, entry), { recursive: true, force: true });
+  for (const entry of entries) {
     if (existsSync(join(repoRoot, entry))) cpSync(join(repoRoot, entry), join(target, entry), { recursive: true });
   }
 }

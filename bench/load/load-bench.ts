@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { benchScript, ensureData, outDir } from '../lib/paths.js';
 import { ensureTemplate } from '../lib/pglite-dir.js';
-import { copyRepoProject, repoProjectCopy } from '../lib/repo-project.js';
+import { copyRepoProject, loadProjectCopy } from '../lib/repo-project.js';
 import { runCase, timeProcess, type CaseResult } from '../lib/runs.js';
 import { formatRange, MB, summarize, type Summary } from '../lib/stats.js';
 import { markdownTable, mib } from '../lib/table.js';
@@ -40,7 +40,7 @@ interface LoadRow {
 /** The exact `sparkify build` command of case (d), run from the repository root. */
 export function cliCommand(scale: number, table: string): string[] {
   const vars = JSON.stringify({ data_root: `../data-x${scale}` });
-  return ['node', 'bin/sparkify.js', 'build', '--project-dir', repoProjectCopy, '--select', `source:sparkify.${table}`, '--vars', vars];
+  return ['node', 'bin/sparkify.js', 'build', '--project-dir', loadProjectCopy, '--select', `source:sparkify.${table}`, '--vars', vars];
 }
 
 function runOnce(name: CaseName, scale: number, table: string): CaseResult {

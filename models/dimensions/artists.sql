@@ -1,5 +1,4 @@
 {{ config(materialized='table', tags=['dimension'], diststyle='all') }}
--- On Redshift this small dimension is copied to every node (DISTSTYLE ALL): joins to it move no rows.
 -- One row per artist id. An artist id can carry several name/location variants across songs:
 -- take the values of its song with the smallest song id, so the choice is stable.
 with ranked as (
@@ -22,3 +21,5 @@ select
     artist_longitude as longitude
 from ranked
 where variant = 1
+{#- Redshift (config above; PGlite and PostgreSQL ignore it): a small dimension, copied to every node
+    (DISTSTYLE ALL), so joins to it move no rows. #}

@@ -1,5 +1,4 @@
 {{ config(materialized='table', tags=['dimension'], diststyle='all') }}
--- On Redshift this small dimension is copied to every node (DISTSTYLE ALL): joins to it move no rows.
 -- One row per song id; year 0 in the song files means "unknown".
 with ranked as (
     select
@@ -21,3 +20,5 @@ select
     duration
 from ranked
 where copy_number = 1
+{#- Redshift (config above; PGlite and PostgreSQL ignore it): a small dimension, copied to every node
+    (DISTSTYLE ALL), so joins to it move no rows. #}

@@ -1,6 +1,4 @@
 {{ config(materialized='table', tags=['dimension'], dist='start_time', sort='start_time') }}
--- On Redshift time grows with the plays (one row per play timestamp), so it is not copied to every
--- node like the small dimensions: it shares songplays' distribution key and sort key.
 -- One row per distinct play timestamp, kept to the millisecond. weekday follows EXTRACT(dow):
 -- Sunday is 0.
 with plays as (
@@ -18,3 +16,6 @@ select
     cast(extract(year from start_time) as integer) as year,
     cast(extract(dow from start_time) as integer) as weekday
 from plays
+{#- Redshift keys (config above; PGlite and PostgreSQL ignore them): time grows with the plays (one
+    row per play timestamp), so unlike the small dimensions it is not copied to every node: it shares
+    songplays' distribution key and sort key. #}

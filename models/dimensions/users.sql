@@ -1,5 +1,4 @@
 {{ config(materialized='table', tags=['dimension'], diststyle='all') }}
--- On Redshift this small dimension is copied to every node (DISTSTYLE ALL): joins to it move no rows.
 -- One row per user seen in any event. Attributes come from the user's latest event, so a user who
 -- changed level during the month shows the level they have now.
 with ranked as (
@@ -25,3 +24,5 @@ select
     level
 from ranked
 where recency = 1
+{#- Redshift (config above; PGlite and PostgreSQL ignore it): a small dimension, copied to every node
+    (DISTSTYLE ALL), so joins to it move no rows. #}

@@ -2,10 +2,6 @@
           tags=['fact'], dist='start_time', sort='start_time') }}
 -- Incremental: a new day of logs adds only that day's plays (see the filter in `plays`); the first
 -- build, and `sparkify build --full-refresh`, build the whole table.
--- On Redshift (the keys are ignored elsewhere) plays are distributed and sorted on start_time: it is
--- near-unique, so rows spread evenly over the slices, and time shares the key, so the join to time
--- moves no rows. song_id would put almost every row on one slice (it is NULL for every play that
--- matches no song: all but 1 of the 6,820 in the sample); user_id skews to the heaviest listeners.
 -- One row per NextSong event: plays are never dropped, so a play whose song is not in the song
 -- files keeps NULL song_id/artist_id. level is the user's level at the time of the play.
 with plays as (
@@ -63,3 +59,8 @@ left join matched
     on matched.title = plays.song
     and matched.artist_name = plays.artist
     and matched.duration = plays.length
+{#- Redshift keys (config above; PGlite and PostgreSQL ignore them): plays are distributed and
+    sorted on start_time. It is near-unique, so rows spread evenly over the slices, and time shares
+    the key, so the join to time moves no rows. song_id would put almost every row on one slice (it
+    is NULL for every play that matches no song: all but 1 of the 6,820 in the sample), and user_id
+    skews towards the heaviest listeners. #}

@@ -24,6 +24,11 @@ export interface Dialect {
   dropLeftovers?(leftovers: LeftoverRelation[]): Statement[];
   /** The catalog queries that read the warehouse state; without them only relation kinds are known. */
   readonly catalog?: WarehouseCatalog;
+  /**
+   * The dialect puts model.hooks (pre_hook/post_hook) into the model's transaction. Without it a
+   * model with hooks is a plan error: hooks are never skipped silently.
+   */
+  readonly runsModelHooks?: boolean;
 }
 
 /** What the planner knows when it plans one node. */

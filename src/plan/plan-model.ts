@@ -1,4 +1,5 @@
 import type { ModelNode } from '../compile/manifest.js';
+import { SparkifyError } from '../diagnostics.js';
 import type { BuildContext, Dialect } from './dialect.js';
 import { COMPILE_RUN_ID } from './side-names.js';
 import type { NodePlan } from './types.js';
@@ -32,6 +33,15 @@ export function buildContext(node: { relation: ModelNode['relation'] }, options:
 
 /** The plan of one model, by materialization. */
 export function planModel(node: ModelNode, dialect: Dialect, options: PlanOptions): NodePlan {
+  if (node.hooks && !dialect.runsModelHooks) {
+    throw new SparkifyError({
+      code: 'SPK137',
+      message: `model '${node.name}' has pre_hook/post_hook, which the ${dialect.name} dialect cannot run yet`,
+      location: { file: node.path },
+      node: node.id,
+      hint: 'remove the hooks for this target, or build on PostgreSQL/PGlite',
+    });
+  }
   const context = buildContext(node, options);
   const relation = `${node.relation.schema}.${node.relation.identifier}`;
   const base = { id: node.id, path: node.path, runPath: node.path };

@@ -22,6 +22,7 @@ const NO_STATE: BuildContext = { runId: COMPILE_RUN_ID };
  */
 export class PostgresDialect implements Dialect {
   readonly catalog = postgresCatalog;
+  readonly runsModelHooks = true;
 
   /** `copySource` is what follows FROM in COPY: STDIN for a server, '/dev/blob' for PGlite. */
   constructor(readonly name: string, private readonly copySource: string) {}

@@ -163,9 +163,23 @@ export function adapterConformance(engine: Engine): void {
       assert.deepEqual(await rows('SELECT 1 AS ok'), [{ ok: 1 }]);
     });
 
-    test('sessions run at once on separate connections when the adapter says it can', async () => {
+    test('sessions run at once on separate connections when the adapter says it can, one by one otherwise', async () => {
+      if (!adapter.capabilities.multipleConnections) {
+        // One connection: the second session must wait until the first one is released.
+        const events: string[] = [];
+        const first = session(async () => {
+          events.push('first start');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          events.push('first end');
+        });
+        const second = session(async () => {
+          events.push('second start');
+        });
+        await Promise.all([first, second]);
+        assert.deepEqual(events, ['first start', 'first end', 'second start']);
+        return;
+      }
       const pid = (s: Session) => s.execute('SELECT pg_backend_pid() AS pid').then((r) => r.rows[0].pid);
-      if (!adapter.capabilities.multipleConnections) return;
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       const first = session(async (s) => [await pid(s), await gate][0]);

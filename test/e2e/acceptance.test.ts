@@ -16,11 +16,14 @@ describe('sparkify build on ../shared/sparkify-data', () => {
 
   test('succeeds with one dbt-style line per node and a summary', () => {
     assert.equal(first.code, 0, first.stderr + first.stdout);
-    assert.match(first.stdout, /1 of 7 OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in [\d.]+s\]/);
+    // 2 sources, 5 models and 21 data tests (models/**/schema.yml, tests/), each test right after its model.
+    assert.match(first.stdout, /1 of 28 OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in [\d.]+s\]/);
     assert.match(first.stdout, /OK created table model public\.users \.+ \[SELECT 97 in [\d.]+s\]/);
     // songplays is incremental: the first build creates it in full.
     assert.match(first.stdout, /OK created incremental model public\.songplays \.+ \[SELECT 6820 in [\d.]+s\]/);
-    assert.match(first.stdout, /Done\. PASS=7 WARN=0 ERROR=0 SKIP=0 TOTAL=7/);
+    assert.match(first.stdout, /OK created table model public\.users \.+ \[SELECT 97 in [\d.]+s\]\n.*PASS accepted_values_users_level__free__paid \.+ \[PASS in/);
+    assert.match(first.stdout, /PASS every_next_song_event_is_a_songplay \.+ \[PASS in/);
+    assert.match(first.stdout, /Done\. PASS=28 WARN=0 ERROR=0 SKIP=0 TOTAL=28/);
   });
 
   test('builds the tables with the expected row counts', async () => {
@@ -69,10 +72,13 @@ describe('sparkify build on ../shared/sparkify-data', () => {
     assert.match(results.metadata.schemaVersion, /run-results\/v1/);
     const order = results.results.map((r: { id: string }) => r.id);
     const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
-    assert.deepEqual([...order].sort(), [
+    assert.deepEqual(order.filter((id: string) => !id.startsWith('test.')).sort(), [
       'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
       'source.sparkify.staging_events', 'source.sparkify.staging_songs',
     ]);
+    const tests = results.results.filter((r: { id: string }) => r.id.startsWith('test.'));
+    assert.equal(tests.length, 21);
+    assert.ok(tests.every((r: { status: string; failures: number }) => r.status === 'pass' && r.failures === 0), 'every data test passes');
     for (const id of order) {
       for (const parent of manifest.parentMap[id]) assert.ok(order.indexOf(parent) < order.indexOf(id), `${parent} before ${id}`);
     }

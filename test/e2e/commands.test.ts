@@ -14,10 +14,13 @@ describe('sparkify compile', () => {
     assert.match(compiled, /from "public"\."staging_events"/);
     assert.doesNotMatch(compiled, /\{\{|\{%/);
     const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
-    assert.deepEqual(Object.keys(manifest.nodes), [
+    const ids = Object.keys(manifest.nodes);
+    assert.deepEqual(ids.filter((id) => !id.startsWith('test.')), [
       'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
       'source.sparkify.staging_events', 'source.sparkify.staging_songs',
     ]);
+    assert.equal(ids.filter((id) => id.startsWith('test.')).length, 21, 'the data tests of models/**/schema.yml and tests/');
+    assert.match(result.stdout, /Compiled 5 models, 21 tests and 2 sources/);
     assert.ok(existsSync(join(dir, 'target/run_results.json')));
   });
 
@@ -34,7 +37,10 @@ describe('sparkify compile', () => {
     assert.match(users, /^BEGIN;\n/);
     assert.match(users, /CREATE TABLE "public"\."users__sparkify_new_00000000" AS\n/);
     assert.match(users, /COMMIT;\n$/);
-    assert.doesNotMatch(result.stdout, /songplays/);
+    // Selecting users selects its tests too (eager), the relationships test from songplays included;
+    // the songplays model itself is not selected.
+    assert.match(result.stdout, /^-- test\.unique_users_user_id \(models\/dimensions\/schema\.yml\): test unique_users_user_id$/m);
+    assert.doesNotMatch(result.stdout, /^-- model\.songplays /m);
   });
 
   test('compiling twice gives byte-identical artifacts', () => {
@@ -56,12 +62,20 @@ describe('sparkify ls, show and clean', () => {
 
   test('ls lists the selection in build order', () => {
     const names = sparkify(dir, ['ls', '--select', '+songplays']).stdout.trim().split('\n');
-    assert.deepEqual(names, ['source:sparkify.staging_events', 'source:sparkify.staging_songs', 'songplays']);
-    const paths = sparkify(dir, ['ls', '--select', 'tag:dimension', '--output', 'path']).stdout.trim().split('\n');
+    assert.deepEqual(names.slice(0, 3), ['source:sparkify.staging_events', 'source:sparkify.staging_songs', 'songplays']);
+    // Then the tests on songplays, which selecting it selects too (eager indirect selection).
+    assert.deepEqual(names.slice(3), [
+      'accepted_values_songplays_level__free__paid', 'every_next_song_event_is_a_songplay',
+      'not_null_songplays_songplay_id', 'not_null_songplays_start_time', 'not_null_songplays_user_id',
+      'relationships_songplays_artist_id__artist_id__ref_artists_', 'relationships_songplays_song_id__song_id__ref_songs_',
+      'relationships_songplays_start_time__start_time__ref_time_', 'relationships_songplays_user_id__user_id__ref_users_',
+      'unique_songplays_songplay_id',
+    ]);
+    const paths = sparkify(dir, ['ls', '--select', 'tag:dimension', '--indirect-selection', 'empty', '--output', 'path']).stdout.trim().split('\n');
     assert.deepEqual([...paths].sort(), [
       'models/dimensions/artists.sql', 'models/dimensions/songs.sql', 'models/dimensions/time.sql', 'models/dimensions/users.sql',
     ]);
-    const json = sparkify(dir, ['ls', '--select', 'users', '--output', 'json']).stdout.trim();
+    const json = sparkify(dir, ['ls', '--select', 'users', '--indirect-selection', 'empty', '--output', 'json']).stdout.trim();
     assert.deepEqual(JSON.parse(json), {
       id: 'model.users', kind: 'model', name: 'users', path: 'models/dimensions/users.sql',
       relation: 'public.users', materialized: 'table', tags: ['dimension'],
@@ -90,7 +104,7 @@ describe('sparkify ls, show and clean', () => {
   });
 
   test('--help works on every command', () => {
-    for (const command of ['build', 'compile', 'ls', 'show', 'clean']) {
+    for (const command of ['build', 'test', 'compile', 'ls', 'show', 'clean']) {
       const result = sparkify(dir, [command, '--help']);
       assert.equal(result.code, 0);
       assert.match(result.stdout, new RegExp(`Usage: sparkify ${command}`));

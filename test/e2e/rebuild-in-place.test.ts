@@ -61,7 +61,7 @@ describe('sparkify build over an existing warehouse', () => {
       assert.deepEqual(await one("select count(*)::int as n from pg_class where relname ~ '__sparkify_(new|old)'"), { n: 0 });
     });
     const plan = readFileSync(join(dir, 'target/run/models/dimensions/users.sql'), 'utf8');
-    assert.match(plan, /CREATE OR REPLACE VIEW "public"\."user_levels" AS\n SELECT level,/);
+    assert.match(plan, /CREATE OR REPLACE VIEW "public"\."user_levels" AS\nSELECT level,/);
     assert.match(plan, /CREATE OR REPLACE VIEW "public"\."paid_users" AS/);
     assert.doesNotMatch(plan, /level_count|CASCADE/, 'a view on a view needs nothing');
   });

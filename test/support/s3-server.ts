@@ -60,6 +60,7 @@ export async function startS3Server(): Promise<LocalS3> {
   const directory = mkdtempSync(join(tmpdir(), 'sparkify-s3-'));
   const child = await startChild(['--serve', 's3rver', directory]);
   const endpoint = `http://127.0.0.1:${child.port}`;
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // as src/load/s3/s3-client.ts
   const client = new S3Client({
     endpoint, region: TEST_REGION, forcePathStyle: true,
     credentials: { accessKeyId: S3RVER_KEY_ID, secretAccessKey: TEST_SECRET },

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { PostgresTarget } from '../../project/types.js';
 import { exactTypes } from './type-parsers.js';
 
-/** Seconds to wait for a server that does not answer at all (a firewall dropping packets). */
+/** How long to wait for a server that does not answer at all (a firewall dropping packets). */
 const CONNECT_TIMEOUT_MS = 15_000;
 
 /** Where a target connects, for messages: never the URL, which may hold the password. */

@@ -39,7 +39,8 @@ async function checkSource(table: SourceTable, root: string, store: FileStore, w
     return passed(name, detail);
   } catch (error) {
     if (warehouseReadsS3 && error instanceof SparkifyError && error.diagnostics[0]?.code === S3Errors.configuration) {
-      return skipped(name, `${error.diagnostics[0].message}; the warehouse reads ${table.location} with its own IAM role`);
+      const reason = error.diagnostics[0].message.replace(/^source table [^:]+: /, '');
+      return skipped(name, `${reason} here; the warehouse reads it with its own IAM role`);
     }
     return failed(name, `${table.location} cannot be loaded`, error);
   }

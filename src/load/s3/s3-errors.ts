@@ -40,30 +40,52 @@ const credentialsHint =
 export function explainS3Error(error: unknown, url: S3Url, what: string, endpoint: string): StoreError {
   if (error instanceof StoreError) return error;
   const e = (error ?? {}) as SdkError;
+  return answered(e, url, what, endpoint) ?? unanswered(e, what, endpoint) ?? failedRequest(e, what);
+}
+
+/** Errors the server sent back. */
+function answered(e: SdkError, url: S3Url, what: string, endpoint: string): StoreError | undefined {
   const name = e.name ?? '';
   const status = e.$metadata?.httpStatusCode;
-  const detail = e.message ? `${name || 'error'}: ${e.message}` : name || String(error);
   if (name === 'NoSuchBucket') {
     return new StoreError(S3Errors.noBucket, `the S3 bucket "${url.bucket}" of ${what} does not exist (at ${endpoint})`,
       'check the bucket name in the location (or data_root), and the region or s3.endpoint of the target');
   }
-  if (name === 'NoSuchKey' || (status === 404 && name !== 'NoSuchBucket')) {
+  if (name === 'NoSuchKey' || status === 404) {
     return new StoreError(S3Errors.failed, `no S3 object ${what}`, 'check the key: it must name one object exactly, not a prefix', true);
   }
   if (deniedNames.has(name) || status === 403) {
-    return new StoreError(S3Errors.denied, `access to ${what} was denied (${detail})`, credentialsHint);
+    return new StoreError(S3Errors.denied, `access to ${what} was denied (${detailOf(e)})`, credentialsHint);
   }
-  if (name === 'CredentialsProviderError' || (status === undefined && /credentials/i.test(e.message ?? ''))) {
-    return new StoreError(S3Errors.configuration, `no AWS credentials to read ${what} (${detail})`,
+  return undefined;
+}
+
+/** Errors raised before any answer: configuration and network. */
+function unanswered(e: SdkError, what: string, endpoint: string): StoreError | undefined {
+  const message = e.message ?? '';
+  if (e.$metadata?.httpStatusCode !== undefined) return undefined;
+  if (e.name === 'CredentialsProviderError' || /credentials/i.test(message)) {
+    return new StoreError(S3Errors.configuration, `no AWS credentials to read ${what} (${detailOf(e)})`,
       'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, in the environment');
   }
-  if (/region is missing/i.test(e.message ?? '')) {
+  if (/region is missing/i.test(message)) {
     return new StoreError(S3Errors.configuration, `no AWS region to read ${what}`, 'set AWS_REGION, or s3: {region: ...} on the target in project.yml');
   }
-  if (networkCodes.has(e.code ?? '') || name === 'TimeoutError' || name === 'RequestTimeout') {
-    return new StoreError(S3Errors.unreachable, `cannot reach ${endpoint} to read ${what} (${e.code ?? name}, after retries)`,
+  if (networkCodes.has(e.code ?? '') || e.name === 'TimeoutError') {
+    return new StoreError(S3Errors.unreachable, `cannot reach ${endpoint} to read ${what} (${e.code ?? e.name}, after retries)`,
       'check the network, and the s3.endpoint / region of the target (or AWS_ENDPOINT_URL_S3)');
   }
-  return new StoreError(S3Errors.failed, `reading ${what} failed (${detail}${status ? `, HTTP ${status}` : ''})`,
-    'try again; SPARKIFY_DEBUG=1 shows more when the error persists');
+  return undefined;
+}
+
+function failedRequest(e: SdkError, what: string): StoreError {
+  const status = e.$metadata?.httpStatusCode;
+  return new StoreError(S3Errors.failed, `reading ${what} failed (${detailOf(e)}${status ? `, HTTP ${status}` : ''})`,
+    'try again; if it keeps failing, check the S3 service or the s3.endpoint of the target');
+}
+
+/** `AccessDenied: Access Denied`. */
+function detailOf(e: SdkError): string {
+  const name = e.name || 'error';
+  return e.message ? `${name}: ${e.message}` : name;
 }

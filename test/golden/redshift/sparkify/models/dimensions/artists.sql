@@ -4,7 +4,6 @@ CREATE SCHEMA IF NOT EXISTS "public";
 
 CREATE TABLE "public"."artists__sparkify_new_00000000" DISTSTYLE ALL AS
 
--- On Redshift this small dimension is copied to every node (DISTSTYLE ALL): joins to it move no rows.
 -- One row per artist id. An artist id can carry several name/location variants across songs:
 -- take the values of its song with the smallest song id, so the choice is stable.
 with ranked as (

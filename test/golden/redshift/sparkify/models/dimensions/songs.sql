@@ -4,7 +4,6 @@ CREATE SCHEMA IF NOT EXISTS "public";
 
 CREATE TABLE "public"."songs__sparkify_new_00000000" DISTSTYLE ALL AS
 
--- On Redshift this small dimension is copied to every node (DISTSTYLE ALL): joins to it move no rows.
 -- One row per song id; year 0 in the song files means "unknown".
 with ranked as (
     select

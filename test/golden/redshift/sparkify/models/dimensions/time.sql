@@ -4,8 +4,6 @@ CREATE SCHEMA IF NOT EXISTS "public";
 
 CREATE TABLE "public"."time__sparkify_new_00000000" DISTSTYLE KEY DISTKEY("start_time") SORTKEY("start_time") AS
 
--- On Redshift time grows with the plays (one row per play timestamp), so it is not copied to every
--- node like the small dimensions: it shares songplays' distribution key and sort key.
 -- One row per distinct play timestamp, kept to the millisecond. weekday follows EXTRACT(dow):
 -- Sunday is 0.
 with plays as (

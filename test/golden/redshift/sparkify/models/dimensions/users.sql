@@ -4,7 +4,6 @@ CREATE SCHEMA IF NOT EXISTS "public";
 
 CREATE TABLE "public"."users__sparkify_new_00000000" DISTSTYLE ALL AS
 
--- On Redshift this small dimension is copied to every node (DISTSTYLE ALL): joins to it move no rows.
 -- One row per user seen in any event. Attributes come from the user's latest event, so a user who
 -- changed level during the month shows the level they have now.
 with ranked as (

@@ -6,10 +6,6 @@ CREATE TABLE "public"."songplays__sparkify_new_00000000" DISTSTYLE KEY DISTKEY("
 
 -- Incremental: a new day of logs adds only that day's plays (see the filter in `plays`); the first
 -- build, and `sparkify build --full-refresh`, build the whole table.
--- On Redshift (the keys are ignored elsewhere) plays are distributed and sorted on start_time: it is
--- near-unique, so rows spread evenly over the slices, and time shares the key, so the join to time
--- moves no rows. song_id would put almost every row on one slice (it is NULL for every play that
--- matches no song: all but 1 of the 6,820 in the sample); user_id skews to the heaviest listeners.
 -- One row per NextSong event: plays are never dropped, so a play whose song is not in the song
 -- files keeps NULL song_id/artist_id. level is the user's level at the time of the play.
 with plays as (
