@@ -7,6 +7,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { platform } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { outDir, repoRoot } from './paths.js';
@@ -32,9 +33,22 @@ export function startClock(): () => { ms: number; cpuMs: number } {
   };
 }
 
+/**
+ * Peak RSS of this process in KiB. On Linux, VmHWM of /proc/self/status: getrusage's maxRSS would
+ * also count the pages of the parent that forked us (exec keeps the pre-exec high-water mark), so a
+ * big runner would hide small cases.
+ */
+export function peakRssKb(): number {
+  if (platform() === 'linux') {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  }
+  return process.resourceUsage().maxRSS;
+}
+
 /** Prints a case's result for the parent to read; call once, last. */
 export function reportCase(result: Omit<CaseResult, 'maxRssKb'>): void {
-  process.stdout.write(JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+  process.stdout.write(JSON.stringify({ ...result, maxRssKb: peakRssKb() }) + '\n');
 }
 
 /** Runs `node script ...args` once in a fresh process and returns what it reported. */

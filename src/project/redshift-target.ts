@@ -1,5 +1,6 @@
 /** The selected redshift target's connection from its dwh.cfg, and what compile prints where it is missing. */
 import { SparkifyError } from '../diagnostics.js';
+import { assignDefined } from './assign-defined.js';
 import { DwhConfig, placeholder, unquote } from './dwh-config.js';
 import { ProjectErrors } from './error-codes.js';
 import type { MapReader } from './map-reader.js';
@@ -7,14 +8,6 @@ import type { Position, RedshiftTarget } from './types.js';
 
 /** Redshift's default port; us-west-2 is where the seed's s3://udacity-dend bucket lives. */
 export const REDSHIFT_DEFAULTS = { port: 5439, region: 'us-west-2' } as const;
-
-/** Which dwh.cfg value fills which target field (the seed's etl.py reads the same keys). */
-const FROM_CLUSTER = [
-  ['host', 'HOST'],
-  ['database', 'DB_NAME'],
-  ['user', 'DB_USER'],
-  ['password', 'DB_PASSWORD'],
-] as const;
 
 /**
  * Reads the target's config_file and fills every connection field it holds; project.yml values are
@@ -28,10 +21,16 @@ export function connectFromConfigFile(target: RedshiftTarget, block: MapReader, 
   target.configFileFound = config.found;
   if (!config.found) return config;
   try {
-    for (const [field, key] of FROM_CLUSTER) target[field] ??= config.value('CLUSTER', key);
-    target.port ??= readPort(config, block);
+    // The keys the seed's etl.py reads; absent ones stay absent.
     const arn = config.value('IAM_ROLE', 'ARN');
-    target.iamRole ??= arn === undefined ? undefined : unquote(arn);
+    assignDefined(target, {
+      host: config.value('CLUSTER', 'HOST'),
+      database: config.value('CLUSTER', 'DB_NAME'),
+      user: config.value('CLUSTER', 'DB_USER'),
+      password: config.value('CLUSTER', 'DB_PASSWORD'),
+      port: readPort(config, block),
+      iamRole: arn === undefined ? undefined : unquote(arn),
+    });
   } catch (error) {
     if (!(error instanceof SparkifyError)) throw error;
     block.scope.source.diagnostics.push(...error.diagnostics);
@@ -70,6 +69,7 @@ function readPort(config: DwhConfig, block: MapReader): number | undefined {
   const port = Number(text);
   if (/^\d+$/.test(text) && port >= 1 && port <= 65535) return port;
   const message = `${config.file}: [CLUSTER] DB_PORT must be a port number, got '${text}'`;
-  block.report(ProjectErrors.configFile, message, { file: config.file, line: 1 }, 'Redshift listens on 5439 unless the cluster was created with another port');
+  // Values carry no line of their own, so the problem points at config_file in project.yml.
+  block.report(ProjectErrors.configFile, message, block.valueAt('config_file'), 'Redshift listens on 5439 unless the cluster was created with another port');
   return undefined;
 }
