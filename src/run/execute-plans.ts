@@ -92,12 +92,12 @@ async function runNode(plan: NodePlan, options: ExecuteOptions): Promise<NodeRes
       executionTime: (completedAt.getTime() - startedAt.getTime()) / 1000,
     };
   };
-  const missing = await missingUpstream(plan.id, options);
-  if (missing) return finish({ status: 'error', message: missing.message, rowsAffected: null, diagnostics: [missing] });
-  if (plan.test) return finish(await runTest(plan, plan.test, options));
   let feed: SourceFeed | undefined;
   let serverRejected: BadRecord[] | undefined; // what a server-side COPY (Redshift) rejected
   try {
+    const missing = await missingUpstream(plan.id, options);
+    if (missing) return finish({ status: 'error', message: missing.message, rowsAffected: null, diagnostics: [missing] });
+    if (plan.test) return finish(await runTest(plan, plan.test, options));
     const { rows, message } = await options.adapter.withSession((session) =>
       runStatements(session, plan, options, (f) => (feed = f), (r) => (serverRejected = r)),
     );
