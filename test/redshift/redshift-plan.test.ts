@@ -175,3 +175,20 @@ describe('Redshift table swap, views', () => {
     assert.equal(statements.at(-2), 'DROP TABLE "public"."plays__sparkify_old_abcd1234"');
   });
 });
+
+describe('Redshift model hooks', () => {
+  // https://docs.aws.amazon.com/redshift/latest/dg/r_BEGIN.html (hooks share the model's transaction)
+  test('pre_hook and post_hook run inside the model\'s transaction (r_BEGIN.html)', () => {
+    const fixture = compileFor({
+      'models/plays.sql': "{{ config(materialized='table', pre_hook=\"analyze {{ source('raw', 'events') }}\", post_hook=['grant select on {{ this }} to group analysts']) }}\nselect 1 as id\n",
+    });
+    const plan = planNodes(fixture.compiled.manifest, ['model.plays'], dialect)[0];
+    const sql = plan.statements.map((s) => s.sql);
+    const begin = sql.indexOf('BEGIN');
+    const pre = sql.findIndex((s) => s.startsWith('analyze '));
+    const create = sql.findIndex((s) => s.startsWith('CREATE TABLE'));
+    const post = sql.findIndex((s) => s.startsWith('grant select on "public"."plays"'));
+    const commit = sql.lastIndexOf('COMMIT');
+    assert.ok(begin >= 0 && begin < pre && pre < create && create < post && post < commit, sql.join('\n'));
+  });
+});

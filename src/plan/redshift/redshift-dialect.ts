@@ -21,6 +21,8 @@ const NO_STATE: BuildContext = { runId: COMPILE_RUN_ID };
  */
 export class RedshiftDialect implements Dialect {
   readonly name = 'redshift';
+  /** pre_hook/post_hook run inside the model's transaction (see withHooks). */
+  readonly runsModelHooks = true;
 
   constructor(private readonly s3: S3Access) {}
 
