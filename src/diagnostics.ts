@@ -25,7 +25,7 @@ export function formatLocation(location: SourceLocation): string {
   return text;
 }
 
-/** Renders a diagnostic the way the CLI prints it: `file:line:col: message (CODE)` then the hint. */
+/** Renders a diagnostic the way the CLI prints it: `file:line:col: message [CODE]` then the hint. */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.location ? `${formatLocation(diagnostic.location)}: ` : '';
   let text = `${where}${diagnostic.message} [${diagnostic.code}]`;

@@ -45,4 +45,10 @@ export interface Adapter {
   withSession<T>(work: (session: Session) => Promise<T>): Promise<T>;
   /** Whether a relation exists, and what it is. */
   relationKind(relation: Relation): Promise<RelationKind | undefined>;
+  /**
+   * For servers several processes can build on at once: takes the lock of `projectName`'s builds on
+   * this target, held until the returned release runs (or close()), or fails naming the holder.
+   * Absent where open() already locks the warehouse (PGlite's data-dir lock).
+   */
+  acquireBuildLock?(projectName: string): Promise<() => Promise<void>>;
 }

@@ -46,7 +46,7 @@ export function reportNothingToBuild(context: ProjectContext, ephemeral: ModelNo
 
 /** The verb of a build line: loaded (source), inlined (ephemeral), updated (incremental run), created. */
 export function verbOf(plan: NodePlan): string {
-  if (plan.id.startsWith('source.')) return 'loaded';
+  if (plan.id.startsWith('source.') || plan.id.startsWith('seed.')) return 'loaded';
   if (plan.id.startsWith('run.')) return 'ran';
   if (plan.statements.length === 0) return 'inlined';
   return plan.variant === VARIANTS.incremental ? 'updated' : 'created';

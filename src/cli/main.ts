@@ -7,6 +7,7 @@ import { debugCommand } from './commands/debug.js';
 import { lsCommand } from './commands/ls.js';
 import { showCommand } from './commands/show.js';
 import { testCommand } from './commands/test.js';
+import { seedCommand } from './commands/seed.js';
 import { INDIRECT_SELECTION_MODES } from '../graph/index.js';
 import { scrubActive } from './output.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
@@ -36,6 +37,11 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .description('run the data tests of the selected models (or the selected tests) against the warehouse')
     .addOption(new Option('--threads <n>', 'tests run at once (default: the target\'s threads)').argParser(positiveInt))
     .action(run(testCommand));
+
+  withSelection(withGlobals(program.command('seed')))
+    .description('load the selected seeds (CSV files under seeds/) into tables, each swapped in atomically')
+    .addOption(new Option('--threads <n>', 'seeds loaded at once (default: the target\'s threads)').argParser(positiveInt))
+    .action(run(seedCommand));
 
   withSelection(withGlobals(program.command('compile')))
     .description('render every model and plan without touching a database; print the selected SQL')
@@ -113,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
 /** Commands that write run_results.json write it also when they fail before running any node. */
 function recordFailure(argv: string[], error: SparkifyError): void {
   const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
-  if (!command || !['build', 'compile', 'test'].includes(command)) return;
+  if (!command || !['build', 'compile', 'test', 'seed'].includes(command)) return;
   const dirFlag = argv.indexOf('--project-dir');
   try {
     const root = findProjectRoot(dirFlag > 0 ? argv[dirFlag + 1] : undefined);

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { CompiledProject } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
 import { readProjectFiles } from '../compile/project-files.js';
+import { readSeedFiles } from '../seeds/seed-files.js';
 import { fail, formatDiagnostic } from '../diagnostics.js';
 import { selectNodes, topologicalOrder, type IndirectSelection } from '../graph/index.js';
 import { readDataTestFiles } from '../data-tests/index.js';
@@ -46,7 +47,8 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
   const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
   const dataTests = readDataTestFiles(root, project.config.modelPaths, project.config.testPaths);
-  const compiled = compileProject({ project, files, env: process.env, dataTests });
+  const seeds = readSeedFiles(root);
+  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds });
   return { root, project, compiled, output: new Output(scrub), scrub };
 }
 

@@ -6,7 +6,7 @@ import type { ProjectContext, SelectionOptions } from './project-context.js';
 import { selectedIds } from './project-context.js';
 
 /** The commands that run nodes. */
-export type RunCommand = 'build' | 'test';
+export type RunCommand = 'build' | 'test' | 'seed';
 
 /**
  * `build` runs every selected node, each model's tests right after it; `test` runs only the
@@ -16,6 +16,7 @@ export function runOrder(context: ProjectContext, selection: SelectionOptions, c
   const { graph } = context.compiled;
   const ids = selectedIds(context, selection);
   if (command === 'build') return testsAfterParents(graph, ids);
+  if (command === 'seed') return seedsOf(context, ids, Boolean(selection.select?.length || selection.exclude?.length));
   const tests = ids.filter((id) => graph.nodes.get(id)!.kind === 'test');
   if (tests.length > 0) return tests;
   const selected = Boolean(selection.select?.length || selection.exclude?.length);
@@ -35,6 +36,18 @@ export function describeCounts(ids: string[]): string {
     const n = ids.filter((id) => id.startsWith(prefix)).length;
     return n === 0 ? [] : [`${n} ${noun}${n === 1 ? '' : 's'}`];
   };
-  const parts = [...count('source.', 'source'), ...count('model.', 'model'), ...count('test.', 'test')];
+  const parts = [...count('source.', 'source'), ...count('seed.', 'seed'), ...count('model.', 'model'), ...count('test.', 'test')];
   return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** `seed` runs only the selected seeds (SPK355 when there is none, like SPK610 for tests). */
+function seedsOf(context: ProjectContext, ids: string[], selected: boolean): string[] {
+  const seeds = ids.filter((id) => context.compiled.graph.nodes.get(id)!.kind === 'seed');
+  if (seeds.length > 0) return seeds;
+  return fail(
+    'SPK355',
+    selected ? 'the selection holds no seed' : 'the project has no seeds',
+    undefined,
+    selected ? 'seeds are selected by name or resource_type:seed' : 'add CSV files with a header row under seeds/',
+  );
 }

@@ -19,6 +19,8 @@ import { resolveRelations } from './resolve-relations.js';
 import { renderRunHooks, resolveRunHooks } from './run-hooks.js';
 import { compileDataTests, testGraphNode, type DataTestFiles } from '../data-tests/index.js';
 import { templateErrorToDiagnostic } from './template-error.js';
+import { compileSeeds, pointRefsAtSeeds, seedGraphNode } from '../seeds/compile-seeds.js';
+import type { SeedFile } from '../seeds/seed-files.js';
 
 /** Inputs of the compile phase: the parsed project, its template files and the environment. */
 export interface CompileInput {
@@ -29,6 +31,8 @@ export interface CompileInput {
   inline?: string;
   /** Schema files, singular tests and generic-test macros; without them the project has no tests. */
   dataTests?: DataTestFiles;
+  /** The CSV files under seeds/; without them the project has no seeds. */
+  seeds?: SeedFile[];
 }
 
 /** The manifest and its dependency graph, ready for selection and planning. */
@@ -49,10 +53,13 @@ export function compileProject(input: CompileInput): CompiledProject {
   const sources = project.sources.map((table) => compileSource(table, project.target.schema));
   checkColumnTypes(project.sources, diagnostics);
   const modelFiles = uniqueModelFiles(files.models, diagnostics);
+  const seeds = compileSeeds(input.seeds ?? [], {
+    schema: project.target.schema, configs: project.config.seeds ?? {}, modelNames: new Set(modelFiles.keys()),
+  }, diagnostics);
 
   const env = createTemplateEnvironment();
   const scopes = installRenderGlobals(env, {
-    models: new Set(modelFiles.keys()),
+    models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name)]),
     sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
     vars: project.config.vars,
     env: input.env,
@@ -66,6 +73,7 @@ export function compileProject(input: CompileInput): CompiledProject {
     if (model && model.config.enabled) models.push(model);
   }
   checkRefsEnabled(models, modelFiles, diagnostics);
+  pointRefsAtSeeds(models, seeds);
   const runHooks = renderRunHooks(env, scopes, project.config, targetInfo, diagnostics);
   const inline = input.inline === undefined ? undefined
     : renderModel(env, scopes, 'inline', { path: '<inline>', source: input.inline }, project, targetInfo, diagnostics);
@@ -76,9 +84,9 @@ export function compileProject(input: CompileInput): CompiledProject {
   }, diagnostics);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
 
-  const graph = buildGraph([...sources.map(sourceGraphNode), ...models.map(modelGraphNode), ...tests.map(testGraphNode)]);
-  const resolve = resolveRelations(inline ? [...models, inline] : models, sources);
-  const manifest = assembleManifest(project, targetInfo, [...sources, ...models, ...tests]);
+  const graph = buildGraph([...sources.map(sourceGraphNode), ...seeds.map(seedGraphNode), ...models.map(modelGraphNode), ...tests.map(testGraphNode)]);
+  const resolve = resolveRelations(inline ? [...models, inline] : models, sources, seeds);
+  const manifest = assembleManifest(project, targetInfo, [...sources, ...seeds, ...models, ...tests]);
   if (runHooks) manifest.hooks = resolveRunHooks(runHooks, resolve);
   return { manifest, graph, inlineSql: inline?.compiledSql };
 }

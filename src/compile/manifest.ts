@@ -1,5 +1,6 @@
 import type { ColumnSpec } from '../project/types.js';
 import type { Relation } from '../sql/quote.js';
+import type { SeedNode } from '../seeds/seed-node.js';
 import type { ColumnInfo, TestNode } from './test-node.js';
 
 /** Bumped whenever the shape of manifest.json changes. */
@@ -89,7 +90,7 @@ export interface SourceNode {
 }
 
 /** A node of the manifest. */
-export type ManifestNode = ModelNode | SourceNode | TestNode;
+export type ManifestNode = ModelNode | SourceNode | SeedNode | TestNode;
 
 /** The output of the compile phase: every node, its relations and SQL. Deterministic JSON. */
 export interface Manifest {

@@ -1,5 +1,6 @@
 import type { Relation } from '../sql/quote.js';
 import { quoteIdentifier, quoteRelation } from '../sql/quote.js';
+import type { SeedNode } from '../seeds/seed-node.js';
 import type { ModelNode, SourceNode } from './manifest.js';
 import { resolveMarkers } from './render-scope.js';
 
@@ -14,14 +15,15 @@ export function ephemeralCteName(model: string): string {
  * ephemeral model it reaches (an ephemeral may ref another) are put in front of the SQL, once each,
  * dependencies first — so an ephemeral model is never created in the warehouse.
  */
-export function resolveRelations(models: ModelNode[], sources: SourceNode[]): (sql: string) => string {
+export function resolveRelations(models: ModelNode[], sources: SourceNode[], seeds: SeedNode[] = []): (sql: string) => string {
   const byModel = new Map(models.map((m) => [m.name, m]));
+  const bySeed = new Map(seeds.map((s) => [s.name, s]));
   const bySource = new Map(sources.map((s) => [`${s.sourceName}.${s.name}`, s]));
   const isEphemeral = (name: string) => byModel.get(name)?.config.materialized === 'ephemeral';
   const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => {
     if (kind === 'source') return quoteRelation(bySource.get(key)!.relation);
     if (isEphemeral(key)) return quoteIdentifier(ephemeralCteName(key));
-    return quoteRelation(byModel.get(key)!.relation as Relation);
+    return quoteRelation((byModel.get(key) ?? bySeed.get(key)!).relation as Relation);
   });
   // Each ephemeral model's own SELECT, before any CTE is put in front of it.
   const bodies = new Map(models.filter((m) => isEphemeral(m.name)).map((m) => [m.name, resolve(m.compiledSql)]));

@@ -4,7 +4,7 @@
 export interface GraphNode {
   /** 'model.users', 'source.sparkify.staging_events'. */
   id: string;
-  kind: 'model' | 'source' | 'test';
+  kind: 'model' | 'source' | 'seed' | 'test';
   /** Model name, or source table name. */
   name: string;
   /** For sources: 'sparkify'. */
@@ -25,7 +25,7 @@ export interface GraphNode {
 }
 
 /** Every node kind, for `resource_type:` (extend together with `GraphNode['kind']`). */
-export const RESOURCE_TYPES: readonly GraphNode['kind'][] = ['model', 'source', 'test'];
+export const RESOURCE_TYPES: readonly GraphNode['kind'][] = ['model', 'source', 'seed', 'test'];
 
 /** The validated, acyclic graph; built once by `buildGraph`, then only read. */
 export interface Graph {

@@ -1,4 +1,5 @@
 import type { ModelNode, SourceNode } from '../compile/manifest.js';
+import type { SeedNode } from '../seeds/seed-node.js';
 import type { Statement } from './types.js';
 import type { WarehouseCatalog } from './warehouse-catalog.js';
 import type { LeftoverRelation, RelationState } from './warehouse-state.js';
@@ -11,6 +12,11 @@ export interface Dialect {
   readonly name: string;
   /** Replace a staging table with the rows of its source files, atomically. */
   loadSource(source: SourceNode, context?: BuildContext): Statement[];
+  /**
+   * Replace a seed's table with the rows of its CSV file, atomically, fed through `copyFrom`.
+   * A dialect without it cannot load seeds (Redshift has no COPY FROM STDIN).
+   */
+  loadSeed?(seed: SeedNode, context?: BuildContext): Statement[];
   /** Replace a table with the result of the model's SELECT, atomically. */
   buildTable(model: ModelNode, context?: BuildContext): Statement[];
   /** Create or replace a view. */

@@ -3,6 +3,7 @@ import { SparkifyError, type Diagnostic } from '../diagnostics.js';
 import type { Dialect } from './dialect.js';
 import type { PlanOptions } from './plan-model.js';
 import { buildContext, planModel } from './plan-model.js';
+import { planSeed } from './plan-seed.js';
 import { planTest } from './plan-test.js';
 import type { NodePlan } from './types.js';
 
@@ -36,6 +37,7 @@ function planNode(node: ManifestNode, dialect: Dialect, options: PlanOptions): N
     };
   }
   if (node.kind === 'test') return planTest(node);
+  if (node.kind === 'seed') return planSeed(node, dialect, options);
   return planModel(node, dialect, options);
 }
 

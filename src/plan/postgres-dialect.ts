@@ -1,4 +1,5 @@
 import type { ModelNode, SourceNode } from '../compile/manifest.js';
+import type { SeedNode } from '../seeds/seed-node.js';
 import type { Relation } from '../sql/quote.js';
 import { quoteIdentifier, quoteRelation } from '../sql/quote.js';
 import type { BuildContext, Dialect } from './dialect.js';
@@ -39,6 +40,19 @@ export class PostgresDialect implements Dialect {
         reportsRows: true,
       },
       ...swapInto(source.relation, fresh, context),
+    ]);
+  }
+
+  /** Like loadSource: the CSV rows, streamed as COPY text, go into a side table swapped in. */
+  loadSeed(seed: SeedNode, context: BuildContext = NO_STATE): Statement[] {
+    const fresh = sideRelation(seed.relation, 'new', context.runId);
+    const columns = seed.columns.map((c) => `${quoteIdentifier(c.name)} ${c.type}`).join(',\n  ');
+    const names = seed.columns.map((c) => quoteIdentifier(c.name)).join(', ');
+    const feed = `-- rows: CSV from ${seed.path}, streamed by the sparkify loader`.replace(/\n/g, ' ');
+    return transaction(seed.relation, [
+      { sql: `CREATE TABLE ${quoteRelation(fresh)} (\n  ${columns}\n)` },
+      { sql: `${feed}\nCOPY ${quoteRelation(fresh)} (${names}) FROM ${this.copySource}`, copyFrom: seed.id, reportsRows: true },
+      ...swapInto(seed.relation, fresh, context),
     ]);
   }
 

@@ -7,8 +7,9 @@ import { checkTargetDefined, chooseTarget } from './select-target.js';
 import type { ModelDefaults, ProjectConfig, TargetConfig } from './types.js';
 import { nonEmptyText, textList } from './value-kinds.js';
 import { hookList } from './hook-list.js';
+import { readSeedConfigs } from './read-seed-configs.js';
 
-const projectKeys = ['name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end'];
+const projectKeys = ['name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end', 'seeds'];
 const modelKeys = ['materialized', 'schema', 'tags'];
 
 /** How the target is chosen; see LoadProjectOptions. */
@@ -47,7 +48,7 @@ export function readProject(
     targets,
     defaultTarget: defaultTarget ?? 'dev',
   };
-  assignDefined(config, { onRunStart: project.get('on_run_start', hookList), onRunEnd: project.get('on_run_end', hookList) });
+  assignDefined(config, { onRunStart: project.get('on_run_start', hookList), onRunEnd: project.get('on_run_end', hookList), seeds: readSeedConfigs(project) });
   return { config, target: targets[choice.name] };
 }
 

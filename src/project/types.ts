@@ -102,6 +102,14 @@ export interface ProjectConfig {
   /** Statements `build` runs before and after the nodes (templates, rendered by compile). */
   onRunStart?: string[];
   onRunEnd?: string[];
+  /** `seeds:` of project.yml, by seed name. */
+  seeds?: Record<string, SeedConfig>;
+}
+
+/** Declared settings of one seed (project.yml `seeds: <name>:`). */
+export interface SeedConfig {
+  /** Column name → SQL type, over the inferred one. */
+  columnTypes: Record<string, string>;
 }
 
 /** A column of a source table, as declared in sources.yml. */

@@ -16,14 +16,15 @@ describe('sparkify build on ../shared/sparkify-data', () => {
 
   test('succeeds with one dbt-style line per node and a summary', () => {
     assert.equal(first.code, 0, first.stderr + first.stdout);
-    // 2 sources, 5 models and 21 data tests (models/**/schema.yml, tests/), each test right after its model.
-    assert.match(first.stdout, /1 of 28 OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in [\d.]+s\]/);
+    // 2 sources, 1 seed, 5 models and 21 data tests (models/**/schema.yml, tests/), each test right after its model.
+    assert.match(first.stdout, /\d+ of 29 OK loaded seed subscription_levels \.+ \[COPY 2 in [\d.]+s\]/);
+    assert.match(first.stdout, /\d+ of 29 OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in [\d.]+s\]/);
     assert.match(first.stdout, /OK created table model public\.users \.+ \[SELECT 97 in [\d.]+s\]/);
     // songplays is incremental: the first build creates it in full.
     assert.match(first.stdout, /OK created incremental model public\.songplays \.+ \[SELECT 6820 in [\d.]+s\]/);
     assert.match(first.stdout, /OK created table model public\.users \.+ \[SELECT 97 in [\d.]+s\]\n.*PASS accepted_values_users_level__free__paid \.+ \[PASS in/);
     assert.match(first.stdout, /PASS every_next_song_event_is_a_songplay \.+ \[PASS in/);
-    assert.match(first.stdout, /Done\. PASS=28 WARN=0 ERROR=0 SKIP=0 TOTAL=28/);
+    assert.match(first.stdout, /Done\. PASS=29 WARN=0 ERROR=0 SKIP=0 TOTAL=29/);
   });
 
   test('builds the tables with the expected row counts', async () => {
@@ -74,7 +75,7 @@ describe('sparkify build on ../shared/sparkify-data', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
     assert.deepEqual(order.filter((id: string) => !id.startsWith('test.')).sort(), [
       'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
-      'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+      'seed.subscription_levels', 'source.sparkify.staging_events', 'source.sparkify.staging_songs',
     ]);
     const tests = results.results.filter((r: { id: string }) => r.id.startsWith('test.'));
     assert.equal(tests.length, 21);

@@ -4,6 +4,7 @@ import type { PostgresTarget } from '../../project/types.js';
 import type { Relation } from '../../sql/quote.js';
 import type { Adapter, RelationKind, Session } from '../adapter.js';
 import { relationKindQuery } from '../postgres-catalog.js';
+import { acquirePostgresBuildLock } from './build-lock.js';
 import { connectionError } from './connection-error.js';
 import { connectionSettings } from './connection-settings.js';
 import { PostgresSession } from './postgres-session.js';
@@ -16,6 +17,7 @@ export class PostgresAdapter implements Adapter {
   readonly type = 'postgres';
   readonly capabilities = { multipleConnections: true, transactionalDdl: true };
   private knex?: Knex;
+  private releaseBuildLock?: () => Promise<void>;
 
   constructor(private readonly target: PostgresTarget) {}
 
@@ -38,6 +40,9 @@ export class PostgresAdapter implements Adapter {
   }
 
   async close(): Promise<void> {
+    const releaseLock = this.releaseBuildLock;
+    this.releaseBuildLock = undefined;
+    await releaseLock?.().catch(() => undefined);
     const knex = this.knex;
     this.knex = undefined;
     if (knex) await knex.destroy();
@@ -45,6 +50,16 @@ export class PostgresAdapter implements Adapter {
 
   withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
     return this.withConnection((client) => work(new PostgresSession(client)));
+  }
+
+  /** A session-level advisory lock on a connection of its own (build-lock.ts); close() releases it too. */
+  async acquireBuildLock(projectName: string): Promise<() => Promise<void>> {
+    const release = await acquirePostgresBuildLock(this.target, projectName);
+    this.releaseBuildLock = release;
+    return async () => {
+      if (this.releaseBuildLock === release) this.releaseBuildLock = undefined;
+      await release();
+    };
   }
 
   async relationKind(relation: Relation): Promise<RelationKind | undefined> {

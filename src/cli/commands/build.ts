@@ -17,6 +17,7 @@ import { describeCounts, runOrder, type RunCommand } from '../run-order.js';
 import { printTestWarnings, reportTest } from '../test-lines.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
+import { openSeedFeed } from '../../seeds/seed-feed.js';
 import { filesOfModel, onlyEphemeral, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
 
 /** Options of `sparkify build`. */
@@ -47,12 +48,15 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   const controller = new AbortController();
   let results: NodeResult[] = [];
   let warnings: Diagnostic[] = [];
+  let releaseBuildLock: (() => Promise<void>) | undefined;
   const stopListening = onInterrupt(() => {
     output.error('Interrupted: rolling back the node in progress and closing the warehouse (Ctrl-C again to force)');
     controller.abort();
   }, () => adapter.close());
   try {
     await adapter.open();
+    // Two builds at once on one server target would swap the same tables (issue 4); PGlite's open() locks already.
+    releaseBuildLock = command === 'build' ? await adapter.acquireBuildLock?.(project.config.name) : undefined;
     const run = await planBuild(context, adapter, ids, options.fullRefresh ?? false);
     output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
     ({ results, warnings } = await executeRun(run, {
@@ -70,6 +74,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     return 130;
   } finally {
     stopListening();
+    await releaseBuildLock?.().catch(() => undefined);
     await adapter.close();
     writeRunResults(root, runResultsDocument(command, context, results, started), scrub);
   }
@@ -78,6 +83,8 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
 }
 
 function openFeed(context: ProjectContext, sourceId: string): SourceFeed {
+  const node = context.compiled.manifest.nodes[sourceId];
+  if (node?.kind === 'seed') return openSeedFeed(context.root, node);
   const table = context.project.sources.find((t) => `source.${t.sourceName}.${t.name}` === sourceId)!;
   const progress = createProgressReporter(`${table.sourceName}.${table.name}`, process.stderr);
   const stream = openSourceStream(table, { root: context.root, s3: context.project.target.s3, onProgress: (p) => progress.update(p) });

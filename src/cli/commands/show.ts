@@ -1,3 +1,4 @@
+import { readSeedFiles } from '../../seeds/seed-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { createAdapter } from '../../adapters/create-adapter.js';
 import { compileProject } from '../../compile/compile-project.js';
@@ -36,7 +37,8 @@ export async function showCommand(options: ShowOptions): Promise<number> {
 function sourceQuery(context: ProjectContext, options: ShowOptions): string {
   if (options.inline !== undefined) {
     const files = readProjectFiles(context.root, context.project.config.modelPaths, context.project.config.macroPaths);
-    const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline });
+    const seeds = readSeedFiles(context.root);
+    const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline, seeds });
     return compiled.inlineSql!.trim().replace(/;+\s*$/, '');
   }
   if (!options.select?.length) fail('SPK031', 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');

@@ -1,0 +1,93 @@
+/** The compile step of seeds: header and column types of each CSV file, as manifest nodes. Pure. */
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ModelNode } from '../compile/manifest.js';
+import type { GraphNode } from '../graph/types.js';
+import type { SeedConfig } from '../project/types.js';
+import { parseColumnType } from '../load/column-types.js';
+import { SeedErrors } from './csv-error.js';
+import { inferColumnType } from './infer-type.js';
+import type { SeedFile } from './seed-files.js';
+import { seedId, type SeedColumn, type SeedNode } from './seed-node.js';
+
+
+/** What compiling seeds needs besides the files. */
+export interface SeedContext {
+  schema: string;
+  configs: Record<string, SeedConfig>;
+  /** Model names: a seed may not share one (ref() would be ambiguous). */
+  modelNames: ReadonlySet<string>;
+}
+
+/** One node per seed file; problems go into `diagnostics`. */
+export function compileSeeds(files: readonly SeedFile[], context: SeedContext, diagnostics: Diagnostic[]): SeedNode[] {
+  const seeds: SeedNode[] = [];
+  for (const file of files) {
+    const name = posix.basename(file.path, '.csv');
+    const report = (code: string, message: string, hint: string, line = 1) =>
+      diagnostics.push({ code, message, location: { file: file.path, line }, node: seedId(name), hint });
+    if (context.modelNames.has(name) || seeds.some((s) => s.name === name)) {
+      report(SeedErrors.nameTaken, `seed '${name}' has the name of another model or seed`, 'ref() names must be unique across models/ and seeds/: rename one file');
+      continue;
+    }
+    const columns = seedColumns(file, context.configs[name]?.columnTypes ?? {}, report);
+    if (!columns) continue;
+    seeds.push({
+      id: seedId(name), kind: 'seed', name, path: file.path,
+      relation: { schema: context.schema, identifier: name },
+      columns, tags: [], dependsOn: [],
+      checksum: createHash('sha256').update(file.text).digest('hex'),
+    });
+  }
+  return seeds;
+}
+
+type Report = (code: string, message: string, hint: string, line?: number) => void;
+
+/**
+ * Parses the whole file leniently (rows csv-parse refuses are skipped here: the load reports them
+ * with their line, and fails without touching the table) and types each header column.
+ */
+function seedColumns(file: SeedFile, declared: Record<string, string>, report: Report): SeedColumn[] | undefined {
+  let rows: string[][];
+  try {
+    rows = parse(file.text, { bom: true, skip_records_with_error: true, skip_empty_lines: true }) as string[][];
+  } catch (error) {
+    report(SeedErrors.malformedRow, `cannot read ${file.path}: ${(error as Error).message}`, 'check the file is CSV');
+    return undefined;
+  }
+  const [header, ...records] = rows;
+  if (!header || header.some((name) => name.trim() === '')) {
+    report(SeedErrors.badHeader, `${file.path} needs a header row naming every column`, 'write the column names on the first line: level,description,is_paying');
+    return undefined;
+  }
+  const duplicate = header.find((name, i) => header.indexOf(name) !== i);
+  if (duplicate !== undefined) {
+    report(SeedErrors.badHeader, `${file.path} names column '${duplicate}' twice`, 'give each column its own name');
+    return undefined;
+  }
+  for (const [column, type] of Object.entries(declared)) {
+    if (!header.includes(column)) report(SeedErrors.badColumnType, `column_types names '${column}', which ${file.path} has not`, `the columns are ${header.join(', ')}`);
+    else if (!parseColumnType(type)) report(SeedErrors.badColumnType, `column '${column}' of ${file.path} has an unknown type '${type}'`, 'use integer, bigint, double precision, numeric(p,s), varchar(n), text, boolean, timestamp or date');
+  }
+  return header.map((name, i) => {
+    const type = declared[name];
+    if (type !== undefined) return { name, type, declared: true };
+    return { name, type: inferColumnType(records.filter((r) => r.length === header.length).map((r) => r[i])), declared: false };
+  });
+}
+
+/** ref('a_seed') renders like a model ref; this points the model's dependency at `seed.<name>`. */
+export function pointRefsAtSeeds(models: ModelNode[], seeds: readonly SeedNode[]): void {
+  const names = new Set(seeds.map((s) => s.name));
+  for (const model of models) {
+    model.dependsOn = model.dependsOn.map((id) => (id.startsWith('model.') && names.has(id.slice(6)) ? seedId(id.slice(6)) : id));
+  }
+}
+
+/** The DAG node of a seed: no parents, selectable by name and resource_type:seed. */
+export function seedGraphNode(seed: SeedNode): GraphNode {
+  return { id: seed.id, kind: 'seed', name: seed.name, path: seed.path, tags: seed.tags, dependsOn: [] };
+}
