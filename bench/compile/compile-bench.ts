@@ -37,7 +37,7 @@ function cli(args: string[]): { command: string; measure: Measure } {
 }
 
 function cases(models: number, projectDir: string, lastModel: string): Array<{ name: string; command: string; measure: Measure }> {
-  const inProcess = ['node', 'dist/bench/compile/case-compile.js', '--project-dir', projectDir];
+  const inProcess = ['node', 'dist/bench/compile/case-compile.js', '--project-dir', projectDir, ...(models > 0 ? ['--select', 'tag:finance+'] : [])];
   return [
     { name: 'sparkify compile (process)', ...cli(['compile', '--project-dir', projectDir]) },
     { name: 'compile phase (in-process)', command: inProcess.join(' '), measure: () => runCase(benchScript('compile/case-compile.js'), inProcess.slice(2)) },
@@ -55,7 +55,7 @@ function summarizeRuns(models: number, name: string, command: string, results: A
   };
   if (name.startsWith('ls')) row.lines = results[0].stdout!.trim().split('\n').length;
   if (name.includes('in-process')) {
-    const phases = ['loadMs', 'readMs', 'compileMs', 'planMs', 'warmCompileMs'];
+    const phases = ['loadMs', 'readMs', 'compileMs', 'planMs', 'selectMs', 'warmCompileMs'];
     row.phases = Object.fromEntries(phases.map((p) => [p, summarize(results.map((r) => Number(r[p]))).median]));
   }
   return row;
@@ -93,11 +93,11 @@ export function compileTable(rows: CompileRow[]): string {
 export function phaseTable(rows: CompileRow[]): string {
   const phased = rows.filter((r) => r.phases);
   return markdownTable(
-    ['models', 'loadProject', 'readProjectFiles', 'compileProject', 'compileProject / 1,000', 'planNodes (all)', 'compileProject again (warm)'],
+    ['models', 'loadProject', 'readProjectFiles', 'compileProject', 'compileProject / 1,000', 'planNodes (all)', 'selectNodes tag:finance+', 'compileProject again (warm)'],
     phased.map((r) => {
       const p = r.phases!;
       const perThousand = r.models >= 1000 ? ((p.compileMs * 1000) / r.models).toFixed(0) : '';
-      return [String(r.models), ...[p.loadMs, p.readMs, p.compileMs].map((v) => v.toFixed(0)), perThousand, p.planMs.toFixed(0), p.warmCompileMs.toFixed(0)];
+      return [String(r.models), ...[p.loadMs, p.readMs, p.compileMs].map((v) => v.toFixed(0)), perThousand, p.planMs.toFixed(0), Number.isNaN(p.selectMs) ? '' : p.selectMs.toFixed(0), p.warmCompileMs.toFixed(0)];
     }),
   );
 }

@@ -3,7 +3,7 @@
  * bench/out/copy/, with the byte length of each chunk so the baseline can feed the same chunks.
  */
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSourceStream } from '../../src/load/index.js';
 import { outDir, repoRoot } from '../lib/paths.js';
@@ -20,10 +20,9 @@ function files(scale: number, table: string) {
   return { text: `${base}.copy`, index: `${base}.chunks.json` };
 }
 
-/** Writes the COPY text of `table` at `scale` unless it exists; returns its path. */
+/** Writes the COPY text of `table` at `scale` (afresh: the loader's output may have changed); returns its path. */
 export async function prepareCopyText(scale: number, table: string): Promise<string> {
   const { text, index } = files(scale, table);
-  if (existsSync(index)) return text;
   mkdirSync(join(outDir, 'copy'), { recursive: true });
   const stream = openSourceStream(benchTable(scale, table), { root: repoRoot });
   const chunks: Buffer[] = [];

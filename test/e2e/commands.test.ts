@@ -17,10 +17,10 @@ describe('sparkify compile', () => {
     const ids = Object.keys(manifest.nodes);
     assert.deepEqual(ids.filter((id) => !id.startsWith('test.')), [
       'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
-      'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+      'seed.subscription_levels', 'source.sparkify.staging_events', 'source.sparkify.staging_songs',
     ]);
     assert.equal(ids.filter((id) => id.startsWith('test.')).length, 21, 'the data tests of models/**/schema.yml and tests/');
-    assert.match(result.stdout, /Compiled 5 models, 21 tests and 2 sources/);
+    assert.match(result.stdout, /Compiled 5 models, 21 tests, 1 seed and 2 sources/);
     assert.ok(existsSync(join(dir, 'target/run_results.json')));
   });
 

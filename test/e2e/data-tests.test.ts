@@ -27,11 +27,11 @@ describe('data tests of the Sparkify project', () => {
 
   test('sparkify build runs every test right after its model, and all pass', () => {
     assert.equal(build.code, 0, build.stderr + build.stdout);
-    assert.match(build.stdout, /Building 2 sources, 5 models and 21 tests/);
+    assert.match(build.stdout, /Building 2 sources, 1 seed, 5 models and 21 tests/);
     assert.match(build.stdout, /OK created table model public\.users \.+ \[SELECT \d+ in [\d.]+s\]\n.*PASS accepted_values_users_level__free__paid \.+ \[PASS in [\d.]+s\]/);
     assert.match(build.stdout, /PASS between_time_weekday__6__0 /);
     assert.match(build.stdout, /PASS every_next_song_event_is_a_songplay /);
-    assert.match(build.stdout, /Done\. PASS=28 WARN=0 ERROR=0 SKIP=0 TOTAL=28/);
+    assert.match(build.stdout, /Done\. PASS=29 WARN=0 ERROR=0 SKIP=0 TOTAL=29/);
     const tests = runResults(dir).results.filter((r) => r.id.startsWith('test.'));
     assert.equal(tests.length, 21);
     assert.ok(tests.every((r) => r.status === 'pass' && r.failures === 0), JSON.stringify(tests));
@@ -95,12 +95,12 @@ describe('a failing test', () => {
     editFile(dir, 'models/facts/songplays.sql', (t) => `-- depends_on: {{ ref('users') }}\n${t}`);
     const result = sparkify(dir, ['build']);
     assert.equal(result.code, 1, result.stderr + result.stdout);
-    const fail = /\d+ of 28 FAIL (\d+) unique_users_user_id \.+ \[FAIL \1 in [\d.]+s\]\n.*the first 5 of \1 failing rows:\n.*\| unique_field \| n_records \|/.exec(result.stdout);
+    const fail = /\d+ of 29 FAIL (\d+) unique_users_user_id \.+ \[FAIL \1 in [\d.]+s\]\n.*the first 5 of \1 failing rows:\n.*\| unique_field \| n_records \|/.exec(result.stdout);
     assert.ok(fail, result.stdout);
     assert.match(result.stdout, /SKIP \S+ model public\.songplays \.+ \[SKIP\]/);
     assert.match(result.stdout, /SKIP test unique_songplays_songplay_id /);
     assert.match(result.stderr, /models\/dimensions\/schema\.yml:11: test unique_users_user_id failed: got \d+ failing rows, configured to fail if != 0 \[SPK620\]/);
-    assert.match(result.stdout, /Done\. PASS=\d+ WARN=0 ERROR=1 SKIP=11 TOTAL=28/);
+    assert.match(result.stdout, /Done\. PASS=\d+ WARN=0 ERROR=1 SKIP=11 TOTAL=29/);
     const results = runResults(dir);
     assert.equal(results.success, false);
     const unique = results.results.find((r) => r.id === 'test.unique_users_user_id')!;
@@ -123,7 +123,7 @@ describe('a failing test', () => {
     assert.equal(result.code, 0, result.stderr + result.stdout);
     assert.match(result.stdout, /WARN \d+ unique_users_user_id \.+ \[WARN \d+ in/);
     assert.match(result.stderr, /warning: models\/dimensions\/schema\.yml:\d+: test unique_users_user_id warned/);
-    assert.match(result.stdout, /Done\. PASS=27 WARN=1 ERROR=0 SKIP=0 TOTAL=28/);
+    assert.match(result.stdout, /Done\. PASS=28 WARN=1 ERROR=0 SKIP=0 TOTAL=29/);
     assert.equal(runResults(dir).results.find((r) => r.id === 'test.unique_users_user_id')!.status, 'warn');
   });
 

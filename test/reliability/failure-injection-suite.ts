@@ -115,9 +115,11 @@ export function failureInjectionSuite(engine: ReliabilityEngine): void {
         const statements = (await planOf(c.manifest, [c.id], 'fail0000')).nodes[0].statements.length;
         assert.ok(statements >= 4, `${statements} statements`);
 
+        const seenAll = new Set<string>();
         for (let k = 1; k <= statements; k++) {
           await reset();
           const seen = await injectFailure(k, c);
+          for (const d of seen) seenAll.add(d);
           const states = new Set([before, after]);
           for (const d of seen) assert.ok(states.has(d), `k=${k}: a reader saw ${d}, neither the old (${before}) nor the new (${after}) ${c.relation}`);
           const now = await digest(c.relation);
@@ -127,6 +129,8 @@ export function failureInjectionSuite(engine: ReliabilityEngine): void {
           if (!(c.id === 'model.inc_append' && now === after)) assert.equal(await digest(c.relation), after, `k=${k}: the next build`);
           assert.deepEqual((await adapter.withSession((s) => s.execute("SELECT relname FROM pg_class WHERE relname LIKE '%sparkify%'"))).rows, [], `k=${k}: no side relations left`);
         }
+        // The reader was live: it saw the old relation, and the new one once a failure came after COMMIT.
+        if (engine.reader) assert.deepEqual([...seenAll].sort(), [before, after].sort());
       });
     }
 

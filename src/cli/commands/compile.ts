@@ -30,6 +30,8 @@ function countKinds(kinds: string[]): string {
   const sources = kinds.filter((k) => k === 'source').length;
   const models = kinds.filter((k) => k === 'model').length;
   const tests = kinds.filter((k) => k === 'test').length;
+  const seeds = kinds.filter((k) => k === 'seed').length;
   const testPart = tests === 0 ? '' : `, ${tests} test${tests === 1 ? '' : 's'}`;
-  return `${models} model${models === 1 ? '' : 's'}${testPart} and ${sources} source${sources === 1 ? '' : 's'}`;
+  const seedPart = seeds === 0 ? '' : `, ${seeds} seed${seeds === 1 ? '' : 's'}`;
+  return `${models} model${models === 1 ? '' : 's'}${testPart}${seedPart} and ${sources} source${sources === 1 ? '' : 's'}`;
 }

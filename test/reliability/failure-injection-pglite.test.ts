@@ -1,0 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PgliteAdapter } from '../../src/adapters/pglite/pglite-adapter.js';
+import { failureInjectionSuite } from './failure-injection-suite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sparkify-reliability-'));
+
+// PGlite has one connection: nothing can read during the build, so the state is checked after it.
+failureInjectionSuite({
+  name: 'PGlite',
+  copySource: "'/dev/blob'",
+  open: async () => {
+    const adapter = new PgliteAdapter(join(dir, 'warehouse'), 'warehouse');
+    await adapter.open();
+    return adapter;
+  },
+  dispose: async () => rmSync(dir, { recursive: true, force: true }),
+});
