@@ -10,7 +10,7 @@ import { outDir, repoRoot } from './paths.js';
 /** Only project.yml and sources.yml: `build --select source:x` then loads and does nothing else (no tests). */
 export const loadProjectCopy = 'bench/out/load-project';
 
-/** The whole project (models, macros, tests), for the small-project compile baseline. */
+/** The whole project (models, macros, tests, seeds), for the small-project compile baseline. */
 export const fullProjectCopy = 'bench/out/repo-project';
 
 /** Writes both copies afresh from the repository's current files. */
@@ -19,7 +19,7 @@ export function copyRepoProject(): void {
   copy('repo-project', PROJECT_ENTRIES);
 }
 
-const PROJECT_ENTRIES = ['project.yml', 'sources.yml', 'models', 'macros', 'tests'];
+const PROJECT_ENTRIES = ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds'];
 
 function copy(folder: string, entries: string[]): void {
   const target = join(outDir, folder);
