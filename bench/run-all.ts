@@ -1,6 +1,7 @@
 /**
  * Runs every benchmark with the settings BENCHMARKS.md reports, and prints the machine and the
- * result tables as markdown. Takes about half an hour on a quiet 2-core machine.
+ * result tables as markdown. Takes about 12 minutes on a quiet 2-core machine, much longer on a
+ * busy one.
  * Usage: npx tsc -p . && node dist/bench/run-all.js
  */
 

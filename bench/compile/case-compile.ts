@@ -14,7 +14,7 @@ import { dialectFor } from '../../src/plan/dialect-for.js';
 import { planNodes } from '../../src/plan/plan-nodes.js';
 import { loadProject } from '../../src/project/index.js';
 import { reportCase, startClock } from '../lib/runs.js';
-import { caseArgs } from '../load/source-table.js';
+import { caseArgs } from '../lib/args.js';
 
 /** Runs `work` and returns its result with the wall and CPU milliseconds it took. */
 function timed<T>(work: () => T): [T, number, number] {

@@ -1,28 +1,28 @@
 /**
  * Fresh on-disk PGlite databases for the load cases. Creating one (PGlite's initdb) takes seconds
- * and, in that process, several hundred MB of RSS that loading has nothing to do with; so one empty
- * database is created once under bench/out/pgdata/template and copied for each run.
+ * and several hundred MB of RSS that loading has nothing to do with; so one empty database is
+ * created once, in its own process (make-template.ts), under bench/out/pgdata/template and copied
+ * for each run.
  */
 
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { outDir } from './paths.js';
+import { benchScript, outDir } from './paths.js';
 
-const template = join(outDir, 'pgdata', 'template');
+/** The empty database every run starts from. */
+export const templateDir = join(outDir, 'pgdata', 'template');
 
-/** Creates the empty template database unless it exists. */
-export async function ensureTemplate(): Promise<void> {
-  if (existsSync(join(template, 'PG_VERSION'))) return;
-  mkdirSync(join(outDir, 'pgdata'), { recursive: true }); // PGlite does not create parent folders
-  const db = new PGlite(template);
-  await db.waitReady;
-  await db.close();
+/** Creates the template database unless it exists, in a child process so that no measured process pays for it. */
+export function ensureTemplate(): void {
+  if (existsSync(join(templateDir, 'PG_VERSION'))) return;
+  const child = spawnSync(process.execPath, [benchScript('lib/make-template.js')], { stdio: 'inherit' });
+  if (child.status !== 0) throw new Error('creating the template PGlite database failed');
 }
 
-/** Replaces `dataDir` with a copy of the empty template database (created on first use). */
-export async function freshDataDir(dataDir: string): Promise<void> {
-  await ensureTemplate();
+/** Replaces `dataDir` with a copy of the empty template database. */
+export function freshDataDir(dataDir: string): void {
+  ensureTemplate();
   rmSync(dataDir, { recursive: true, force: true });
-  cpSync(template, dataDir, { recursive: true });
+  cpSync(templateDir, dataDir, { recursive: true });
 }

@@ -7,7 +7,8 @@
 import { openSourceStream } from '../../src/load/index.js';
 import { repoRoot } from '../lib/paths.js';
 import { reportCase, startClock } from '../lib/runs.js';
-import { benchTable, caseArgs } from './source-table.js';
+import { caseArgs } from '../lib/args.js';
+import { benchTable } from './source-table.js';
 
 const args = caseArgs(process.argv.slice(2));
 const table = benchTable(Number(args.scale), args.table);

@@ -11,7 +11,8 @@ import { quoteIdentifier } from '../../src/sql/quote.js';
 import { freshDataDir } from '../lib/pglite-dir.js';
 import { reportCase, startClock } from '../lib/runs.js';
 import { readCopyText } from './copy-text-file.js';
-import { benchTable, caseArgs } from './source-table.js';
+import { caseArgs } from '../lib/args.js';
+import { benchTable } from './source-table.js';
 
 const args = caseArgs(process.argv.slice(2));
 const scale = Number(args.scale);
@@ -19,7 +20,7 @@ const table = benchTable(scale, args.table);
 const { chunks, rows } = readCopyText(scale, args.table);
 const bytes = chunks.reduce((sum, c) => sum + c.length, 0);
 
-await freshDataDir(args['data-dir']);
+freshDataDir(args['data-dir']);
 const db = new PGlite(args['data-dir']);
 await db.waitReady;
 

@@ -17,7 +17,8 @@ import { executePlans, type SourceFeed } from '../../src/run/execute-plans.js';
 import { repoRoot } from '../lib/paths.js';
 import { freshDataDir } from '../lib/pglite-dir.js';
 import { reportCase, startClock } from '../lib/runs.js';
-import { benchProject, caseArgs } from './source-table.js';
+import { caseArgs } from '../lib/args.js';
+import { benchProject } from './source-table.js';
 
 const args = caseArgs(process.argv.slice(2));
 const project = benchProject(Number(args.scale));
@@ -27,7 +28,7 @@ const id = `source.sparkify.${args.table}`;
 const plans = planNodes(manifest, [id], dialectFor(project.target));
 const table = project.sources.find((t) => t.name === args.table)!;
 
-await freshDataDir(args['data-dir']);
+freshDataDir(args['data-dir']);
 const adapter = new PgliteAdapter(args['data-dir'], 'bench');
 await adapter.open();
 

@@ -1,9 +1,9 @@
 /**
  * Benchmark 1: loader throughput against PGlite's own COPY, at several data scales.
  * Cases, one fresh process per run, interleaved (a b c d a b c d ...) so drift hits all alike:
- *   (a) pglite-copy      PGlite COPY of the prepared COPY text (the baseline)
- *   (b) loader           the loader alone, chunks drained, no database
- *   (c) sparkify-load    the source's plan through executePlans on the PGlite adapter
+ *   (a) pglite COPY      PGlite COPY of the prepared COPY text (the baseline), case-pglite-copy.ts
+ *   (b) loader           the loader alone, chunks drained, no database, case-loader.ts
+ *   (c) sparkify load    the source's plan through executePlans on PGlite, case-sparkify-load.ts
  *   (d) sparkify build   `sparkify build --select source:...` as a whole process
  */
 
@@ -115,7 +115,7 @@ export interface LoadBenchOptions {
 /** Runs benchmark 1, writes bench/out/results/load.json and returns the tables as markdown. */
 export async function runLoadBench(options: LoadBenchOptions): Promise<string> {
   copyRepoProject();
-  await ensureTemplate(); // here, so no measured process pays for (or carries the RSS of) PGlite's initdb
+  ensureTemplate();
   const rows: LoadRow[] = [];
   for (const scale of options.scales) {
     ensureData(scale);

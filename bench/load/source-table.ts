@@ -16,10 +16,3 @@ export function benchTable(scale: number, name: string): SourceTable {
   if (!table) throw new Error(`no source table named ${name} in sources.yml`);
   return table;
 }
-
-/** Reads `--name value` pairs from argv (the case scripts take a handful of them). */
-export function caseArgs(argv: string[]): Record<string, string> {
-  const args: Record<string, string> = {};
-  for (let i = 0; i + 1 < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1];
-  return args;
-}
