@@ -13,6 +13,7 @@ import { copyRepoProject, fullProjectCopy } from '../lib/repo-project.js';
 import { runCase, timeProcess, type CaseResult } from '../lib/runs.js';
 import { formatRange, summarize, type Summary } from '../lib/stats.js';
 import { markdownTable, mib } from '../lib/table.js';
+import { baselineTree } from '../startup/make-baseline.js';
 import { generateProject } from './generate-project.js';
 
 /** One measured command or phase and its summaries. */
@@ -31,19 +32,34 @@ interface CompileRow {
 
 type Measure = () => CaseResult & { stdout?: string };
 
-function cli(args: string[]): { command: string; measure: Measure } {
-  const argv = ['node', 'bin/sparkify.js', ...args];
+/**
+ * The CLI entries the whole-process cases run: bin/sparkify.js, and with --baseline also an earlier
+ * commit's build (startup/make-baseline.ts), its cases interleaved with the current ones.
+ */
+let cliEntries = ['bin/sparkify.js'];
+
+/** A label for the cases of a baseline CLI: `[3541f16]`. */
+function cliLabel(entry: string): string {
+  const baseline = /baseline-([0-9a-f]+)/.exec(entry);
+  return baseline ? ` [${baseline[1]}]` : '';
+}
+
+function cli(args: string[], entry = cliEntries[0]): { command: string; measure: Measure } {
+  const argv = ['node', entry, ...args];
   return { command: argv.map((a) => (/[\s+*]/.test(a) ? `'${a}'` : a)).join(' '), measure: () => timeProcess(argv) };
 }
 
 function cases(models: number, projectDir: string, lastModel: string): Array<{ name: string; command: string; measure: Measure }> {
   const inProcess = ['node', 'dist/bench/compile/case-compile.js', '--project-dir', projectDir, ...(models > 0 ? ['--select', 'tag:finance+'] : [])];
+  const perCli = (name: string, args: string[]) => cliEntries.map((entry) => ({ name: name + cliLabel(entry), ...cli(args, entry) }));
   return [
-    { name: 'sparkify compile (process)', ...cli(['compile', '--project-dir', projectDir]) },
+    ...perCli('sparkify compile (process)', ['compile', '--project-dir', projectDir]),
     { name: 'compile phase (in-process)', command: inProcess.join(' '), measure: () => runCase(benchScript('compile/case-compile.js'), inProcess.slice(2)) },
-    { name: 'ls --select tag:finance+', ...cli(['ls', '--project-dir', projectDir, '--select', 'tag:finance+']) },
-    { name: `ls --select +${lastModel}`, ...cli(['ls', '--project-dir', projectDir, '--select', `+${lastModel}`]) },
-  ].slice(0, models > 0 ? 4 : 2);
+    ...(models > 0 ? [
+      ...perCli('ls --select tag:finance+', ['ls', '--project-dir', projectDir, '--select', 'tag:finance+']),
+      ...perCli(`ls --select +${lastModel}`, ['ls', '--project-dir', projectDir, '--select', `+${lastModel}`]),
+    ] : []),
+  ];
 }
 
 function summarizeRuns(models: number, name: string, command: string, results: Array<CaseResult & { stdout?: string }>): CompileRow {
@@ -71,11 +87,13 @@ function benchProject(models: number, projectDir: string, lastModel: string, run
 }
 
 function baselineRows(runs: number): CompileRow[] {
-  const version = cli(['--version']);
-  copyRepoProject();
+  const versions = cliEntries.map((entry) => ({ name: 'sparkify --version (startup)' + cliLabel(entry), ...cli(['--version'], entry) }));
+  // Compared with a baseline, both CLIs read the baseline's own project (the current one may use newer features).
+  copyRepoProject(cliEntries.length > 1 ? baselineTree(cliEntries[1]) : undefined);
   const rows = benchProject(0, fullProjectCopy, '', runs).map((row) => ({ ...row, models: 5, case: `repo project: ${row.case}` }));
-  const results = Array.from({ length: runs }, () => version.measure());
-  return [summarizeRuns(0, 'sparkify --version (startup)', version.command, results), ...rows];
+  const results = versions.map(() => [] as CaseResult[]);
+  for (let i = 0; i < runs; i++) versions.forEach((v, k) => results[k].push(v.measure()));
+  return [...versions.map((v, k) => summarizeRuns(0, v.name, v.command, results[k])), ...rows];
 }
 
 /** The results as a markdown table, with milliseconds per 1,000 models for the big projects. */
@@ -103,7 +121,8 @@ export function phaseTable(rows: CompileRow[]): string {
 }
 
 /** Runs benchmark 2, writes bench/out/results/compile.json and returns the tables as markdown. */
-export function runCompileBench(sizes: number[], runs: number): string {
+export function runCompileBench(sizes: number[], runs: number, baselineCli?: string): string {
+  cliEntries = ['bin/sparkify.js', ...(baselineCli ? [baselineCli] : [])];
   const loadBefore = loadavg()[0];
   const rows = baselineRows(runs);
   for (const models of sizes) {

@@ -13,19 +13,22 @@ export const loadProjectCopy = 'bench/out/load-project';
 /** The whole project (models, macros, tests, seeds), for the small-project compile baseline. */
 export const fullProjectCopy = 'bench/out/repo-project';
 
-/** Writes both copies afresh from the repository's current files. */
-export function copyRepoProject(): void {
-  copy('load-project', ['project.yml', 'sources.yml']);
-  copy('repo-project', PROJECT_ENTRIES);
+/**
+ * Writes both copies afresh from the repository's current files, or from `source` (a baseline's
+ * tree: a project both the old and the new CLI can read, when they are compared).
+ */
+export function copyRepoProject(source = repoRoot): void {
+  copy('load-project', ['project.yml', 'sources.yml'], source);
+  copy('repo-project', PROJECT_ENTRIES, source);
 }
 
 const PROJECT_ENTRIES = ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds'];
 
-function copy(folder: string, entries: string[]): void {
+function copy(folder: string, entries: string[], source: string): void {
   const target = join(outDir, folder);
   mkdirSync(target, { recursive: true });
   for (const entry of PROJECT_ENTRIES) rmSync(join(target, entry), { recursive: true, force: true });
   for (const entry of entries) {
-    if (existsSync(join(repoRoot, entry))) cpSync(join(repoRoot, entry), join(target, entry), { recursive: true });
+    if (existsSync(join(source, entry))) cpSync(join(source, entry), join(target, entry), { recursive: true });
   }
 }

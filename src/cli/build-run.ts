@@ -48,6 +48,7 @@ export function reportNothingToBuild(context: ProjectContext, ephemeral: ModelNo
 export function verbOf(plan: NodePlan): string {
   if (plan.id.startsWith('source.') || plan.id.startsWith('seed.')) return 'loaded';
   if (plan.id.startsWith('run.')) return 'ran';
+  if (plan.id.startsWith('snapshot.')) return 'snapshotted';
   if (plan.statements.length === 0) return 'inlined';
   return plan.variant === VARIANTS.incremental ? 'updated' : 'created';
 }

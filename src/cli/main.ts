@@ -1,18 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SparkifyError, formatDiagnostic } from '../diagnostics.js';
-import { buildCommand } from './commands/build.js';
-import { cleanCommand } from './commands/clean.js';
-import { compileCommand } from './commands/compile.js';
-import { debugCommand } from './commands/debug.js';
-import { lsCommand } from './commands/ls.js';
-import { showCommand } from './commands/show.js';
-import { testCommand } from './commands/test.js';
-import { seedCommand } from './commands/seed.js';
 import { INDIRECT_SELECTION_MODES } from '../graph/index.js';
 import { scrubActive } from './output.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
-import { findProjectRoot } from './project-context.js';
-import { RUN_RESULTS_SCHEMA_VERSION, writeRunResults } from '../run/artifacts.js';
+import { RUN_RESULTS_SCHEMA_VERSION } from '../run/artifacts.js';
 
 /** The CLI: a thin shell that parses arguments and calls one task function per command. */
 export function createProgram(setExitCode: (code: number) => void): Command {
@@ -26,49 +17,57 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     const command = args[args.length - 1] as Command;
     setExitCode(await task(command.optsWithGlobals() as never));
   };
+  // A command's module (and through it the compiler, the engines, the S3 SDK) is imported only when
+  // that command runs, so `--version`, `--help` and usage errors start in a fraction of the time.
+  const lazy = (load: () => Promise<(options: never) => Promise<number>>) => run(async (options: never) => (await load())(options));
 
   withSelection(withGlobals(program.command('build')))
     .description('load the selected sources and build the selected models in dependency order')
     .addOption(new Option('--threads <n>', 'nodes built at once (default: the target\'s threads)').argParser(positiveInt))
     .option('--full-refresh', 'rebuild incremental models from scratch instead of adding their new rows')
-    .action(run(buildCommand));
+    .action(lazy(async () => (await import('./commands/build.js')).buildCommand));
 
   withSelection(withGlobals(program.command('test')))
     .description('run the data tests of the selected models (or the selected tests) against the warehouse')
     .addOption(new Option('--threads <n>', 'tests run at once (default: the target\'s threads)').argParser(positiveInt))
-    .action(run(testCommand));
+    .action(lazy(async () => (await import('./commands/test.js')).testCommand));
 
   withSelection(withGlobals(program.command('seed')))
     .description('load the selected seeds (CSV files under seeds/) into tables, each swapped in atomically')
     .addOption(new Option('--threads <n>', 'seeds loaded at once (default: the target\'s threads)').argParser(positiveInt))
-    .action(run(seedCommand));
+    .action(lazy(async () => (await import('./commands/seed.js')).seedCommand));
+
+  withSelection(withGlobals(program.command('snapshot')))
+    .description('run the selected snapshots (snapshots/*.sql): keep the type-2 history of their query\'s rows')
+    .addOption(new Option('--threads <n>', 'snapshots run at once (default: the target\'s threads)').argParser(positiveInt))
+    .action(lazy(async () => (await import('./commands/snapshot.js')).snapshotCommand));
 
   withSelection(withGlobals(program.command('compile')))
     .description('render every model and plan without touching a database; print the selected SQL')
     .option('--full-refresh', 'show only the full-build plan of incremental models')
-    .action(run(compileCommand));
+    .action(lazy(async () => (await import('./commands/compile.js')).compileCommand));
 
   withSelection(withGlobals(program.command('ls')))
     .alias('list')
     .description('list the selected nodes in build order')
     .addOption(new Option('--output <format>', 'name, path or json').default('name'))
-    .action(run(lsCommand));
+    .action(lazy(async () => (await import('./commands/ls.js')).lsCommand));
 
   withSelection(withGlobals(program.command('show')))
     .description('preview rows of a model or source, or of an inline query that may use ref() and source()')
     .option('--inline <sql>', 'a query to run, e.g. "select * from {{ ref(\'users\') }}"')
     .addOption(new Option('--limit <n>', 'rows to show').default(10).argParser(positiveInt))
     .addOption(new Option('--output <format>', 'table, json or csv').default('table'))
-    .action(run(showCommand));
+    .action(lazy(async () => (await import('./commands/show.js')).showCommand));
 
   withGlobals(program.command('clean'))
     .description('remove target/ (and with --warehouse, the embedded warehouse data)')
     .option('--warehouse', 'also delete the data directories of the embedded (pglite) targets')
-    .action(run(cleanCommand));
+    .action(lazy(async () => (await import('./commands/clean.js')).cleanCommand));
 
   withGlobals(program.command('debug'))
     .description('check the project files, the target\'s connection and every source location')
-    .action(run(debugCommand));
+    .action(lazy(async () => (await import('./commands/debug.js')).debugCommand));
 
   return program;
 }
@@ -106,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof SparkifyError) {
       for (const d of error.diagnostics) process.stderr.write(scrubActive(`error: ${formatDiagnostic(d)}`) + '\n');
-      recordFailure(argv, error);
+      await recordFailure(argv, error);
       return error.exitCode;
     }
     process.stderr.write(scrubActive(`unexpected error: ${(error as Error).message ?? String(error)}`) + '\n');
@@ -117,10 +116,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Commands that write run_results.json write it also when they fail before running any node. */
-function recordFailure(argv: string[], error: SparkifyError): void {
+async function recordFailure(argv: string[], error: SparkifyError): Promise<void> {
   const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
-  if (!command || !['build', 'compile', 'test', 'seed'].includes(command)) return;
+  if (!command || !['build', 'compile', 'test', 'seed', 'snapshot'].includes(command)) return;
   const dirFlag = argv.indexOf('--project-dir');
+  const [{ findProjectRoot }, { writeRunResults }] = await Promise.all([import('./project-context.js'), import('../run/artifacts.js')]);
   try {
     const root = findProjectRoot(dirFlag > 0 ? argv[dirFlag + 1] : undefined);
     writeRunResults(root, {

@@ -4,6 +4,7 @@ import type { CompiledProject } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
 import { readProjectFiles } from '../compile/project-files.js';
 import { readSeedFiles } from '../seeds/seed-files.js';
+import { readSnapshotFiles } from '../snapshots/snapshot-files.js';
 import { fail, formatDiagnostic } from '../diagnostics.js';
 import { selectNodes, topologicalOrder, type IndirectSelection } from '../graph/index.js';
 import { readDataTestFiles } from '../data-tests/index.js';
@@ -46,9 +47,11 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
   for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
   const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
-  const dataTests = readDataTestFiles(root, project.config.modelPaths, project.config.testPaths);
+  // Schema files beside snapshots document them and declare their tests, as dbt's do.
+  const dataTests = readDataTestFiles(root, [...project.config.modelPaths, ...project.config.snapshotPaths], project.config.testPaths);
   const seeds = readSeedFiles(root);
-  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds });
+  const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
+  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots });
   return { root, project, compiled, output: new Output(scrub), scrub };
 }
 

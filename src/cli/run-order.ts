@@ -4,21 +4,23 @@ import { fail } from '../diagnostics.js';
 import { testsAfterParents } from '../graph/index.js';
 import type { ProjectContext, SelectionOptions } from './project-context.js';
 import { selectedIds } from './project-context.js';
+import { unitTestsBeforeModels } from '../unit-tests/unit-test-order.js';
 
 /** The commands that run nodes. */
-export type RunCommand = 'build' | 'test' | 'seed';
+export type RunCommand = 'build' | 'test' | 'seed' | 'snapshot';
 
 /**
- * `build` runs every selected node, each model's tests right after it; `test` runs only the
- * selected tests (SPK610 when there is none: a test run that checks nothing must not look green).
+ * `build` runs every selected node, each model's unit tests right before it and its tests right
+ * after it; `test` runs only the selected tests, unit tests first (SPK610 when there is none: a test run that checks nothing must not look green).
  */
 export function runOrder(context: ProjectContext, selection: SelectionOptions, command: RunCommand): string[] {
   const { graph } = context.compiled;
   const ids = selectedIds(context, selection);
-  if (command === 'build') return testsAfterParents(graph, ids);
+  if (command === 'build') return unitTestsBeforeModels(graph, testsAfterParents(graph, ids));
   if (command === 'seed') return seedsOf(context, ids, Boolean(selection.select?.length || selection.exclude?.length));
-  const tests = ids.filter((id) => graph.nodes.get(id)!.kind === 'test');
-  if (tests.length > 0) return tests;
+  if (command === 'snapshot') return snapshotsOf(context, ids, Boolean(selection.select?.length || selection.exclude?.length));
+  const tests = ids.filter((id) => ['test', 'unit_test'].includes(graph.nodes.get(id)!.kind));
+  if (tests.length > 0) return unitTestsBeforeModels(graph, tests);
   const selected = Boolean(selection.select?.length || selection.exclude?.length);
   return fail(
     TestErrors.noTestSelected,
@@ -36,7 +38,7 @@ export function describeCounts(ids: string[]): string {
     const n = ids.filter((id) => id.startsWith(prefix)).length;
     return n === 0 ? [] : [`${n} ${noun}${n === 1 ? '' : 's'}`];
   };
-  const parts = [...count('source.', 'source'), ...count('seed.', 'seed'), ...count('model.', 'model'), ...count('test.', 'test')];
+  const parts = [...count('source.', 'source'), ...count('seed.', 'seed'), ...count('model.', 'model'), ...count('snapshot.', 'snapshot'), ...count('test.', 'test'), ...count('unit_test.', 'unit test')];
   return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
@@ -49,5 +51,17 @@ function seedsOf(context: ProjectContext, ids: string[], selected: boolean): str
     selected ? 'the selection holds no seed' : 'the project has no seeds',
     undefined,
     selected ? 'seeds are selected by name or resource_type:seed' : 'add CSV files with a header row under seeds/',
+  );
+}
+
+/** `snapshot` runs only the selected snapshots, in DAG order (SPK713 when there is none). */
+function snapshotsOf(context: ProjectContext, ids: string[], selected: boolean): string[] {
+  const snapshots = ids.filter((id) => context.compiled.graph.nodes.get(id)!.kind === 'snapshot');
+  if (snapshots.length > 0) return snapshots;
+  return fail(
+    'SPK713',
+    selected ? 'the selection holds no snapshot' : 'the project has no snapshots',
+    undefined,
+    selected ? 'snapshots are selected by name, tag:, path: or resource_type:snapshot' : 'add a snapshot under snapshots/: a SELECT with {{ config(strategy=..., unique_key=...) }}',
   );
 }

@@ -8,10 +8,11 @@ import type { NodePlan } from '../plan/types.js';
 import type { NodeResult } from '../run/node-result.js';
 import { formatRows } from './commands/show.js';
 import { statusLine, type Output } from './output.js';
+import { diffLines } from '../unit-tests/format-diff.js';
 
 /** Prints the line of a finished test (and its failing-row sample). */
 export function reportTest(output: Output, plan: NodePlan, result: NodeResult, prefix: string): void {
-  const name = plan.test?.name ?? plan.description;
+  const name = plan.test?.name ?? plan.unitTest?.label ?? plan.description;
   const seconds = `${result.executionTime.toFixed(2)}s`;
   const word = statusWord(result);
   if (result.status === 'skipped') {
@@ -19,7 +20,8 @@ export function reportTest(output: Output, plan: NodePlan, result: NodeResult, p
     return;
   }
   output.line(statusLine(`${prefix} ${colour(word)}`, name, `${word} in ${seconds}`));
-  if (result.sample?.length) printSample(output, result.sample, result.failures ?? result.sample.length);
+  if (plan.unitTest && result.sample?.length) printDiff(output, result.sample);
+  else if (result.sample?.length) printSample(output, result.sample, result.failures ?? result.sample.length);
 }
 
 /** PASS, FAIL 2, WARN 1, ERROR, SKIP. */
@@ -44,6 +46,12 @@ function printSample(output: Output, sample: Record<string, unknown>[], failures
   output.line(`  ${shown}:`);
   const table = formatRows(Object.keys(sample[0]), sample, 'table').trimEnd().split('\n');
   for (const line of table.slice(0, -1)) output.line(`    ${line}`); // the last line counts rows, said above
+}
+
+/** A failed unit test's differing rows: `-` expected but missing, `+` returned but not expected. */
+function printDiff(output: Output, rows: Record<string, unknown>[]): void {
+  output.line('  actual differs from expected (- missing, + unexpected):');
+  for (const line of diffLines(rows)) output.line(`    ${line}`);
 }
 
 /** Prints the diagnostics of warned tests, after the summary's errors. */

@@ -21,6 +21,8 @@ import { compileDataTests, testGraphNode, type DataTestFiles } from '../data-tes
 import { templateErrorToDiagnostic } from './template-error.js';
 import { compileSeeds, pointRefsAtSeeds, seedGraphNode } from '../seeds/compile-seeds.js';
 import type { SeedFile } from '../seeds/seed-files.js';
+import { compileUnitTests, unitTestGraphNode } from '../unit-tests/compile-unit-tests.js';
+import { compileSnapshots, pointRefsAtSnapshots, snapshotGraphNode, snapshotName } from '../snapshots/compile-snapshots.js';
 
 /** Inputs of the compile phase: the parsed project, its template files and the environment. */
 export interface CompileInput {
@@ -33,6 +35,8 @@ export interface CompileInput {
   dataTests?: DataTestFiles;
   /** The CSV files under seeds/; without them the project has no seeds. */
   seeds?: SeedFile[];
+  /** The templates under snapshots/; without them the project has no snapshots. */
+  snapshots?: TemplateFile[];
 }
 
 /** The manifest and its dependency graph, ready for selection and planning. */
@@ -55,11 +59,13 @@ export function compileProject(input: CompileInput): CompiledProject {
   const modelFiles = uniqueModelFiles(files.models, diagnostics);
   const seeds = compileSeeds(input.seeds ?? [], {
     schema: project.target.schema, configs: project.config.seeds ?? {}, modelNames: new Set(modelFiles.keys()),
+    // Redshift has no COPY FROM STDIN: its plan inserts the rows as literals (RedshiftDialect.loadSeed).
+    keepRows: project.target.type === 'redshift',
   }, diagnostics);
 
-  const env = createTemplateEnvironment();
+  const env = createTemplateEnvironment(project.target.type);
   const scopes = installRenderGlobals(env, {
-    models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name)]),
+    models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name), ...(input.snapshots ?? []).map(snapshotName)]),
     sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
     vars: project.config.vars,
     env: input.env,
@@ -68,25 +74,40 @@ export function compileProject(input: CompileInput): CompiledProject {
   const targetInfo = { name: project.target.name, type: project.target.type, schema: project.target.schema };
 
   const models: ModelNode[] = [];
+  // Models whose template did not render: their error is reported, and refs to them are not (again).
+  const failed = new Set<string>();
   for (const [name, file] of modelFiles) {
     const model = renderModel(env, scopes, name, file, project, targetInfo, diagnostics);
-    if (model && model.config.enabled) models.push(model);
+    if (!model) failed.add(name);
+    else if (model.config.enabled) models.push(model);
   }
-  checkRefsEnabled(models, modelFiles, diagnostics);
+  checkRefsEnabled(models, modelFiles, failed, diagnostics);
   pointRefsAtSeeds(models, seeds);
+  const snapshots = compileSnapshots(input.snapshots ?? [], {
+    env, scopes, projectName: project.config.name, target: targetInfo, models: new Set(models.map((m) => m.name)),
+    modelNames: new Set(modelFiles.keys()), seeds: new Set(seeds.map((s) => s.name)), failedModels: failed,
+  }, diagnostics);
+  pointRefsAtSnapshots(models, snapshots);
   const runHooks = renderRunHooks(env, scopes, project.config, targetInfo, diagnostics);
   const inline = input.inline === undefined ? undefined
     : renderModel(env, scopes, 'inline', { path: '<inline>', source: input.inline }, project, targetInfo, diagnostics);
   const tests = input.dataTests === undefined ? [] : compileDataTests({
     files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo,
-    readContext: { env: input.env, vars: project.config.vars }, models, modelNames: new Set(modelFiles.keys()),
+    readContext: { env: input.env, vars: project.config.vars }, failedModels: failed,
+    // A snapshot is tested like a model: tests read only its name, id, relation and docs.
+    models: [...models, ...(snapshots as unknown as ModelNode[])], modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name)]),
     sources, macroFiles: [...files.macros, ...input.dataTests.generic],
+  }, diagnostics);
+  pointRefsAtSnapshots(tests, snapshots);
+  const unitTests = compileUnitTests({
+    env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars },
+    schemas: input.dataTests?.schemas ?? [], fixtures: input.dataTests?.fixtures ?? [], models, modelFiles, sources, seeds,
   }, diagnostics);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
 
-  const graph = buildGraph([...sources.map(sourceGraphNode), ...seeds.map(seedGraphNode), ...models.map(modelGraphNode), ...tests.map(testGraphNode)]);
-  const resolve = resolveRelations(inline ? [...models, inline] : models, sources, seeds);
-  const manifest = assembleManifest(project, targetInfo, [...sources, ...seeds, ...models, ...tests]);
+  const graph = buildGraph([...sources.map(sourceGraphNode), ...seeds.map(seedGraphNode), ...models.map(modelGraphNode), ...snapshots.map(snapshotGraphNode), ...tests.map(testGraphNode), ...unitTests.nodes.map(unitTestGraphNode)]);
+  const resolve = resolveRelations([...models, ...(inline ? [inline] : []), ...unitTests.renders], sources, seeds, snapshots);
+  const manifest = assembleManifest(project, targetInfo, [...sources, ...seeds, ...models, ...snapshots, ...tests, ...unitTests.resolved()]);
   if (runHooks) manifest.hooks = resolveRunHooks(runHooks, resolve);
   return { manifest, graph, inlineSql: inline?.compiledSql };
 }
@@ -210,11 +231,15 @@ function renderModel(
   };
 }
 
-function checkRefsEnabled(models: ModelNode[], files: Map<string, TemplateFile>, diagnostics: Diagnostic[]): void {
+/**
+ * SPK125 for refs to disabled models. A ref to a model that failed to compile is left to that
+ * model's own error: calling it disabled sent people looking for a config(enabled=false).
+ */
+function checkRefsEnabled(models: ModelNode[], files: Map<string, TemplateFile>, failed: ReadonlySet<string>, diagnostics: Diagnostic[]): void {
   const enabled = new Set(models.map((m) => m.name));
   for (const model of models) {
     for (const ref of model.refs) {
-      if (enabled.has(ref) || !files.has(ref)) continue;
+      if (enabled.has(ref) || failed.has(ref) || !files.has(ref)) continue;
       diagnostics.push({
         code: 'SPK125',
         message: `model '${model.name}' refs '${ref}', which is disabled`,

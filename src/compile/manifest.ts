@@ -1,6 +1,8 @@
 import type { ColumnSpec } from '../project/types.js';
 import type { Relation } from '../sql/quote.js';
 import type { SeedNode } from '../seeds/seed-node.js';
+import type { SnapshotNode } from '../snapshots/snapshot-node.js';
+import type { UnitTestNode } from '../unit-tests/unit-test-node.js';
 import type { ColumnInfo, TestNode } from './test-node.js';
 
 /** Bumped whenever the shape of manifest.json changes. */
@@ -90,7 +92,7 @@ export interface SourceNode {
 }
 
 /** A node of the manifest. */
-export type ManifestNode = ModelNode | SourceNode | SeedNode | TestNode;
+export type ManifestNode = ModelNode | SourceNode | SeedNode | TestNode | SnapshotNode | UnitTestNode;
 
 /** The output of the compile phase: every node, its relations and SQL. Deterministic JSON. */
 export interface Manifest {

@@ -18,6 +18,8 @@ export class RenderScope {
   raised?: Diagnostic;
   /** What is_incremental() returns: incremental models are rendered once each way (see IncrementalSpec). */
   incremental = false;
+  /** A unit test's `overrides:` vars and env_vars, which win over the project's in this render. */
+  overrides?: { vars: Record<string, unknown>; env: Record<string, string> };
 
   constructor(readonly modelName: string) {}
 }
@@ -101,6 +103,7 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
 
   env.addGlobal('var', (name: unknown, fallback?: unknown) => {
     const key = String(name);
+    if (scope.overrides && key in scope.overrides.vars) return scope.overrides.vars[key];
     if (key in known.vars) return known.vars[key];
     if (fallback !== undefined) return fallback;
     const close = closestName(key, Object.keys(known.vars));
@@ -112,7 +115,7 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
   });
 
   env.addGlobal('env_var', (name: unknown, fallback?: unknown) => {
-    const value = known.env[String(name)];
+    const value = scope.overrides?.env[String(name)] ?? known.env[String(name)];
     if (value !== undefined) return value;
     if (fallback !== undefined) return fallback;
     return raise({

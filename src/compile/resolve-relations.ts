@@ -1,6 +1,7 @@
 import type { Relation } from '../sql/quote.js';
 import { quoteIdentifier, quoteRelation } from '../sql/quote.js';
 import type { SeedNode } from '../seeds/seed-node.js';
+import type { SnapshotNode } from '../snapshots/snapshot-node.js';
 import type { ModelNode, SourceNode } from './manifest.js';
 import { resolveMarkers } from './render-scope.js';
 
@@ -15,9 +16,9 @@ export function ephemeralCteName(model: string): string {
  * ephemeral model it reaches (an ephemeral may ref another) are put in front of the SQL, once each,
  * dependencies first — so an ephemeral model is never created in the warehouse.
  */
-export function resolveRelations(models: ModelNode[], sources: SourceNode[], seeds: SeedNode[] = []): (sql: string) => string {
+export function resolveRelations(models: ModelNode[], sources: SourceNode[], seeds: SeedNode[] = [], snapshots: SnapshotNode[] = []): (sql: string) => string {
   const byModel = new Map(models.map((m) => [m.name, m]));
-  const bySeed = new Map(seeds.map((s) => [s.name, s]));
+  const bySeed = new Map<string, { relation: Relation }>([...seeds, ...snapshots].map((s) => [s.name, s]));
   const bySource = new Map(sources.map((s) => [`${s.sourceName}.${s.name}`, s]));
   const isEphemeral = (name: string) => byModel.get(name)?.config.materialized === 'ephemeral';
   const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => {
@@ -33,11 +34,16 @@ export function resolveRelations(models: ModelNode[], sources: SourceNode[], see
     if (model.incremental) model.incremental.compiledSql = injectCtes(resolve(model.incremental.compiledSql), ctes);
     if (model.hooks) model.hooks = { pre: model.hooks.pre.map(resolve), post: model.hooks.post.map(resolve) };
   }
+  // A snapshot's query may ref ephemeral models too.
+  for (const snapshot of snapshots) {
+    const ctes = ephemeralClosure(snapshot, byModel, isEphemeral).map((name) => [ephemeralCteName(name), bodies.get(name)!] as const);
+    snapshot.compiledSql = injectCtes(resolve(snapshot.compiledSql), ctes);
+  }
   return resolve;
 }
 
 /** The ephemeral models `model` reaches through refs, dependencies first. */
-function ephemeralClosure(model: ModelNode, byModel: Map<string, ModelNode>, isEphemeral: (name: string) => boolean): string[] {
+function ephemeralClosure(model: { refs: string[] }, byModel: Map<string, ModelNode>, isEphemeral: (name: string) => boolean): string[] {
   const order: string[] = [];
   const seen = new Set<string>();
   const visit = (name: string) => {

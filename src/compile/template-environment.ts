@@ -1,12 +1,12 @@
 import nunjucks from 'nunjucks';
-import { quoteIdentifier, sqlLiteral } from '../sql/quote.js';
+import { literalQuoter, quoteIdentifier, sqlLiteral } from '../sql/quote.js';
 
 /**
  * Nunjucks configured for SQL: no HTML autoescape (it would mangle quotes), undefined values are
  * errors rather than silent empty strings, and whitespace is left alone so compiled lines match
- * template lines.
+ * template lines. `| literal` quotes strings as the target type's engine reads them (literalQuoter).
  */
-export function createTemplateEnvironment(): nunjucks.Environment {
+export function createTemplateEnvironment(targetType: string): nunjucks.Environment {
   const env = new nunjucks.Environment(null, {
     autoescape: false,
     throwOnUndefined: true,
@@ -14,7 +14,8 @@ export function createTemplateEnvironment(): nunjucks.Environment {
     lstripBlocks: false,
   });
   // Vars and environment values are data: these filters turn them into safe SQL.
-  env.addFilter('literal', (value: unknown) => sqlLiteral(value));
+  const quote = literalQuoter(targetType);
+  env.addFilter('literal', (value: unknown) => sqlLiteral(value, quote));
   env.addFilter('ident', (value: unknown) => quoteIdentifier(String(value)));
   return env;
 }

@@ -3,7 +3,7 @@
  * dbt-core's default__test_* macros; `not_null` selects whole rows so the failing-row sample shows
  * what the null belongs to. Pure string building: every input is already quoted SQL.
  */
-import { quoteLiteral } from '../sql/quote.js';
+import type { LiteralQuoter } from '../sql/quote.js';
 
 /** A parameter of a generic test (besides `model`, which every test takes). */
 export interface TestParam {
@@ -17,6 +17,8 @@ export interface BuiltinCall {
   model: string;
   /** The tested column, quoted (or the expression given as `column_name`). */
   column: string;
+  /** Quotes a string literal as the target's engine reads it (literalQuoter of the target type). */
+  literal: LiteralQuoter;
   /** accepted_values: the allowed values, as written. */
   values?: unknown[];
   /** accepted_values: quote the values as strings (true by default, as in dbt). */
@@ -68,8 +70,8 @@ function notNullSql({ model, column }: BuiltinCall): string {
 }
 
 // Nulls pass, as in dbt: `null not in (...)` is not true.
-function acceptedValuesSql({ model, column, values = [], quote = true }: BuiltinCall): string {
-  const list = values.map((value) => (quote ? quoteLiteral(String(value)) : String(value)));
+function acceptedValuesSql({ model, column, literal, values = [], quote = true }: BuiltinCall): string {
+  const list = values.map((value) => (quote ? literal(String(value)) : String(value)));
   return [
     'with all_values as (',
     '    select',

@@ -26,6 +26,8 @@ export interface DataTestFiles {
   singular: TemplateFile[];
   /** `*.sql` under `<test path>/generic/`: macro files defining custom generic tests. */
   generic: TemplateFile[];
+  /** `*.csv` under `<test path>/fixtures/`: rows of unit tests (`fixture:`); absent, none. */
+  fixtures?: TemplateFile[];
 }
 
 /** What compile hands over: the environment with every macro registered, and the compiled models. */
@@ -41,6 +43,8 @@ export interface DataTestInput {
   models: ModelNode[];
   /** Every model name, disabled ones included (tests on a disabled model are left out silently). */
   modelNames: ReadonlySet<string>;
+  /** Models that failed to compile (their error is reported): refs to them are not reported again. */
+  failedModels?: ReadonlySet<string>;
   sources: SourceNode[];
   /** Every macro file (macros/ and tests/generic/), where `test_<name>` macros are looked for. */
   macroFiles: TemplateFile[];
@@ -54,6 +58,7 @@ export function compileDataTests(input: DataTestInput, diagnostics: Diagnostic[]
     projectName: input.projectName,
     target: input.target,
     models: new Map(input.models.map((model) => [model.name, model])),
+    failedModels: input.failedModels ?? new Set(),
     sources: new Map(input.sources.map((source) => [`${source.sourceName}.${source.name}`, source])),
     macros: findTestMacros(input.macroFiles),
     report: (diagnostic) => diagnostics.push(diagnostic),

@@ -13,7 +13,7 @@ import type { TestNode } from '../compile/test-node.js';
 import type { TestConfigSpec } from '../project/schema-types.js';
 import { quoteRelation } from '../sql/quote.js';
 import { TestErrors } from './error-codes.js';
-import { testConfig, testFqn, testId, type TestCompileContext } from './test-context.js';
+import { missingRef, testConfig, testFqn, testId, type TestCompileContext } from './test-context.js';
 import { parseThreshold } from './thresholds.js';
 
 const CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'tags', 'enabled'];
@@ -88,8 +88,10 @@ function unknownKeyHint(key: string): string {
 }
 
 function refsEnabled(scope: RenderScope, file: TemplateFile, id: string, ctx: TestCompileContext): boolean {
-  const disabled = scope.refs.find((ref) => !ctx.models.has(ref));
-  if (disabled === undefined) return true;
+  const missing = missingRef(scope.refs, ctx);
+  if (missing === undefined) return true;
+  const disabled = missing.report;
+  if (disabled === undefined) return false;
   ctx.report({
     code: TestErrors.badSingularTest,
     message: `test ${id.slice('test.'.length)} refs '${disabled}', which is disabled`,

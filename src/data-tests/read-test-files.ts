@@ -12,6 +12,7 @@ export function readDataTestFiles(root: string, modelPaths: string[], testPaths:
     schemas: read(root, modelPaths.flatMap((folder) => [`${clean(folder)}/**/*.yml`, `${clean(folder)}/**/*.yaml`])),
     singular: read(root, testPaths.map((folder) => `${clean(folder)}/**/*.sql`), generic),
     generic: read(root, generic),
+    fixtures: read(root, testPaths.map((folder) => `${clean(folder)}/fixtures/**/*.csv`)),
   };
 }
 

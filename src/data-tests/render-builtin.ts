@@ -1,6 +1,6 @@
 /** Checks the arguments of a built-in test and builds its SQL. */
 import type { Position } from '../project/types.js';
-import { quoteIdentifier } from '../sql/quote.js';
+import { literalQuoter, quoteIdentifier } from '../sql/quote.js';
 import type { BuiltinCall, BuiltinTest } from './builtin-tests.js';
 import type { TestArgs } from './compile-generic-test.js';
 import type { RenderedTest } from './render-test-macro.js';
@@ -15,7 +15,7 @@ export interface GenericCall {
 
 /** The SQL of a built-in test; undefined (reported) when an argument has the wrong shape. */
 export function renderBuiltin(test: BuiltinTest, call: GenericCall, where: string, ctx: TestCompileContext): RenderedTest | undefined {
-  const base: BuiltinCall = { model: call.model, column: call.column ?? '' };
+  const base: BuiltinCall = { model: call.model, column: call.column ?? '', literal: literalQuoter(ctx.target.type) };
   const dependsOn: string[] = [];
   const refs: string[] = [];
   const sources: [string, string][] = [];
@@ -28,6 +28,7 @@ export function renderBuiltin(test: BuiltinTest, call: GenericCall, where: strin
   if (test.name === 'relationships') {
     const to = call.args.get('to')!;
     const parent = typeof to.value === 'string' ? resolveRelation(to.value, ctx) : { problem: 'expected a string' };
+    if ('problem' in parent && parent.reported) return undefined;
     if ('problem' in parent) return argumentProblem(ctx, to.at, `\`to\` of test 'relationships' on ${where}: ${parent.problem}`, parent.hint ?? "write `to: ref('model')`");
     const field = fieldName(call.args, where, ctx);
     if (field === undefined) return undefined;

@@ -10,7 +10,7 @@ import type { Position } from '../project/types.js';
 import { quoteRelation } from '../sql/quote.js';
 import { TestErrors } from './error-codes.js';
 import type { GenericCall } from './render-builtin.js';
-import { argumentProblem, looksLikeRelation, resolveRelation, testId, type TestCompileContext } from './test-context.js';
+import { argumentProblem, looksLikeRelation, missingRef, resolveRelation, testId, type TestCompileContext } from './test-context.js';
 import type { TestMacro } from './test-macros.js';
 
 /** A test's SQL and what it reads besides the tested model. */
@@ -65,6 +65,7 @@ function keywordArgs(call: GenericCall, about: TestAbout, ctx: TestCompileContex
       continue;
     }
     const relation = resolveRelation(arg.value, ctx);
+    if ('problem' in relation && relation.reported) return undefined;
     if ('problem' in relation) return argumentProblem(ctx, arg.at, `\`${name}\` of the test on ${about.where}: ${relation.problem}`, relation.hint);
     kwargs[name] = relation.sql;
     rendered.dependsOn.push(relation.id);
@@ -83,9 +84,10 @@ function withMacroRelations(
   ctx: TestCompileContext,
   rendered: RenderedTest,
 ): RenderedTest | undefined {
-  const disabled = scope.refs.find((ref) => !ctx.models.has(ref));
-  if (disabled) {
-    ctx.report({ code: TestErrors.badTestMacro, message: `the test on ${about.where} refs '${disabled}', which is disabled`, location: about.at });
+  const missing = missingRef(scope.refs, ctx);
+  if (missing) {
+    const disabled = missing.report;
+    if (disabled) ctx.report({ code: TestErrors.badTestMacro, message: `the test on ${about.where} refs '${disabled}', which is disabled`, location: about.at });
     return undefined;
   }
   rendered.refs.push(...scope.refs);

@@ -19,6 +19,8 @@ export interface TestCompileContext {
   target: { name: string; type: string; schema: string };
   /** Enabled models by name. */
   models: ReadonlyMap<string, ModelNode>;
+  /** Models that failed to compile; their own error is reported already. */
+  failedModels: ReadonlySet<string>;
   /** Sources by `source.table`. */
   sources: ReadonlyMap<string, SourceNode>;
   /** `test_<name>` macros by test name. */
@@ -69,12 +71,16 @@ export function looksLikeRelation(text: string): boolean {
   return REF.test(text) || SOURCE.test(text);
 }
 
+/** A relation argument that names nothing: what to report, or `reported` when that model's own error says it. */
+export type RelationProblem = { problem: string; hint?: string; reported?: boolean };
+
 /** Resolves `ref('x')` / `source('s', 't')`; a problem (message and hint) when it names nothing. */
-export function resolveRelation(text: string, ctx: TestCompileContext): ResolvedRelation | { problem: string; hint?: string } {
+export function resolveRelation(text: string, ctx: TestCompileContext): ResolvedRelation | RelationProblem {
   const ref = REF.exec(text);
   if (ref) {
     const model = ctx.models.get(ref[2]);
     if (model) return { id: model.id, sql: quoteRelation(model.relation), ref: model.name };
+    if (ctx.failedModels.has(ref[2])) return { problem: `ref('${ref[2]}') names a model that did not compile`, reported: true };
     const close = closestName(ref[2], ctx.models.keys());
     return { problem: `ref('${ref[2]}') names no enabled model`, hint: close ? `did you mean ref('${close}')?` : undefined };
   }
@@ -85,6 +91,16 @@ export function resolveRelation(text: string, ctx: TestCompileContext): Resolved
     return { problem: `source('${source[2]}', '${source[4]}') is not declared in sources.yml` };
   }
   return { problem: `expected ref('model') or source('source', 'table'), got '${text}'` };
+}
+
+/**
+ * The first of `refs` that names no enabled model, when one does: `report` is the one to report as
+ * disabled, undefined when every such ref names a model that failed to compile (reported already).
+ */
+export function missingRef(refs: string[], ctx: TestCompileContext): { report?: string } | undefined {
+  const missing = refs.filter((ref) => !ctx.models.has(ref));
+  if (missing.length === 0) return undefined;
+  return { report: missing.find((ref) => !ctx.failedModels.has(ref)) };
 }
 
 /** Reports an argument problem of a test. */

@@ -3,7 +3,7 @@
  * selecting a model also selects the tests on it. `eager` (dbt's default) takes every test with
  * any selected parent, `cautious` only tests whose parents are all selected, `buildable` tests whose
  * parents are all selected or upstream of the selection, `empty` none. Exclusion is always eager:
- * excluding a model excludes every test that touches it.
+ * excluding a model excludes every test that touches it. Unit tests (one parent: their model) alike.
  */
 import { union } from './set-algebra.js';
 import { reach } from './traverse.js';
@@ -22,7 +22,8 @@ export function withIndirectTests(graph: Graph, selected: ReadonlySet<string>, m
   const upstream = mode === 'buildable' ? union([selected, reach(graph.parents, selected)]) : selected;
   for (const id of graph.order) {
     const parents = graph.parents.get(id) ?? [];
-    if (graph.nodes.get(id)!.kind !== 'test' || parents.length === 0) continue;
+    const kind = graph.nodes.get(id)!.kind;
+    if ((kind !== 'test' && kind !== 'unit_test') || parents.length === 0) continue;
     const any = parents.some((parent) => selected.has(parent));
     if (mode === 'eager' ? any : any && parents.every((parent) => upstream.has(parent))) result.add(id);
   }

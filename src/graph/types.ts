@@ -4,7 +4,7 @@
 export interface GraphNode {
   /** 'model.users', 'source.sparkify.staging_events'. */
   id: string;
-  kind: 'model' | 'source' | 'seed' | 'test';
+  kind: 'model' | 'source' | 'seed' | 'test' | 'snapshot' | 'unit_test';
   /** Model name, or source table name. */
   name: string;
   /** For sources: 'sparkify'. */
@@ -17,7 +17,7 @@ export interface GraphNode {
   /** Models: 'table' | 'view' | ... */
   materialized?: string;
   /** Tests: declared in a schema file (generic) or a SQL file under tests/ (singular). */
-  testType?: 'generic' | 'singular';
+  testType?: 'generic' | 'singular' | 'unit';
   /** Generic tests: the test they run, e.g. 'unique'. */
   testName?: string;
   /** Ids of the direct parents. */
@@ -25,7 +25,7 @@ export interface GraphNode {
 }
 
 /** Every node kind, for `resource_type:` (extend together with `GraphNode['kind']`). */
-export const RESOURCE_TYPES: readonly GraphNode['kind'][] = ['model', 'source', 'seed', 'test'];
+export const RESOURCE_TYPES: readonly GraphNode['kind'][] = ['model', 'source', 'seed', 'test', 'snapshot', 'unit_test'];
 
 /** The validated, acyclic graph; built once by `buildGraph`, then only read. */
 export interface Graph {

@@ -4,10 +4,14 @@ import cliProgress from 'cli-progress';
 import pc from 'picocolors';
 import type { LoadProgress } from './types.js';
 
+/** How a load ended: every chunk read, an error, or Ctrl-C. */
+export type LoadOutcome = 'done' | 'failed' | 'interrupted';
+
 /** Receives progress ticks; `stop` ends the display (a final line when not on a terminal). */
 export interface ProgressReporter {
   update(progress: LoadProgress): void;
-  stop(): void;
+  /** Ends the display saying how the load ended (default: done). */
+  stop(outcome?: LoadOutcome): void;
 }
 
 /** Tuning for tests: how often plain lines may be printed and what clock to read. */
@@ -42,8 +46,12 @@ function barReporter(label: string, stream: NodeJS.WriteStream): ProgressReporte
       else bar.update(progress.bytesRead, payload);
       started = true;
     },
-    stop: () => {
-      if (started) bar.stop();
+    stop: (outcome = 'done') => {
+      if (!started) return;
+      bar.stop();
+      // The bar stays as it was last drawn; a load that did not finish must not pass for a complete one.
+      if (outcome !== 'done') stream.write(`${label}: ${outcome}\n`);
+      started = false;
     },
   };
 }
@@ -61,11 +69,27 @@ function plainReporter(label: string, stream: NodeJS.WriteStream, options: Repor
       printedAt = now();
       stream.write(`${label}: ${describe(progress)}\n`);
     },
-    stop() {
-      if (latest) stream.write(`${label}: done, ${describe(latest)} in ${((now() - startedAt) / 1000).toFixed(1)} s\n`);
+    stop(outcome = 'done') {
+      const seconds = `${((now() - startedAt) / 1000).toFixed(1)} s`;
+      if (latest) stream.write(`${label}: ${outcome === 'done' ? `done, ${describe(latest)} in ${seconds}` : `${outcome} after ${seconds}, at ${describe(latest)}`}\n`);
       latest = undefined;
     },
   };
+}
+
+/**
+ * Passes a load's chunks through and stops `progress` with how the stream ended: done when it was
+ * read to the end, interrupted when `signal` was aborted (Ctrl-C), failed otherwise (a bad record,
+ * an unreadable file, or the database rejecting the COPY and abandoning the stream).
+ */
+export async function* reportLoad(chunks: AsyncIterable<Buffer>, progress: ProgressReporter, signal?: AbortSignal): AsyncGenerator<Buffer> {
+  let finished = false;
+  try {
+    yield* chunks;
+    finished = true;
+  } finally {
+    progress.stop(finished ? 'done' : signal?.aborted ? 'interrupted' : 'failed');
+  }
 }
 
 function describe(p: LoadProgress): string {

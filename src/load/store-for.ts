@@ -2,25 +2,33 @@
 
 import type { FileStore } from './file-store.js';
 import { localFileStore } from './local-files.js';
-import { s3FileStore } from './s3/s3-file-store.js';
 import { isS3Url } from './s3/s3-url.js';
 import type { LoadOptions } from './types.js';
 
 /**
  * One store for a table's locations: its data and its JSONPaths file may live in different places
- * (Redshift reads both from S3; tests mix them). The S3 client is made only when an s3:// location is used.
+ * (Redshift reads both from S3; tests mix them). The S3 store, and with it @aws-sdk/client-s3
+ * (~0.13 s to import), is loaded only when an s3:// location is listed or read, so local builds
+ * and every other command start without it.
  */
 export function fileStoreFor(options: Pick<LoadOptions, 'root' | 's3' | 'listPageSize'>): FileStore {
   const local = localFileStore(options.root);
+  let loading: Promise<FileStore> | undefined;
   let s3: FileStore | undefined;
-  const storeOf = (location: string) => (isS3Url(location) ? (s3 ??= s3FileStore(options.s3, { pageSize: options.listPageSize })) : local);
+  const loadS3 = () => (loading ??= import('./s3/s3-file-store.js').then((m) => (s3 = m.s3FileStore(options.s3, { pageSize: options.listPageSize }))));
   return {
-    listFiles: (location, limit) => storeOf(location).listFiles(location, limit),
-    openFile: (file, readBytes) => storeOf(file.path).openFile(file, readBytes),
-    readFile: (location) => storeOf(location).readFile(location),
+    listFiles: async (location, limit) => (isS3Url(location) ? (await loadS3()) : local).listFiles(location, limit),
+    openFile: (file, readBytes) => (isS3Url(file.path) ? listedS3(s3, file.path) : local).openFile(file, readBytes),
+    readFile: async (location) => (isS3Url(location) ? (await loadS3()) : local).readFile(location),
     close() {
       s3?.close();
       local.close();
     },
   };
+}
+
+/** openFile is synchronous: an S3 file comes from listFiles, which loaded the store. */
+function listedS3(s3: FileStore | undefined, path: string): FileStore {
+  if (!s3) throw new Error(`${path} was opened before any s3:// location was listed`);
+  return s3;
 }

@@ -1,5 +1,6 @@
 import type { ModelNode, SourceNode } from '../compile/manifest.js';
 import type { SeedNode } from '../seeds/seed-node.js';
+import type { SnapshotNode } from '../snapshots/snapshot-node.js';
 import type { Statement } from './types.js';
 import type { WarehouseCatalog } from './warehouse-catalog.js';
 import type { LeftoverRelation, RelationState } from './warehouse-state.js';
@@ -13,19 +14,21 @@ export interface Dialect {
   /** Replace a staging table with the rows of its source files, atomically. */
   loadSource(source: SourceNode, context?: BuildContext): Statement[];
   /**
-   * Replace a seed's table with the rows of its CSV file, atomically, fed through `copyFrom`.
-   * A dialect without it cannot load seeds (Redshift has no COPY FROM STDIN).
+   * Replace a seed's table with the rows of its CSV file, atomically: fed through `copyFrom`
+   * (PostgreSQL, PGlite), or as INSERTs of the rows compile parsed (Redshift: no COPY FROM STDIN).
    */
-  loadSeed?(seed: SeedNode, context?: BuildContext): Statement[];
+  loadSeed(seed: SeedNode, context?: BuildContext): Statement[];
   /** Replace a table with the result of the model's SELECT, atomically. */
   buildTable(model: ModelNode, context?: BuildContext): Statement[];
   /** Create or replace a view. */
   buildView(model: ModelNode, context?: BuildContext): Statement[];
+  /** Add the new rows of an incremental model (model.incremental.compiledSql) to its existing table. */
+  buildIncremental(model: ModelNode, context: BuildContext): Statement[];
   /**
-   * Add the new rows of an incremental model (model.incremental.compiledSql) to its existing table.
-   * A dialect without it rebuilds incremental models in full with buildTable.
+   * One run of a snapshot (dbt's type-2 history), in one transaction: creates the table while
+   * context.existing is not a table, else closes changed rows and inserts new versions.
    */
-  buildIncremental?(model: ModelNode, context: BuildContext): Statement[];
+  buildSnapshot?(snapshot: SnapshotNode, context: BuildContext): Statement[];
   /** Drop side relations of crashed runs. */
   dropLeftovers?(leftovers: LeftoverRelation[]): Statement[];
   /** The catalog queries that read the warehouse state; without them only relation kinds are known. */

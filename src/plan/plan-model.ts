@@ -60,11 +60,6 @@ export function planModel(node: ModelNode, dialect: Dialect, options: PlanOption
 
 function planIncremental(node: ModelNode, dialect: Dialect, context: BuildContext, options: PlanOptions): NodePlan {
   const description = `incremental model ${node.relation.schema}.${node.relation.identifier}`;
-  if (!dialect.buildIncremental) {
-    // TODO(redshift): a dialect without incremental plans rebuilds the model in full: same rows, more work.
-    const statements = dialect.buildTable(node, context);
-    return { id: node.id, path: node.path, runPath: node.path, description: `${description} (built in full on ${dialect.name})`, statements };
-  }
   const fullRefresh = node.incremental?.fullRefresh ?? options.fullRefresh ?? false;
   if (fullRefresh || context.existing?.kind !== 'table') {
     return { id: node.id, path: node.path, runPath: node.path, description, statements: dialect.buildTable(node, context), variant: VARIANTS.full };

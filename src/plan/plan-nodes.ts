@@ -4,8 +4,10 @@ import type { Dialect } from './dialect.js';
 import type { PlanOptions } from './plan-model.js';
 import { buildContext, planModel } from './plan-model.js';
 import { planSeed } from './plan-seed.js';
+import { planSnapshot } from './plan-snapshot.js';
 import { planTest } from './plan-test.js';
 import type { NodePlan } from './types.js';
+import { planUnitTest } from '../unit-tests/plan-unit-test.js';
 
 /**
  * The pure plan phase: the statements that build each selected node, in the given order. A node the
@@ -15,7 +17,7 @@ export function planNodes(manifest: Manifest, orderedIds: string[], dialect: Dia
   const problems: Diagnostic[] = [];
   const plans = orderedIds.flatMap((id) => {
     try {
-      return [planNode(manifest.nodes[id], dialect, options)];
+      return [planNode(manifest.nodes[id], dialect, options, manifest)];
     } catch (error) {
       if (!(error instanceof SparkifyError)) throw error;
       problems.push(...error.diagnostics);
@@ -26,7 +28,7 @@ export function planNodes(manifest: Manifest, orderedIds: string[], dialect: Dia
   return plans;
 }
 
-function planNode(node: ManifestNode, dialect: Dialect, options: PlanOptions): NodePlan {
+function planNode(node: ManifestNode, dialect: Dialect, options: PlanOptions, manifest: Manifest): NodePlan {
   if (node.kind === 'source') {
     return {
       id: node.id,
@@ -37,7 +39,10 @@ function planNode(node: ManifestNode, dialect: Dialect, options: PlanOptions): N
     };
   }
   if (node.kind === 'test') return planTest(node);
+  // Whatever the target: a unit test runs in an in-memory PGlite (the relations it creates come from the manifest).
+  if (node.kind === 'unit_test') return planUnitTest(node, manifest);
   if (node.kind === 'seed') return planSeed(node, dialect, options);
+  if (node.kind === 'snapshot') return planSnapshot(node, dialect, options);
   return planModel(node, dialect, options);
 }
 

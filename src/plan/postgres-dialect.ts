@@ -6,6 +6,8 @@ import type { BuildContext, Dialect } from './dialect.js';
 import { hookStatements } from './hook-statements.js';
 import { uniqueKeyCheck } from './postgres/checks.js';
 import { incrementalStatements } from './postgres/incremental.js';
+import { snapshotStatements } from './postgres/snapshot.js';
+import type { SnapshotNode } from '../snapshots/snapshot-node.js';
 import { swapInto } from './postgres/swap.js';
 import { postgresCatalog } from './postgres-catalog.js';
 import { COMPILE_RUN_ID, sideRelation } from './side-names.js';
@@ -84,6 +86,10 @@ export class PostgresDialect implements Dialect {
   buildIncremental(model: ModelNode, context: BuildContext): Statement[] {
     if (!model.incremental) return this.buildTable(model, context);
     return withHooks(model, incrementalStatements(model, model.incremental, context));
+  }
+
+  buildSnapshot(snapshot: SnapshotNode, context: BuildContext): Statement[] {
+    return transaction(snapshot.relation, snapshotStatements(snapshot, context));
   }
 
   /** One transaction: a leftover that cannot be dropped (something depends on it) leaves all for later. */

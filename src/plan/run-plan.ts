@@ -4,6 +4,7 @@ import { hookStatements } from './hook-statements.js';
 import type { PlanOptions } from './plan-model.js';
 import { VARIANTS } from './plan-model.js';
 import { planNodes } from './plan-nodes.js';
+import { SNAPSHOT_VARIANTS } from './plan-snapshot.js';
 import { COMPILE_RUN_ID } from './side-names.js';
 import type { NodePlan } from './types.js';
 import type { StateRequest } from './warehouse-catalog.js';
@@ -45,11 +46,12 @@ export function planRun(manifest: Manifest, orderedIds: string[], dialect: Diale
 export function planForReview(manifest: Manifest, orderedIds: string[], dialect: Dialect, fullRefresh = false): RunPlan {
   const run = planRun(manifest, orderedIds, dialect, { fullRefresh: true });
   if (fullRefresh) return run;
-  const incremental = orderedIds.filter((id) => isIncremental(manifest, id));
+  // Snapshots too have a second plan: the later run, once their table exists.
+  const incremental = orderedIds.filter((id) => isIncremental(manifest, id) || manifest.nodes[id].kind === 'snapshot');
   const assumed: WarehouseState = { relations: {}, leftovers: [] };
   for (const id of incremental) assumed.relations[relationKey((manifest.nodes[id] as ModelNode).relation)] = { kind: 'table' };
   const second = new Map(planNodes(manifest, incremental, dialect, { state: assumed })
-    .filter((plan) => plan.variant === VARIANTS.incremental).map((plan) => [plan.id, plan]));
+    .filter((plan) => plan.variant === VARIANTS.incremental || plan.variant === SNAPSHOT_VARIANTS.later).map((plan) => [plan.id, plan]));
   return { ...run, nodes: run.nodes.flatMap((plan) => (second.has(plan.id) ? [plan, second.get(plan.id)!] : [plan])) };
 }
 
@@ -63,8 +65,10 @@ export function stateRequest(manifest: Manifest, orderedIds: string[]): StateReq
   const nodes = orderedIds.map((id) => manifest.nodes[id]).filter(hasRelation);
   const built = nodes.filter((n) => n.kind === 'source' || n.config.materialized !== 'ephemeral');
   const all = Object.values(manifest.nodes).filter(hasRelation);
+  // A snapshot's plan depends on whether its table exists; it is never swapped, so nothing else is read.
+  const snapshots = orderedIds.map((id) => manifest.nodes[id]).filter((n) => n.kind === 'snapshot').map((n) => n.relation);
   return {
-    relations: built.map((n) => n.relation),
+    relations: [...built.map((n) => n.relation), ...snapshots],
     columnsOf: built.filter((n) => n.kind === 'model' && n.config.materialized === 'incremental').map((n) => n.relation),
     dependentsOf: built.map((n) => n.relation),
     schemas: [...new Set(all.map((n) => n.relation.schema))].sort(),

@@ -1,9 +1,11 @@
+import type { UnitTestPlan } from '../unit-tests/plan-unit-test.js';
+
 /** One SQL statement of a node's plan, executed exactly as printed. */
 export interface Statement {
   sql: string;
   /** Set on a COPY statement: its rows are streamed from this source node's files by the loader. */
   copyFrom?: string;
-  /** The statement whose row count is the node's result (the CTAS or the COPY). */
+  /** The statement whose row count is the node's result (the CTAS, the COPY; several add up). */
   reportsRows?: boolean;
   /** A COPY the warehouse runs itself (Redshift from S3): the records it rejected are read back with Session.loadErrors(). */
   serverLoad?: boolean;
@@ -32,6 +34,8 @@ export interface NodePlan {
   variant?: string;
   /** Set for a data test: its statements count the failing rows, then fetch a sample (see plan-test.ts). */
   test?: TestPlan;
+  /** Set for a unit test: what runs in the in-memory database (see plan-unit-test.ts). */
+  unitTest?: UnitTestPlan;
 }
 
 /** How a data test's result is judged: statement 0 counts the failing rows, statement 1 samples them. */

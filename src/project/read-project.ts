@@ -9,7 +9,7 @@ import { nonEmptyText, textList } from './value-kinds.js';
 import { hookList } from './hook-list.js';
 import { readSeedConfigs } from './read-seed-configs.js';
 
-const projectKeys = ['name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end', 'seeds'];
+const projectKeys = ['name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end', 'seeds', 'snapshot-paths'];
 const modelKeys = ['materialized', 'schema', 'tags'];
 
 /** How the target is chosen; see LoadProjectOptions. */
@@ -43,6 +43,7 @@ export function readProject(
     modelPaths: project.get('model-paths', textList) ?? ['models'],
     macroPaths: project.get('macro-paths', textList) ?? ['macros'],
     testPaths: project.get('test-paths', textList) ?? ['tests'],
+    snapshotPaths: project.get('snapshot-paths', textList) ?? ['snapshots'],
     modelDefaults: readModelDefaults(project),
     vars,
     targets,

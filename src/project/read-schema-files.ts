@@ -16,7 +16,8 @@ import { reportDuplicates } from './unique-names.js';
 import { integer, nonEmptyText, text, textList } from './value-kinds.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
-const topKeys = ['version', 'models'];
+// unit_tests: are read by read-unit-tests.ts.
+const topKeys = ['version', 'models', 'unit_tests', 'snapshots'];
 const modelKeys = ['name', 'description', 'columns', 'data_tests', 'tests'];
 const columnKeys = ['name', 'description', 'data_type', 'tags', 'data_tests', 'tests'];
 
@@ -41,7 +42,8 @@ export function readSchemaFile(file: string, text: string, context: ScopeContext
   const top = new MapReader(new ReadScope(source, context), contents, source.position(contents), file);
   top.checkKeys(topKeys);
   top.get('version', integer(1));
-  const models = (top.items('models', 'model') ?? []).map(readModel);
+  // dbt documents snapshots under `snapshots:`; they are tested like models.
+  const models = [...(top.items('models', 'model') ?? []), ...(top.items('snapshots', 'snapshot') ?? [])].map(readModel);
   const named = models.filter((model) => model.name).map((model) => ({ name: model.name, at: model.at }));
   reportDuplicates(source, named, 'model', ` in ${file}`);
   return { models, diagnostics: sortByPosition(source.diagnostics) };

@@ -94,6 +94,8 @@ export interface ProjectConfig {
   macroPaths: string[];
   /** Folders holding singular tests (`*.sql`) and, under `generic/`, generic-test macros. */
   testPaths: string[];
+  /** Folders holding snapshots (`*.sql`, dbt's type-2 history tables). */
+  snapshotPaths: string[];
   modelDefaults: ModelDefaults;
   /** Project vars with CLI `--vars` already merged over the defaults. */
   vars: Record<string, unknown>;

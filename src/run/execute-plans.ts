@@ -7,6 +7,8 @@ import type { NodeFiles } from './database-error.js';
 import { databaseErrorToDiagnostic } from './database-error.js';
 import { blocksDescendants, type NodeResult } from './node-result.js';
 import { runTest } from './run-test.js';
+import { runUnitTest } from '../unit-tests/run-unit-test.js';
+import type { UnitTestEngine } from '../unit-tests/unit-test-engine.js';
 import { missingUpstream } from './upstream-check.js';
 import { enforceCheck } from './statement-check.js';
 
@@ -34,6 +36,8 @@ export interface ExecuteOptions {
   signal?: AbortSignal;
   /** Nodes that must pass before a node runs, beyond its parents: in `build`, the tests on its parents. */
   gates?: ReadonlyMap<string, readonly string[]>;
+  /** Where unit tests run (an in-memory PGlite started on first use); required when the plans hold some. */
+  unitTests?: UnitTestEngine;
 }
 
 /** Thrown between statements once the run is cancelled (Ctrl-C). */
@@ -55,7 +59,9 @@ export async function executePlans(options: ExecuteOptions): Promise<NodeResult[
   const limit = options.adapter.capabilities.multipleConnections ? Math.max(1, options.threads) : 1;
   let started = 0;
 
-  const parentsOf = (id: string) =>
+  // A unit test reads nothing from the warehouse: it waits for nothing (its model waits for it).
+  const unitTests = new Set(plans.filter((p) => p.unitTest).map((p) => p.id));
+  const parentsOf = (id: string) => unitTests.has(id) ? [] :
     [...(manifest.parentMap[id] ?? []), ...(options.gates?.get(id) ?? [])].filter((p) => selected.has(p));
   while (results.size < plans.length) {
     for (const plan of plans) {
@@ -95,6 +101,7 @@ async function runNode(plan: NodePlan, options: ExecuteOptions): Promise<NodeRes
   let feed: SourceFeed | undefined;
   let serverRejected: BadRecord[] | undefined; // what a server-side COPY (Redshift) rejected
   try {
+    if (plan.unitTest) return finish(await runUnitTest(plan, plan.unitTest, options.unitTests!));
     const missing = await missingUpstream(plan.id, options);
     if (missing) return finish({ status: 'error', message: missing.message, rowsAffected: null, diagnostics: [missing] });
     if (plan.test) return finish(await runTest(plan, plan.test, options));
@@ -146,7 +153,11 @@ async function runStatements(
       const result = await runTagged(index, () => session.execute(statement.sql));
       if (statement.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors());
       enforceCheck(statement, result.rows, plan);
-      if (statement.reportsRows) [rows, message] = [result.rowCount, `${result.command} ${result.rowCount ?? ''}`.trim()];
+      if (statement.reportsRows) {
+        // Several statements may add up to the result (a Redshift seed's INSERT batches).
+        rows = rows === null || result.rowCount === null ? result.rowCount : rows + result.rowCount;
+        message = `${result.command} ${rows ?? ''}`.trim();
+      }
       else if (message === 'OK' && result.command && !/^(BEGIN|COMMIT|DROP|ALTER)$/.test(result.command)) message = result.command;
     }
   } catch (error) {

@@ -11,7 +11,7 @@ export async function missingUpstream(id: string, options: ExecuteOptions): Prom
   for (const parent of builtParents(id, options)) {
     if (selected.has(parent)) continue;
     const node = options.manifest.nodes[parent];
-    if (node.kind === 'test') continue; // tests have no relation (and are never parents)
+    if (node.kind === 'test' || node.kind === 'unit_test') continue; // tests have no relation (and are never parents)
     if (!(await options.adapter.relationKind(node.relation))) missing.push(`${node.relation.schema}.${node.relation.identifier}`);
   }
   if (missing.length === 0) return undefined;

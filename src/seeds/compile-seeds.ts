@@ -7,10 +7,10 @@ import type { ModelNode } from '../compile/manifest.js';
 import type { GraphNode } from '../graph/types.js';
 import type { SeedConfig } from '../project/types.js';
 import { parseColumnType } from '../load/column-types.js';
-import { SeedErrors } from './csv-error.js';
+import { csvErrorDiagnostic, SeedErrors } from './csv-error.js';
 import { inferColumnType } from './infer-type.js';
 import type { SeedFile } from './seed-files.js';
-import { seedId, type SeedColumn, type SeedNode } from './seed-node.js';
+import { seedId, type SeedColumn, type SeedNode, type SeedRow } from './seed-node.js';
 
 
 /** What compiling seeds needs besides the files. */
@@ -19,6 +19,8 @@ export interface SeedContext {
   configs: Record<string, SeedConfig>;
   /** Model names: a seed may not share one (ref() would be ambiguous). */
   modelNames: ReadonlySet<string>;
+  /** Parse every row into the node (SeedNode.rows): the target's plan inserts them as literals. */
+  keepRows?: boolean;
 }
 
 /** One node per seed file; problems go into `diagnostics`. */
@@ -34,11 +36,14 @@ export function compileSeeds(files: readonly SeedFile[], context: SeedContext, d
     }
     const columns = seedColumns(file, context.configs[name]?.columnTypes ?? {}, report);
     if (!columns) continue;
+    const rows = context.keepRows ? seedRows(file, columns.length, report) : undefined;
+    if (context.keepRows && !rows) continue;
     seeds.push({
       id: seedId(name), kind: 'seed', name, path: file.path,
       relation: { schema: context.schema, identifier: name },
       columns, tags: [], dependsOn: [],
       checksum: createHash('sha256').update(file.text).digest('hex'),
+      ...(rows ? { rows } : {}),
     });
   }
   return seeds;
@@ -77,6 +82,26 @@ function seedColumns(file: SeedFile, declared: Record<string, string>, report: R
     if (type !== undefined) return { name, type, declared: true };
     return { name, type: inferColumnType(records.filter((r) => r.length === header.length).map((r) => r[i])), declared: false };
   });
+}
+
+/**
+ * Every data row with the line it starts on, parsed strictly: the plan will hold them, so a
+ * malformed row is a compile error at its line here, where the COPY path fails the load with it.
+ */
+function seedRows(file: SeedFile, headerColumns: number, report: Report): SeedRow[] | undefined {
+  try {
+    const records = parse(file.text, { bom: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    // info.lines is the line a record ends on; a quoted value may span lines.
+    return records.slice(1).map(({ record, info }) => ({ line: info.lines - lineBreaks(record), values: record }));
+  } catch (error) {
+    const problem = csvErrorDiagnostic(error, file.path, seedId(posix.basename(file.path, '.csv')), headerColumns);
+    report(problem.code, problem.message, problem.hint ?? '', problem.location?.line);
+    return undefined;
+  }
+}
+
+function lineBreaks(values: string[]): number {
+  return values.reduce((n, v) => n + (v.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
 }
 
 /** ref('a_seed') renders like a model ref; this points the model's dependency at `seed.<name>`. */

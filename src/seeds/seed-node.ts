@@ -15,6 +15,17 @@ export interface SeedNode {
   dependsOn: string[];
   /** sha256 of the CSV file. */
   checksum: string;
+  /**
+   * The data rows, parsed at compile time, for targets whose plan carries them as SQL literals
+   * (Redshift: no COPY FROM STDIN). Absent where the loader streams the file into COPY at run time.
+   */
+  rows?: SeedRow[];
+}
+
+/** One data row of a seed's CSV file: its values in header order, and where it starts. */
+export interface SeedRow {
+  line: number;
+  values: string[];
 }
 
 /** A seed column and the type CREATE TABLE gives it. */

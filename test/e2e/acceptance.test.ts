@@ -16,15 +16,17 @@ describe('sparkify build on ../shared/sparkify-data', () => {
 
   test('succeeds with one dbt-style line per node and a summary', () => {
     assert.equal(first.code, 0, first.stderr + first.stdout);
-    // 2 sources, 1 seed, 5 models and 21 data tests (models/**/schema.yml, tests/), each test right after its model.
-    assert.match(first.stdout, /\d+ of 29 OK loaded seed subscription_levels \.+ \[COPY 2 in [\d.]+s\]/);
-    assert.match(first.stdout, /\d+ of 29 OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in [\d.]+s\]/);
+    // 2 sources, 1 seed, 5 models, 1 snapshot, 23 data tests (models/**/schema.yml, snapshots/, tests/), each test right
+    // after its model, and 3 unit tests (users 1, songplays 2), each right before its model.
+    assert.match(first.stdout, /\d+ of 35 OK loaded seed subscription_levels \.+ \[COPY 2 in [\d.]+s\]/);
+    assert.match(first.stdout, /\d+ of 35 OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in [\d.]+s\]/);
     assert.match(first.stdout, /OK created table model public\.users \.+ \[SELECT 97 in [\d.]+s\]/);
     // songplays is incremental: the first build creates it in full.
     assert.match(first.stdout, /OK created incremental model public\.songplays \.+ \[SELECT 6820 in [\d.]+s\]/);
     assert.match(first.stdout, /OK created table model public\.users \.+ \[SELECT 97 in [\d.]+s\]\n.*PASS accepted_values_users_level__free__paid \.+ \[PASS in/);
     assert.match(first.stdout, /PASS every_next_song_event_is_a_songplay \.+ \[PASS in/);
-    assert.match(first.stdout, /Done\. PASS=29 WARN=0 ERROR=0 SKIP=0 TOTAL=29/);
+    assert.match(first.stdout, /PASS users::latest_level_wins \.+ \[PASS in [\d.]+s\]\n.*OK created table model public\.users /);
+    assert.match(first.stdout, /Done\. PASS=35 WARN=0 ERROR=0 SKIP=0 TOTAL=35/);
   });
 
   test('builds the tables with the expected row counts', async () => {
@@ -75,25 +77,44 @@ describe('sparkify build on ../shared/sparkify-data', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
     assert.deepEqual(order.filter((id: string) => !id.startsWith('test.')).sort(), [
       'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
-      'seed.subscription_levels', 'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+      'seed.subscription_levels', 'snapshot.users_snapshot', 'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+      'unit_test.songplays.incremental_adds_only_newer_plays', 'unit_test.songplays.matched_and_unmatched_plays',
+      'unit_test.users.latest_level_wins',
     ]);
     const tests = results.results.filter((r: { id: string }) => r.id.startsWith('test.'));
-    assert.equal(tests.length, 21);
+    assert.equal(tests.length, 23);
     assert.ok(tests.every((r: { status: string; failures: number }) => r.status === 'pass' && r.failures === 0), 'every data test passes');
     for (const id of order) {
-      for (const parent of manifest.parentMap[id]) assert.ok(order.indexOf(parent) < order.indexOf(id), `${parent} before ${id}`);
+      // A unit test's parent is its model (as in dbt's manifest), yet it runs right before it.
+      const ordered = (parent: string) => (id.startsWith('unit_test.') ? order.indexOf(parent) > order.indexOf(id) : order.indexOf(parent) < order.indexOf(id));
+      for (const parent of manifest.parentMap[id]) assert.ok(ordered(parent), `${parent} ${id.startsWith('unit_test.') ? 'after' : 'before'} ${id}`);
     }
     assert.equal(results.results.find((r: { id: string }) => r.id === 'model.users').rowsAffected, 97);
     assert.match(manifest.schemaVersion, /manifest\/v1/);
     assert.deepEqual(manifest.parentMap['model.users'], ['source.sparkify.staging_events']);
   });
 
+  test('users_snapshot holds one current row per user, as many as users, and a rebuild adds none', async () => {
+    // Runs before the second build below: the sample does not change, so neither does the history.
+    assert.match(first.stdout, /OK snapshotted snapshot public\.users_snapshot \.+ \[SELECT 97 in [\d.]+s\]/);
+    await withWarehouse(dir, async (db) => {
+      const one = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows[0];
+      assert.equal(await countRows(db, 'users_snapshot'), await countRows(db, 'users'));
+      assert.deepEqual(await one('select count(*)::int as n, count(distinct user_id)::int as users from public.users_snapshot where valid_to is null'), { n: 97, users: 97 });
+      assert.deepEqual(await one(`select count(*)::int as n from public.users_snapshot s join public.users u using (user_id)
+        where s.level = u.level and s.valid_to is null`), { n: 97 });
+    });
+  });
+
   test('building twice gives identical tables', async () => {
     const tables = ['staging_events', 'staging_songs', 'users', 'songs', 'artists', 'time', 'songplays'];
+    const snapshotRows = () => withWarehouse(dir, (db) => countRows(db, 'users_snapshot'));
+    const historyBefore = await snapshotRows();
     const digest = () => withWarehouse(dir, async (db) => Promise.all(tables.map((t) => tableDigest(db, t))));
     const before = await digest();
     const second = sparkify(dir, ['build', '--vars', sharedDataVars()]);
     assert.equal(second.code, 0, second.stderr);
     assert.deepEqual(await digest(), before);
+    assert.equal(await snapshotRows(), historyBefore, 'an unchanged sample adds no history');
   });
 });

@@ -23,8 +23,9 @@ describe('sparkify build on the repo sample', () => {
     // dimensions would need them built); the default, eager, would run those too (dbt's rule).
     const result = sparkify(dir, ['build', '--select', '+songplays', '--indirect-selection', 'cautious']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Building 2 sources, 1 model and 6 tests/);
-    assert.match(result.stdout, /Done\. PASS=9 WARN=0 ERROR=0 SKIP=0 TOTAL=9/);
+    // songplays' 2 unit tests are selected with it (their only parent), and run before it.
+    assert.match(result.stdout, /Building 2 sources, 1 model, 6 tests and 2 unit tests/);
+    assert.match(result.stdout, /Done\. PASS=11 WARN=0 ERROR=0 SKIP=0 TOTAL=11/);
   });
 
   test('a full build gives the figures data/README.md states for the generated sample', async () => {
@@ -52,7 +53,9 @@ describe('sparkify build on the repo sample', () => {
   test('--select songplays after a full build updates only songplays (incremental: no new plays)', () => {
     const result = sparkify(dir, ['build', '--select', 'songplays']);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /1 of \d+ OK updated incremental model public\.songplays \.+ \[INSERT 0 in/);
+    // Nothing else is built: songplays, its 10 data tests (eager) and its 2 unit tests, which run first.
+    assert.match(result.stdout, /Building 1 model, 10 tests and 2 unit tests/);
+    assert.match(result.stdout, /3 of \d+ OK updated incremental model public\.songplays \.+ \[INSERT 0 in/);
   });
 
   test('a malformed JSON record fails the load with path:line:column and keeps the old staging table', async () => {
@@ -78,7 +81,8 @@ describe('build errors and the warehouse lock', () => {
     assert.equal(sparkify(dir, ['build']).code, 0);
     const usersBefore = await withWarehouse(dir, (db) => tableDigest(db, 'users'));
     editFile(dir, 'models/dimensions/users.sql', (t) => t.replace('        gender,\n        level,', '        gender,\n        levle,'));
-    const result = sparkify(dir, ['build', '--select', 'users']);
+    // Without users' unit test, which would hit the same error first (in its in-memory PGlite) and skip users.
+    const result = sparkify(dir, ['build', '--select', 'users', '--exclude', 'test_type:unit']);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /models\/dimensions\/users\.sql:10: database error in table model public\.users: column "levle" does not exist/);
     assert.match(result.stderr, /target\/compiled\/models\/dimensions\/users\.sql:10/);

@@ -17,10 +17,12 @@ describe('sparkify compile', () => {
     const ids = Object.keys(manifest.nodes);
     assert.deepEqual(ids.filter((id) => !id.startsWith('test.')), [
       'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
-      'seed.subscription_levels', 'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+      'seed.subscription_levels', 'snapshot.users_snapshot', 'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+      'unit_test.songplays.incremental_adds_only_newer_plays', 'unit_test.songplays.matched_and_unmatched_plays',
+      'unit_test.users.latest_level_wins',
     ]);
-    assert.equal(ids.filter((id) => id.startsWith('test.')).length, 21, 'the data tests of models/**/schema.yml and tests/');
-    assert.match(result.stdout, /Compiled 5 models, 21 tests, 1 seed and 2 sources/);
+    assert.equal(ids.filter((id) => id.startsWith('test.')).length, 23, 'the data tests of models/**/schema.yml and tests/');
+    assert.match(result.stdout, /Compiled 5 models, 23 tests, 3 unit tests, 1 seed, 1 snapshot and 2 sources/);
     assert.ok(existsSync(join(dir, 'target/run_results.json')));
   });
 
@@ -62,9 +64,13 @@ describe('sparkify ls, show and clean', () => {
 
   test('ls lists the selection in build order', () => {
     const names = sparkify(dir, ['ls', '--select', '+songplays']).stdout.trim().split('\n');
-    assert.deepEqual(names.slice(0, 3), ['source:sparkify.staging_events', 'source:sparkify.staging_songs', 'songplays']);
+    // songplays' 2 unit tests right before it, as build runs them.
+    assert.deepEqual(names.slice(0, 5), [
+      'source:sparkify.staging_events', 'source:sparkify.staging_songs',
+      'incremental_adds_only_newer_plays', 'matched_and_unmatched_plays', 'songplays',
+    ]);
     // Then the tests on songplays, which selecting it selects too (eager indirect selection).
-    assert.deepEqual(names.slice(3), [
+    assert.deepEqual(names.slice(5), [
       'accepted_values_songplays_level__free__paid', 'every_next_song_event_is_a_songplay',
       'not_null_songplays_songplay_id', 'not_null_songplays_start_time', 'not_null_songplays_user_id',
       'relationships_songplays_artist_id__artist_id__ref_artists_', 'relationships_songplays_song_id__song_id__ref_songs_',

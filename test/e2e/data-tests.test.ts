@@ -27,13 +27,14 @@ describe('data tests of the Sparkify project', () => {
 
   test('sparkify build runs every test right after its model, and all pass', () => {
     assert.equal(build.code, 0, build.stderr + build.stdout);
-    assert.match(build.stdout, /Building 2 sources, 1 seed, 5 models and 21 tests/);
+    assert.match(build.stdout, /Building 2 sources, 1 seed, 5 models, 1 snapshot, 23 tests and 3 unit tests/);
     assert.match(build.stdout, /OK created table model public\.users \.+ \[SELECT \d+ in [\d.]+s\]\n.*PASS accepted_values_users_level__free__paid \.+ \[PASS in [\d.]+s\]/);
     assert.match(build.stdout, /PASS between_time_weekday__6__0 /);
     assert.match(build.stdout, /PASS every_next_song_event_is_a_songplay /);
-    assert.match(build.stdout, /Done\. PASS=29 WARN=0 ERROR=0 SKIP=0 TOTAL=29/);
+    // 9 nodes, 23 data tests and 3 unit tests (users 1, songplays 2).
+    assert.match(build.stdout, /Done\. PASS=35 WARN=0 ERROR=0 SKIP=0 TOTAL=35/);
     const tests = runResults(dir).results.filter((r) => r.id.startsWith('test.'));
-    assert.equal(tests.length, 21);
+    assert.equal(tests.length, 23);
     assert.ok(tests.every((r) => r.status === 'pass' && r.failures === 0), JSON.stringify(tests));
   });
 
@@ -55,21 +56,24 @@ describe('data tests of the Sparkify project', () => {
     const result = sparkify(dir, ['test', '--select', 'users']);
     assert.equal(result.code, 0, result.stderr + result.stdout);
     const names = printed(result.stdout, 'PASS').sort();
+    // Its 4 data tests and its unit test (printed <model>::<name>).
     assert.deepEqual(names, [
       'accepted_values_users_level__free__paid', 'not_null_users_user_id',
-      'relationships_songplays_user_id__user_id__ref_users_', 'unique_users_user_id',
+      'relationships_songplays_user_id__user_id__ref_users_', 'unique_users_user_id', 'users::latest_level_wins',
     ]);
     const { parentMap } = manifestOf(dir);
-    assert.ok(names.every((name) => parentMap[`test.${name}`].includes('model.users')));
+    const idOf = (name: string) => (name.includes('::') ? `unit_test.${name.replace('::', '.')}` : `test.${name}`);
+    assert.ok(names.every((name) => parentMap[idOf(name)].includes('model.users')));
     assert.doesNotMatch(result.stdout, /created|loaded/, 'nothing is built');
-    assert.match(result.stdout, /Done\. PASS=4 WARN=0 ERROR=0 SKIP=0 TOTAL=4/);
+    assert.match(result.stdout, /Done\. PASS=5 WARN=0 ERROR=0 SKIP=0 TOTAL=5/);
     assert.equal(runResults(dir).command, 'test');
   });
 
   test('test_type: and --indirect-selection narrow the tests; a selection without tests exits 2', () => {
     assert.deepEqual(printed(sparkify(dir, ['test', '--select', 'test_type:singular']).stdout, 'PASS'), ['every_next_song_event_is_a_songplay']);
     const cautious = sparkify(dir, ['test', '--select', 'users', '--indirect-selection', 'cautious']);
-    assert.equal(printed(cautious.stdout, 'PASS').length, 3, 'the relationships test also needs songplays selected');
+    // users' 3 other data tests and its unit test, whose only parent is users.
+    assert.equal(printed(cautious.stdout, 'PASS').length, 4, 'the relationships test also needs songplays selected');
     const none = sparkify(dir, ['test', '--select', 'source:sparkify.staging_songs']);
     assert.equal(none.code, 2);
     assert.match(none.stderr, /the selection holds no data test \[SPK610\]/);
@@ -93,14 +97,15 @@ describe('a failing test', () => {
     editFile(dir, 'models/dimensions/users.sql', (t) => t.replace('where recency = 1', 'where recency <= 2'));
     // songplays reads staging only; dbt's depends_on comment puts it downstream of users.
     editFile(dir, 'models/facts/songplays.sql', (t) => `-- depends_on: {{ ref('users') }}\n${t}`);
-    const result = sparkify(dir, ['build']);
+    // Without the unit tests: users' own (latest_level_wins) would fail on the broken SQL first and skip users.
+    const result = sparkify(dir, ['build', '--exclude', 'test_type:unit']);
     assert.equal(result.code, 1, result.stderr + result.stdout);
-    const fail = /\d+ of 29 FAIL (\d+) unique_users_user_id \.+ \[FAIL \1 in [\d.]+s\]\n.*the first 5 of \1 failing rows:\n.*\| unique_field \| n_records \|/.exec(result.stdout);
+    const fail = /\d+ of 32 FAIL (\d+) unique_users_user_id \.+ \[FAIL \1 in [\d.]+s\]\n.*the first 5 of \1 failing rows:\n.*\| unique_field \| n_records \|/.exec(result.stdout);
     assert.ok(fail, result.stdout);
     assert.match(result.stdout, /SKIP \S+ model public\.songplays \.+ \[SKIP\]/);
     assert.match(result.stdout, /SKIP test unique_songplays_songplay_id /);
     assert.match(result.stderr, /models\/dimensions\/schema\.yml:11: test unique_users_user_id failed: got \d+ failing rows, configured to fail if != 0 \[SPK620\]/);
-    assert.match(result.stdout, /Done\. PASS=\d+ WARN=0 ERROR=1 SKIP=11 TOTAL=29/);
+    assert.match(result.stdout, /Done\. PASS=\d+ WARN=0 ERROR=1 SKIP=14 TOTAL=32/);
     const results = runResults(dir);
     assert.equal(results.success, false);
     const unique = results.results.find((r) => r.id === 'test.unique_users_user_id')!;
@@ -119,10 +124,13 @@ describe('a failing test', () => {
       "description: Id of the user; the primary key.\n        data_tests: [unique, not_null]",
       'description: Id of the user; the primary key.\n        data_tests:\n          - unique:\n              config: {severity: warn}\n          - not_null',
     ));
-    const result = sparkify(dir, ['build']);
+    // Without the unit tests (users' own would fail on the broken SQL first) and users_snapshot, which
+    // rightly refuses a users holding a user_id twice (SPK710) and would fail the build.
+    const result = sparkify(dir, ['build', '--exclude', 'test_type:unit', 'users_snapshot']);
     assert.equal(result.code, 0, result.stderr + result.stdout);
     assert.match(result.stdout, /WARN \d+ unique_users_user_id \.+ \[WARN \d+ in/);
     assert.match(result.stderr, /warning: models\/dimensions\/schema\.yml:\d+: test unique_users_user_id warned/);
+    // 8 nodes and 21 data tests: the 3 unit tests, users_snapshot and its 2 tests are excluded.
     assert.match(result.stdout, /Done\. PASS=28 WARN=1 ERROR=0 SKIP=0 TOTAL=29/);
     assert.equal(runResults(dir).results.find((r) => r.id === 'test.unique_users_user_id')!.status, 'warn');
   });

@@ -32,7 +32,7 @@ export function sparkify(cwd: string, args: string[], env: Record<string, string
 /** A copy of the repo's own project (models, macros, tests, configs, sample data) in a temp folder. */
 export function copyProject(options: { withData?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'sparkify-e2e-'));
-  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds']) {
+  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds', 'snapshots']) {
     cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   }
   if (options.withData !== false) cpSync(join(REPO_ROOT, 'data'), join(dir, 'data'), { recursive: true });

@@ -248,7 +248,7 @@ test('malformed selectors are SPK213', () => {
     ['tag:a:b', "only one ':' may separate the method from the value"],
     ['users,', 'it has an empty selector around a comma'],
     ['source:a.b.c', 'a source selector is source_name or source_name.table_name'],
-    ['resource_type:seeds', 'resource types are model, source, seed, test'],
+    ['resource_type:seeds', 'resource types are model, source, seed, test, snapshot, unit_test'],
   ];
   for (const [selector, why] of cases) {
     const diagnostics = diagnosticsOf(() => select([selector])).map((d) => `${d.code} ${d.message}`);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
-import { createProgressReporter, formatBytes } from '../../src/load/progress.js';
+import { createProgressReporter, formatBytes, reportLoad } from '../../src/load/progress.js';
 import type { LoadProgress } from '../../src/load/types.js';
 
 /** A stream that records what is written, posing as a terminal or not. */
@@ -81,4 +81,59 @@ test('formatBytes uses binary multiples', () => {
   assert.equal(formatBytes(512), '512 B');
   assert.equal(formatBytes(1536), '1.5 KB');
   assert.equal(formatBytes(3_755_598), '3.6 MB');
+});
+
+// Regression: an interrupted or failed load used to end on "done", as if every file had been read.
+test('a load that did not finish ends on "failed" or "interrupted", never "done"', async () => {
+  for (const outcome of ['failed', 'interrupted'] as const) {
+    const { stream, output } = fakeStream(false);
+    let now = 0;
+    const reporter = createProgressReporter('staging_events', stream, { intervalMs: 5000, now: () => now });
+    reporter.update(tick(10, 2500, 1_000_000));
+    now = 3000;
+    reporter.stop(outcome);
+    await settle();
+    assert.equal(output(), `staging_events: ${outcome} after 3.0 s, at 10/30 files, 2,500 rows, 976.6 KB of 3.6 MB\n`);
+  }
+  const { stream, output } = fakeStream(true);
+  const bar = createProgressReporter('staging_events', stream);
+  bar.update(tick(10, 2500, 1_000_000));
+  bar.stop('interrupted');
+  await settle();
+  assert.match(output(), /10\/30 files[^]*staging_events(\x1b\[39m)?: interrupted\n$/);
+});
+
+/** Chunks of a source: `count` of them, then an error when `failAt` is reached. */
+async function* chunksOf(count: number, failAt?: number): AsyncGenerator<Buffer> {
+  for (let i = 0; i < count; i++) {
+    if (i === failAt) throw new Error('bad record');
+    yield Buffer.from(`${i}\n`);
+  }
+}
+
+/** Reads a reported load as executePlans does, stopping early when `stopAfter` chunks were read. */
+async function drain(chunks: AsyncIterable<Buffer>, stopAfter = Infinity): Promise<string> {
+  let read = 0;
+  try {
+    for await (const chunk of chunks) {
+      if (++read >= stopAfter) break;
+      void chunk;
+    }
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return `read ${read}`;
+}
+
+test('reportLoad tells a finished load from a failed, an abandoned and an interrupted one', async () => {
+  const outcomes: Array<string | undefined> = [];
+  const reporter = { update() {}, stop: (outcome?: string) => void outcomes.push(outcome) };
+  assert.equal(await drain(reportLoad(chunksOf(3), reporter)), 'read 3');
+  assert.equal(await drain(reportLoad(chunksOf(3, 1), reporter)), 'bad record');
+  // The database rejected the COPY: the executor stops reading without Ctrl-C.
+  assert.equal(await drain(reportLoad(chunksOf(3), reporter, new AbortController().signal), 1), 'read 1');
+  const controller = new AbortController();
+  controller.abort();
+  assert.equal(await drain(reportLoad(chunksOf(3), reporter, controller.signal), 2), 'read 2');
+  assert.deepEqual(outcomes, ['done', 'failed', 'failed', 'interrupted']);
 });

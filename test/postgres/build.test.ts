@@ -35,8 +35,8 @@ describe('sparkify build --target pg on ../shared/sparkify-data', () => {
     assert.equal(result.code, 0, result.stderr + result.stdout);
     assert.match(result.stdout, /Running with sparkify on target pg \(postgres\)/);
     assert.match(result.stdout, /OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in [\d.]+s\]/);
-    // 8 nodes (2 sources, 1 seed, 5 models) and the project's 21 data tests.
-    assert.match(result.stdout, /Done\. PASS=29 WARN=0 ERROR=0 SKIP=0 TOTAL=29/);
+    // 9 nodes (2 sources, 1 seed, 5 models, 1 snapshot), the project's 23 data tests and 3 unit tests.
+    assert.match(result.stdout, /Done\. PASS=35 WARN=0 ERROR=0 SKIP=0 TOTAL=35/);
     assert.deepEqual(counts(await serverTables(server)), SHARED_FIGURES);
     const matched = await server.query(`
       select sp.user_id, s.title, a.name as artist

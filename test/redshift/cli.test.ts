@@ -83,3 +83,18 @@ test('build --target prod without dwh.cfg fails with exit 2, names the file and 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('compile --target prod prints the seed as INSERTs into its side table, and the manifest holds its rows', () => {
+  const dir = project(true);
+  try {
+    const result = sparkify(dir, ['compile', '--target', 'prod', '--select', 'resource_type:seed']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^-- seed\.subscription_levels /m);
+    assert.match(result.stdout, /INSERT INTO "public"\."subscription_levels__sparkify_new_00000000" \("level", "description", "is_paying"\) VALUES\n {2}\('free', 'Listens with ads and limited skips', FALSE\),/);
+    assert.doesNotMatch(result.stdout, /SPK354|FROM STDIN/);
+    const manifest = JSON.parse(readFileSync(join(dir, 'target', 'manifest.json'), 'utf8'));
+    assert.equal(manifest.nodes['seed.subscription_levels'].rows.length, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,6 +7,7 @@ import { readProjectFiles } from '../../src/compile/project-files.js';
 import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
 import { RedshiftDialect } from '../../src/plan/redshift/redshift-dialect.js';
 import { loadProject, type LoadedProject } from '../../src/project/index.js';
+import { readSeedFiles } from '../../src/seeds/seed-files.js';
 import { writeProject } from '../compile/fixture.js';
 import { REPO_ROOT } from '../e2e/helpers.js';
 
@@ -58,7 +59,7 @@ export function compileFor(files: Record<string, string>, target = 'rs', varsTex
   const root = writeProject({ 'project.yml': RS_PROJECT_YML, 'sources.yml': RS_SOURCES_YML, ...files });
   created.push(root);
   const project = loadProject(root, { env: {}, targetName: target, varsText });
-  const compiled = compileProject({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env: {} });
+  const compiled = compileProject({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env: {}, seeds: readSeedFiles(root) });
   return { root, project, compiled };
 }
 
@@ -67,11 +68,11 @@ export function planText(fixture: Fixture, id: string): string {
   return renderPlan(planNodes(fixture.compiled.manifest, [id], dialect)[0]);
 }
 
-/** A copy of the repository's own project (configs, models, macros, data tests; no data, no dwh.cfg). */
+/** A copy of the repository's own project (configs, models, macros, data tests, seeds; no data, no dwh.cfg). */
 export function copyRepoProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sparkify-redshift-'));
   created.push(dir);
-  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests']) {
+  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds']) {
     if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   }
   return dir;

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { compileProject } from '../../src/compile/compile-project.js';
+import { readProjectFiles } from '../../src/compile/project-files.js';
+import { dialectFor } from '../../src/plan/dialect-for.js';
+import { planNodes } from '../../src/plan/plan-nodes.js';
 import { loadProject } from '../../src/project/index.js';
+import { readSeedFiles } from '../../src/seeds/seed-files.js';
 import { lines, load, loadError, where } from '../project/helpers.js';
 import { copyRepoProject, SEED_DWH_CFG } from './helpers.js';
 
@@ -88,6 +93,18 @@ test('a broken dwh.cfg is an error at its line; the unselected target never read
   assert.deepEqual(where(error), ['SPK019 dwh.cfg:1']);
   const notSelected = lines('name: demo', 'targets:', '  dev: {type: pglite}', '  rs:', '    type: redshift', '    config_file: dwh.cfg');
   assert.deepEqual(load({ 'project.yml': notSelected, 'dwh.cfg': 'HOST=h\n' }).warnings, []);
+});
+
+test("the repo's prod target compiles its seed with the rows, which the Redshift plan inserts (no SPK354)", () => {
+  const root = copyRepoProject();
+  const project = loadProject(root, { env: {}, targetName: 'prod' });
+  const compiled = compileProject({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env: {}, seeds: readSeedFiles(root) });
+  const seed = compiled.manifest.nodes['seed.subscription_levels'];
+  assert.ok(seed?.kind === 'seed');
+  assert.deepEqual(seed.rows?.map((r) => [r.line, r.values[0]]), [[2, 'free'], [3, 'paid']]);
+  const plan = planNodes(compiled.manifest, [seed.id], dialectFor(project.target))[0];
+  assert.ok(plan.statements.some((s) => s.sql.includes('INSERT INTO "public"."subscription_levels__sparkify_new_00000000"')));
+  assert.ok(plan.statements.every((s) => !s.check), 'no failing check in place of the load');
 });
 
 test("the repo's prod target points the staging sources at s3://udacity-dend, with or without dwh.cfg", () => {

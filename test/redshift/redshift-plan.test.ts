@@ -65,6 +65,8 @@ describe('Redshift COPY from S3', () => {
     const fixture = compileFor({ 'sources.yml': SOURCES_JSONPATHS.replace('maxerrors: 10', 'maxerrors: 100000') });
     const error = errorOf(() => planNodes(fixture.compiled.manifest, ['source.raw.events'], dialect));
     assert.match(error.diagnostics[0].message, /maxerrors 100000 is more than Redshift's COPY allows/);
+    // Its own code: SPK140 is about paths that are not on S3, and this source's paths are.
+    assert.deepEqual(error.diagnostics.map((d) => d.code), ['SPK142']);
   });
 
   // https://docs.aws.amazon.com/redshift/latest/dg/copy-usage_notes-copy-from-json.html ('auto': fields matched to column names),

@@ -11,25 +11,30 @@ import { readProjectFiles } from '../../src/compile/project-files.js';
 import { topologicalOrder } from '../../src/graph/index.js';
 import { dialectFor } from '../../src/plan/dialect-for.js';
 import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
+import { VARIANTS } from '../../src/plan/plan-model.js';
+import type { WarehouseState } from '../../src/plan/warehouse-state.js';
 import { loadProject } from '../../src/project/index.js';
+import { readSeedFiles } from '../../src/seeds/seed-files.js';
 import { assertGolden } from '../golden.js';
 import { copyRepoProject, SEED_DWH_CFG } from './helpers.js';
 
-function prodPlans() {
+function prodPlans(state?: WarehouseState) {
   const root = copyRepoProject();
   writeFileSync(join(root, 'dwh.cfg'), SEED_DWH_CFG);
   const project = loadProject(root, { env: {}, targetName: 'prod' });
-  const compiled = compileProject({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env: {} });
-  return planNodes(compiled.manifest, topologicalOrder(compiled.graph), dialectFor(project.target));
+  const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
+  const compiled = compileProject({ project, files, env: {}, seeds: readSeedFiles(root) });
+  return planNodes(compiled.manifest, topologicalOrder(compiled.graph), dialectFor(project.target), { state });
 }
 
 // Each statement kind is checked against its AWS page in redshift-plan.test.ts; these files show them together.
-test('every node of the Sparkify warehouse plans for Redshift as its golden file (r_COPY.html, r_CREATE_TABLE_AS.html, r_ALTER_TABLE.html)', () => {
+test('every node of the Sparkify warehouse plans for Redshift as its golden file, the seed as INSERTs (r_COPY.html, r_CREATE_TABLE_AS.html, r_ALTER_TABLE.html, r_INSERT_30.html)', () => {
   const plans = prodPlans();
   assert.deepEqual(plans.map((p) => p.id), [
-    'source.sparkify.staging_events', 'source.sparkify.staging_songs',
+    'seed.subscription_levels', 'source.sparkify.staging_events', 'source.sparkify.staging_songs',
     'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
   ]);
+  assert.ok(plans.every((p) => p.statements.every((s) => s.check?.code !== 'SPK354')), 'seeds load on Redshift: no SPK354');
   for (const plan of plans) assertGolden(`redshift/sparkify/${plan.runPath}`, renderPlan(plan));
 });
 
@@ -45,4 +50,15 @@ test('no PostgreSQL-only SQL reaches Redshift: no interval arithmetic, :: casts,
   assert.match(sql, /DISTSTYLE ALL AS/);
   assert.match(sql, /DISTSTYLE KEY DISTKEY\("start_time"\) SORTKEY\("start_time"\) AS/);
   assert.match(sql, /IAM_ROLE 'arn:aws:iam::123456789012:role\/dwhRole'/);
+});
+
+// https://docs.aws.amazon.com/redshift/latest/dg/r_DELETE.html (DELETE ... USING), r_INSERT_30.html
+test('songplays, incremental (delete+insert on songplay_id), adds only the new plays once its table exists (r_DELETE.html, r_INSERT_30.html)', () => {
+  const state: WarehouseState = { relations: { '["public","songplays"]': { kind: 'table' } }, leftovers: [] };
+  const songplays = prodPlans(state).find((p) => p.id === 'model.songplays')!;
+  assert.equal(songplays.variant, VARIANTS.incremental);
+  assertGolden(`redshift/sparkify/${songplays.runPath}`, renderPlan(songplays));
+  const sql = renderPlan(songplays);
+  assert.match(sql, /> \(select coalesce\(max\(start_time\), timestamp '1970-01-01'\) from "public"\."songplays"\)/);
+  assert.match(sql, /DELETE FROM "public"\."songplays"\nUSING "public"\."songplays__sparkify_batch_00000000"\nWHERE "songplays"\."songplay_id" = "songplays__sparkify_batch_00000000"\."songplay_id";/);
 });

@@ -3,9 +3,7 @@
  * s3-server-main.js --serve s3rver DIR` runs s3rver on a free loopback port; `--serve denied`
  * runs a server that answers every request with S3's 403 AccessDenied XML. Either prints
  * `{"port": N}` on one line once listening and exits when its stdin closes (the test ended or died).
- *
- * The node test runner also runs this file as a test (it holds every .js under test/): without
- * `--serve` it does nothing.
+ * Without `--serve` it does nothing (npm test runs only *.test.js files, so it is never run as a test).
  */
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';

@@ -1,7 +1,8 @@
 import { createAdapter } from '../../adapters/create-adapter.js';
+import { noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import { openSourceStream } from '../../load/index.js';
-import { createProgressReporter } from '../../load/progress.js';
+import { createProgressReporter, reportLoad } from '../../load/progress.js';
 import type { NodePlan } from '../../plan/types.js';
 import { compiledPath, runPath, writeCompiledFiles, writeManifest, writeRunResults } from '../../run/artifacts.js';
 import type { RunReporter, SourceFeed } from '../../run/execute-plans.js';
@@ -44,7 +45,10 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
 
   output.line(`Running with sparkify on target ${project.target.name} (${project.target.type})`);
   output.line(`${command === 'test' ? 'Running' : 'Building'} ${describeCounts(ids)}`);
-  const adapter = createAdapter(root, project.target);
+  // Unit tests run in their own in-memory PGlite: with nothing else selected, the target is never opened.
+  const warehouseFree = onlyUnitTests(compiled.graph, ids);
+  const adapter = warehouseFree ? noWarehouse(project.target.type) : await createAdapter(root, project.target);
+  const unitTests = new UnitTestEngine();
   const controller = new AbortController();
   let results: NodeResult[] = [];
   let warnings: Diagnostic[] = [];
@@ -56,17 +60,20 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   try {
     await adapter.open();
     // Two builds at once on one server target would swap the same tables (issue 4); PGlite's open() locks already.
-    releaseBuildLock = command === 'build' ? await adapter.acquireBuildLock?.(project.config.name) : undefined;
-    const run = await planBuild(context, adapter, ids, options.fullRefresh ?? false);
-    output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
+    // Two snapshot runs at once would both close and insert the same rows: they take the lock too.
+    releaseBuildLock = command === 'build' || command === 'snapshot' ? await adapter.acquireBuildLock?.(project.config.name) : undefined;
+    const run = warehouseFree ? { runId: '', nodes: plans } : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
+    if (warehouseFree) output.line('Only unit tests: they run in an in-memory PGlite, the warehouse is not opened');
+    else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
     ({ results, warnings } = await executeRun(run, {
       adapter, manifest: compiled.manifest, threads: options.threads ?? project.target.threads,
-      openFeed: (id) => openFeed(context, id),
+      openFeed: (id) => openFeed(context, id, controller.signal),
       filesOf: (plan) => filesOf(context, plan),
       reporter: lineReporter(context),
       steps: stepReporter(context),
       signal: controller.signal,
-      gates: testGates(compiled.graph, ids),
+      gates: withUnitTestGates(compiled.graph, ids, testGates(compiled.graph, ids)),
+      unitTests,
     }));
   } catch (error) {
     if (!(error instanceof RunCancelled)) throw error;
@@ -76,13 +83,14 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     stopListening();
     await releaseBuildLock?.().catch(() => undefined);
     await adapter.close();
+    await unitTests.close();
     writeRunResults(root, runResultsDocument(command, context, results, started), scrub);
   }
   for (const warning of warnings) output.error(`warning: ${formatDiagnostic(warning)}`);
   return summarize(context, results, started);
 }
 
-function openFeed(context: ProjectContext, sourceId: string): SourceFeed {
+function openFeed(context: ProjectContext, sourceId: string, signal: AbortSignal): SourceFeed {
   const node = context.compiled.manifest.nodes[sourceId];
   if (node?.kind === 'seed') return openSeedFeed(context.root, node);
   const table = context.project.sources.find((t) => `source.${t.sourceName}.${t.name}` === sourceId)!;
@@ -92,19 +100,14 @@ function openFeed(context: ProjectContext, sourceId: string): SourceFeed {
     get stats() {
       return stream.stats;
     },
-    async *chunks() {
-      try {
-        yield* stream.chunks();
-      } finally {
-        progress.stop();
-      }
-    },
+    chunks: () => reportLoad(stream.chunks(), progress, signal),
   };
 }
 
 function filesOf(context: ProjectContext, plan: NodePlan) {
   const node = context.compiled.manifest.nodes[plan.id];
   if (node.kind === 'test') return { runFile: runPath(plan), compiledFile: compiledPath(node.sqlPath), compiledSql: node.compiledSql };
+  if (node.kind === 'snapshot') return { runFile: runPath(plan), compiledFile: compiledPath(node.path), compiledSql: node.compiledSql };
   return node.kind === 'model' ? filesOfModel(plan, node) : { runFile: runPath(plan) };
 }
 
@@ -113,7 +116,7 @@ function lineReporter(context: ProjectContext): RunReporter {
     started() {},
     finished(plan, result, index, total) {
       const prefix = `${index} of ${total}`;
-      if (plan.test) return reportTest(context.output, plan, result, prefix);
+      if (plan.test || plan.unitTest) return reportTest(context.output, plan, result, prefix);
       const seconds = `${result.executionTime.toFixed(2)}s`;
       if (result.status === 'success') {
         const verb = verbOf(plan);

@@ -27,11 +27,15 @@ export async function compileCommand(options: GlobalOptions & SelectionOptions &
 }
 
 function countKinds(kinds: string[]): string {
-  const sources = kinds.filter((k) => k === 'source').length;
+  const count = (kind: string, noun: string) => {
+    const n = kinds.filter((k) => k === kind).length;
+    return n === 0 ? [] : [`${n} ${noun}${n === 1 ? '' : 's'}`];
+  };
   const models = kinds.filter((k) => k === 'model').length;
-  const tests = kinds.filter((k) => k === 'test').length;
-  const seeds = kinds.filter((k) => k === 'seed').length;
-  const testPart = tests === 0 ? '' : `, ${tests} test${tests === 1 ? '' : 's'}`;
-  const seedPart = seeds === 0 ? '' : `, ${seeds} seed${seeds === 1 ? '' : 's'}`;
-  return `${models} model${models === 1 ? '' : 's'}${testPart}${seedPart} and ${sources} source${sources === 1 ? '' : 's'}`;
+  const parts = [
+    `${models} model${models === 1 ? '' : 's'}`,
+    ...count('test', 'test'), ...count('unit_test', 'unit test'), ...count('seed', 'seed'), ...count('snapshot', 'snapshot'),
+  ];
+  const sources = kinds.filter((k) => k === 'source').length;
+  return `${parts.join(', ')} and ${sources} source${sources === 1 ? '' : 's'}`;
 }

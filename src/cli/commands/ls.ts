@@ -2,6 +2,7 @@ import type { ManifestNode } from '../../compile/manifest.js';
 import { fail } from '../../diagnostics.js';
 import type { GlobalOptions, SelectionOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
+import { unitTestsBeforeModels } from '../../unit-tests/unit-test-order.js';
 
 /** Options of `sparkify ls`. */
 export interface LsOptions extends GlobalOptions, SelectionOptions {
@@ -11,7 +12,9 @@ export interface LsOptions extends GlobalOptions, SelectionOptions {
 /** `sparkify ls`: the selected nodes in build order. */
 export async function lsCommand(options: LsOptions): Promise<number> {
   const context = loadProjectContext(options);
-  const nodes = selectedIds(context, options).map((id) => context.compiled.manifest.nodes[id]);
+  // Each unit test right before its model, where build runs it (the DAG puts it after: its parent is the model).
+  const ids = unitTestsBeforeModels(context.compiled.graph, selectedIds(context, options));
+  const nodes = ids.map((id) => context.compiled.manifest.nodes[id]);
   const format = options.output ?? 'name';
   if (format === 'json') {
     for (const node of nodes) context.output.raw(JSON.stringify(describe(node)) + '\n');
@@ -36,7 +39,7 @@ function describe(node: ManifestNode) {
     kind: node.kind,
     name: node.name,
     path: node.path,
-    relation: node.kind === 'test' ? null : `${node.relation.schema}.${node.relation.identifier}`,
+    relation: node.kind === 'test' || node.kind === 'unit_test' ? null : `${node.relation.schema}.${node.relation.identifier}`,
     materialized: node.kind === 'model' ? node.config.materialized : node.kind,
     tags: node.kind === 'model' ? node.config.tags : node.tags,
   };

@@ -2,6 +2,7 @@ import { readSeedFiles } from '../../seeds/seed-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { createAdapter } from '../../adapters/create-adapter.js';
 import { compileProject } from '../../compile/compile-project.js';
+import { readSnapshotFiles } from '../../snapshots/snapshot-files.js';
 import { readProjectFiles } from '../../compile/project-files.js';
 import { fail } from '../../diagnostics.js';
 import { quoteRelation } from '../../sql/quote.js';
@@ -17,14 +18,16 @@ export interface ShowOptions extends GlobalOptions, SelectionOptions {
 
 /** `sparkify show`: previews a model's rows, or the result of an inline query using ref()/source(). */
 export async function showCommand(options: ShowOptions): Promise<number> {
+  // A bad --output is a usage error: report it before compiling, opening the warehouse or querying.
+  const format = checkFormat(options.output ?? 'table');
   const context = loadProjectContext(options);
   const limit = options.limit ?? 10;
   const query = `SELECT * FROM (\n${sourceQuery(context, options)}\n) AS sparkify_show LIMIT ${limit}`;
-  const adapter = createAdapter(context.root, context.project.target);
+  const adapter = await createAdapter(context.root, context.project.target);
   await adapter.open();
   try {
     const result = await adapter.withSession((session) => session.execute(query));
-    context.output.raw(formatRows(result.columns, result.rows, options.output ?? 'table'));
+    context.output.raw(formatRows(result.columns, result.rows, format));
   } catch (error) {
     if ((error as { position?: unknown }).position === undefined && !(error as { code?: unknown }).code) throw error;
     fail('SPK503', `the query failed: ${(error as Error).message}`, undefined, 'check the SQL; sparkify compile shows how ref() and source() resolve');
@@ -38,7 +41,8 @@ function sourceQuery(context: ProjectContext, options: ShowOptions): string {
   if (options.inline !== undefined) {
     const files = readProjectFiles(context.root, context.project.config.modelPaths, context.project.config.macroPaths);
     const seeds = readSeedFiles(context.root);
-    const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline, seeds });
+    const snapshots = readSnapshotFiles(context.root, context.project.config.snapshotPaths);
+    const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline, seeds, snapshots });
     return compiled.inlineSql!.trim().replace(/;+\s*$/, '');
   }
   if (!options.select?.length) fail('SPK031', 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');
@@ -50,15 +54,25 @@ function sourceQuery(context: ProjectContext, options: ShowOptions): string {
   const node = context.compiled.manifest.nodes[ids[0]];
   // A test shows its failing rows.
   if (node.kind === 'test') return node.compiledSql;
+  if (node.kind === 'unit_test') fail('SPK031', `${node.name} is a unit test: it has no rows in the warehouse`, undefined, `run it: sparkify test --select ${node.name}`);
   return `SELECT * FROM ${quoteRelation(node.relation)}`;
 }
 
+const FORMATS = ['table', 'json', 'csv'] as const;
+/** What `show --output` takes. */
+export type ShowFormat = (typeof FORMATS)[number];
+
+/** The --output format, or SPK030 (exit 2) for one show does not have. */
+export function checkFormat(format: string): ShowFormat {
+  if (!(FORMATS as readonly string[]).includes(format)) fail('SPK030', `unknown --output '${format}'`, undefined, 'use table, json or csv');
+  return format as ShowFormat;
+}
+
 /** Renders rows as an aligned text table, JSON lines or CSV. */
-export function formatRows(columns: string[], rows: Record<string, unknown>[], format: string): string {
+export function formatRows(columns: string[], rows: Record<string, unknown>[], format: ShowFormat): string {
   const text = (value: unknown) => (value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value));
   if (format === 'json') return JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
   if (format === 'csv') return stringify([columns, ...rows.map((r) => columns.map((c) => text(r[c])))]);
-  if (format !== 'table') fail('SPK030', `unknown --output '${format}'`, undefined, 'use table, json or csv');
   const cells = rows.map((r) => columns.map((c) => (r[c] === null ? 'NULL' : text(r[c]))));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
   const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(' | ')} |\n`;

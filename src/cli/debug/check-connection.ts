@@ -2,10 +2,9 @@
 
 import type { Adapter } from '../../adapters/adapter.js';
 import { createAdapter } from '../../adapters/create-adapter.js';
-import { SparkifyError } from '../../diagnostics.js';
 import type { TargetConfig } from '../../project/types.js';
-import { quoteIdentifier, quoteLiteral } from '../../sql/quote.js';
-import { failed, passed, skipped, type CheckResult } from './check.js';
+import { literalQuoter, quoteIdentifier, type LiteralQuoter } from '../../sql/quote.js';
+import { failed, passed, type CheckResult } from './check.js';
 import { describeTarget } from './describe-target.js';
 
 const NAME = 'connection';
@@ -24,15 +23,13 @@ interface SessionInfo {
 export async function checkConnection(root: string, target: TargetConfig): Promise<CheckResult> {
   let adapter: Adapter;
   try {
-    adapter = createAdapter(root, target);
+    adapter = await createAdapter(root, target);
   } catch (error) {
-    // SPK402: an engine this build has no adapter for (Redshift for now) is not a failure of the project.
-    if (error instanceof SparkifyError && error.diagnostics[0]?.code === 'SPK402') return skipped(NAME, error.diagnostics[0].message);
     return failed(NAME, `cannot connect to ${describeTarget(target)}`, error);
   }
   try {
     await adapter.open();
-    const info = await adapter.withSession(async (session) => readInfo((await session.execute(infoQuery(target.schema))).rows[0]));
+    const info = await adapter.withSession(async (session) => readInfo((await session.execute(infoQuery(target.schema, literalQuoter(target.type)))).rows[0]));
     return judge(target, info);
   } catch (error) {
     return failed(NAME, `cannot connect to ${describeTarget(target)}`, error);
@@ -42,9 +39,9 @@ export async function checkConnection(root: string, target: TargetConfig): Promi
 }
 
 /** Small queries that run on Postgres, PGlite and Redshift alike. */
-function infoQuery(schema: string): string {
+function infoQuery(schema: string, literal: LiteralQuoter): string {
   return `select version() as version, current_user as user_name, current_database() as database_name,
-  (select has_schema_privilege(nspname, 'CREATE') from pg_namespace where nspname = ${quoteLiteral(schema)}) as can_create_in_schema,
+  (select has_schema_privilege(nspname, 'CREATE') from pg_namespace where nspname = ${literal(schema)}) as can_create_in_schema,
   has_database_privilege(current_database(), 'CREATE') as can_create_schema`;
 }
 

@@ -7,7 +7,7 @@
 import type { SourceNode } from '../../compile/manifest.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { Relation } from '../../sql/quote.js';
-import { quoteIdentifier, quoteLiteral, quoteRelation } from '../../sql/quote.js';
+import { quoteIdentifier, quoteRedshiftLiteral, quoteRelation } from '../../sql/quote.js';
 
 /** How the cluster reaches S3: the role it assumes and the bucket's region. */
 export interface S3Access {
@@ -15,8 +15,10 @@ export interface S3Access {
   region: string;
 }
 
-/** Code of a source Redshift cannot load (a local path where an s3:// URL is needed, too many maxerrors). */
+/** Code of a source path Redshift cannot read: a local path where an s3:// URL is needed. */
 export const NOT_ON_S3 = 'SPK140';
+/** Code of a source whose maxerrors is past what Redshift's COPY allows. */
+export const MAXERROR_TOO_HIGH = 'SPK142';
 
 /**
  * The COPY of a source's files into `into`. Semantics match the PGlite loader, per
@@ -31,17 +33,19 @@ export const NOT_ON_S3 = 'SPK140';
  *   while maxerrors is the number of bad records tolerated, as in the loader; 0 stays 0.
  * Column lists with JSON 'auto' are allowed: fields are matched to the listed columns by name
  * (https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-column-mapping.html).
+ * Paths, role, region and time format are quoted with quoteRedshiftLiteral: a backslash in them
+ * would otherwise escape the closing quote on Redshift.
  */
 export function copyFromS3(source: SourceNode, into: Relation, access: S3Access): string {
   const columns = source.columns.map((column) => quoteIdentifier(column.name)).join(', ');
-  const mapping = source.jsonpaths === 'auto' ? "'auto'" : quoteLiteral(source.jsonpaths);
+  const mapping = source.jsonpaths === 'auto' ? "'auto'" : quoteRedshiftLiteral(source.jsonpaths);
   return [
     `COPY ${quoteRelation(into)} (${columns})`,
-    `FROM ${quoteLiteral(source.location)}`,
-    `IAM_ROLE ${quoteLiteral(access.iamRole)}`,
+    `FROM ${quoteRedshiftLiteral(source.location)}`,
+    `IAM_ROLE ${quoteRedshiftLiteral(access.iamRole)}`,
     `FORMAT AS JSON ${mapping}`,
-    `REGION ${quoteLiteral(access.region)}`,
-    `TIMEFORMAT AS ${quoteLiteral(source.timeformat)}`,
+    `REGION ${quoteRedshiftLiteral(access.region)}`,
+    `TIMEFORMAT AS ${quoteRedshiftLiteral(source.timeformat)}`,
     `MAXERROR ${maxError(source.maxerrors)}`,
     ...(source.truncatecolumns ? ['TRUNCATECOLUMNS'] : []),
   ].join('\n');
@@ -56,7 +60,7 @@ function maxError(maxerrors: number): number {
 
 /**
  * What keeps Redshift from loading the source: SPK140 for each path that is not an s3:// URL (the
- * cluster cannot read local files), and a maxerrors past Redshift's MAXERROR limit.
+ * cluster cannot read local files), SPK142 for a maxerrors past Redshift's MAXERROR limit.
  */
 export function s3Problems(source: SourceNode): Diagnostic[] {
   const where = { location: { file: source.path, line: source.line }, node: source.id };
@@ -72,7 +76,7 @@ export function s3Problems(source: SourceNode): Diagnostic[] {
     }));
   if (maxError(source.maxerrors) > MAXERROR_LIMIT) {
     const message = `source ${source.sourceName}.${source.name}: maxerrors ${source.maxerrors} is more than Redshift's COPY allows`;
-    problems.push({ code: NOT_ON_S3, message, ...where, hint: `use at most ${MAXERROR_LIMIT - 1} on the redshift target` });
+    problems.push({ code: MAXERROR_TOO_HIGH, message, ...where, hint: `use at most ${MAXERROR_LIMIT - 1} on the redshift target` });
   }
   return problems;
 }

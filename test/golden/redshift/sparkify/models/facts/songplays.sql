@@ -63,6 +63,14 @@ left join matched
     and matched.duration = plays.length
 ;
 
+-- check: stops the build if a unique_key (songplay_id) value occurs twice among the new rows
+SELECT "songplay_id", count(*) AS "rows"
+FROM "public"."songplays__sparkify_new_00000000"
+WHERE "songplay_id" IS NOT NULL
+GROUP BY "songplay_id"
+HAVING count(*) > 1
+LIMIT 1;
+
 CREATE TABLE IF NOT EXISTS "public"."songplays" (LIKE "public"."songplays__sparkify_new_00000000");
 
 ALTER TABLE "public"."songplays" RENAME TO "songplays__sparkify_old_00000000";

@@ -1,0 +1,125 @@
+/**
+ * Runs one unit test in the in-memory database (execute phase): the plan's statements, then the
+ * comparison with the expected rows, then ROLLBACK whatever happened. A difference is `fail` with
+ * the differing rows as the sample (marked `-` missing, `+` unexpected); a statement the database
+ * refuses, or a column that does not exist, is `error`.
+ */
+import { closestName, SparkifyError, type Diagnostic } from '../diagnostics.js';
+import type { NodePlan } from '../plan/types.js';
+import type { NodeResult } from '../run/node-result.js';
+import { comparisonSql, columnsSql, countSql, type ResultColumn } from './compare-sql.js';
+import { UnitTestErrors } from './error-codes.js';
+import { ACTUAL_TABLE, type UnitTestPlan } from './plan-unit-test.js';
+import type { UnitTestDatabase, UnitTestEngine } from './unit-test-engine.js';
+
+/** A unit test's result before timing is added. */
+export type UnitTestRun = Omit<NodeResult, 'id' | 'startedAt' | 'completedAt' | 'executionTime'>;
+
+/** The column that marks each differing row: `-` expected but missing, `+` returned but not expected. */
+export const DIFF_COLUMN = '@@';
+
+/** Runs `test` on the engine; never throws for a failure of the test itself. */
+export async function runUnitTest(plan: NodePlan, test: UnitTestPlan, engine: UnitTestEngine): Promise<UnitTestRun> {
+  try {
+    return await engine.exclusive(async (db) => {
+      try {
+        return await judge(db, plan, test);
+      } finally {
+        await db.query('ROLLBACK').catch(() => undefined);
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof SparkifyError)) throw error;
+    return { status: 'error', message: error.diagnostics[0].message, rowsAffected: null, diagnostics: error.diagnostics };
+  }
+}
+
+async function judge(db: UnitTestDatabase, plan: NodePlan, test: UnitTestPlan): Promise<UnitTestRun> {
+  const at = (line: number) => ({ file: plan.path, line });
+  for (const sql of test.setup) await run(db, sql, test, at(test.line), 'could not create the relations the model reads');
+  for (const input of test.inputs) {
+    const columns = await columnsOf(db, input.relation);
+    checkColumns(input.columns, columns, test, at(input.line), `input ${input.input}`, 'its columns');
+    for (const row of input.rows) await run(db, row.sql, test, at(row.line), `a row of input ${input.input} does not fit`);
+  }
+  await run(db, test.actual, test, at(test.line), "the model's SQL failed");
+  const actual = await columnsOf(db, ACTUAL_TABLE);
+  checkColumns(test.expect.columns, actual, test, at(test.line), 'expect', "the model's columns");
+  if (test.expect.columns.length === 0) return compareCounts(db, plan, test);
+  const comparison = comparisonSql(test.expect, ACTUAL_TABLE, actual);
+  const refused = 'an expected value does not fit its column';
+  const missing = await run(db, comparison.missing, test, at(test.line), refused);
+  const unexpected = await run(db, comparison.unexpected, test, at(test.line), refused);
+  return outcome(plan, test, missing, unexpected);
+}
+
+async function compareCounts(db: UnitTestDatabase, plan: NodePlan, test: UnitTestPlan): Promise<UnitTestRun> {
+  const [row] = await db.query(countSql(ACTUAL_TABLE));
+  const got = Number(row.n);
+  const want = test.expect.rows.length;
+  if (got === want) return { status: 'pass', message: 'PASS', rowsAffected: null, failures: 0 };
+  const message = `unit test ${test.label} failed: expected ${want} row${want === 1 ? '' : 's'}, got ${got}`;
+  return { status: 'fail', message, rowsAffected: null, failures: Math.abs(got - want), diagnostics: [failed(plan, test, message)] };
+}
+
+function outcome(plan: NodePlan, test: UnitTestPlan, missing: Record<string, unknown>[], unexpected: Record<string, unknown>[]): UnitTestRun {
+  const failures = missing.length + unexpected.length;
+  if (failures === 0) return { status: 'pass', message: 'PASS', rowsAffected: null, failures: 0 };
+  const mark = (sign: string) => (row: Record<string, unknown>) => ({ [DIFF_COLUMN]: sign, ...row });
+  const sample = [...sorted(missing).map(mark('-')), ...sorted(unexpected).map(mark('+'))];
+  const counts = [...plural(missing.length, 'missing'), ...plural(unexpected.length, 'unexpected')].join(', ');
+  const message = `unit test ${test.label} failed: actual differs from expected (${counts})`;
+  return { status: 'fail', message, rowsAffected: null, failures, sample, diagnostics: [failed(plan, test, message)] };
+}
+
+function failed(plan: NodePlan, test: UnitTestPlan, message: string): Diagnostic {
+  return {
+    code: UnitTestErrors.failed,
+    message,
+    location: { file: plan.path, line: test.line },
+    node: plan.id,
+    hint: `rows marked - are expected but missing, + returned but not expected (compared on the columns expect names: ${test.expect.columns.join(', ') || 'none, so only the row count'})`,
+  };
+}
+
+function plural(n: number, what: string): string[] {
+  return n === 0 ? [] : [`${n} row${n === 1 ? '' : 's'} ${what}`];
+}
+
+function sorted(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const key = (row: Record<string, unknown>) => JSON.stringify(Object.values(row));
+  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+async function columnsOf(db: UnitTestDatabase, relation: string): Promise<ResultColumn[]> {
+  return (await db.query(columnsSql(relation))) as unknown as ResultColumn[];
+}
+
+/** Every given (or expected) column must be one the relation (or the result) has. */
+function checkColumns(wanted: string[], have: ResultColumn[], test: UnitTestPlan, location: Diagnostic['location'], what: string, whose: string): void {
+  const names = have.map((c) => c.name);
+  const unknown = wanted.filter((c) => !names.includes(c));
+  if (unknown.length === 0) return;
+  const close = closestName(unknown[0], names);
+  throw new SparkifyError({
+    code: UnitTestErrors.unknownColumn,
+    message: `unit test ${test.label}: ${what} names column${unknown.length === 1 ? '' : 's'} ${unknown.map((c) => `'${c}'`).join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} not among ${whose}`,
+    location,
+    hint: close ? `did you mean '${close}'? (${whose}: ${names.join(', ')})` : `${whose}: ${names.join(', ')}`,
+  });
+}
+
+/** Runs a statement; the database's refusal becomes an SPK687 at `location`. */
+async function run(db: UnitTestDatabase, sql: string, test: UnitTestPlan, location: Diagnostic['location'], what: string): Promise<Record<string, unknown>[]> {
+  try {
+    return await db.query(sql);
+  } catch (error) {
+    const hint = (error as { hint?: string }).hint;
+    throw new SparkifyError({
+      code: UnitTestErrors.databaseError,
+      message: `unit test ${test.label}: ${what}: ${(error as Error).message}`,
+      location,
+      ...(hint ? { hint } : {}),
+    });
+  }
+}

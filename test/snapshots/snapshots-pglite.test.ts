@@ -1,0 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PgliteAdapter } from '../../src/adapters/pglite/pglite-adapter.js';
+import { snapshotSuite } from './snapshot-suite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sparkify-snapshots-'));
+
+snapshotSuite({
+  name: 'PGlite',
+  copySource: "'/dev/blob'",
+  open: async () => {
+    const adapter = new PgliteAdapter(join(dir, 'warehouse'), 'warehouse');
+    await adapter.open();
+    return adapter;
+  },
+  dispose: async () => rmSync(dir, { recursive: true, force: true }),
+});
