@@ -4,8 +4,9 @@ import { LEFTOVER_PATTERN } from './side-names.js';
 import type { CatalogStep, StateRequest, WarehouseCatalog } from './warehouse-catalog.js';
 import type { WarehouseState } from './warehouse-state.js';
 import { relationKey } from './warehouse-state.js';
+import { readColumns, readKinds, readLeftovers, relationOf, type CatalogRow } from './catalog-rows.js';
 
-type Row = Record<string, unknown>;
+type Row = CatalogRow;
 
 /**
  * The warehouse state from pg_catalog (PostgreSQL and PGlite). The queries run in one transaction
@@ -75,29 +76,9 @@ WHERE c.relkind IN ('r', 'p', 'v') AND n.nspname IN (${schemas.map(quoteLiteral)
 ORDER BY n.nspname, c.relname`;
 }
 
-function relationOf(row: Row): Relation {
-  return { schema: String(row.schema), identifier: String(row.identifier) };
-}
-
-function kindOf(relkind: unknown): 'table' | 'view' {
-  return relkind === 'v' || relkind === 'm' ? 'view' : 'table';
-}
-
 function readVersion(rows: Row[], state: WarehouseState): void {
   const version = Number(rows[0]?.version);
   if (Number.isFinite(version)) state.serverVersion = version;
-}
-
-function readKinds(rows: Row[], state: WarehouseState): void {
-  for (const row of rows) state.relations[relationKey(relationOf(row))] = { kind: kindOf(row.relkind) };
-}
-
-function readColumns(rows: Row[], state: WarehouseState): void {
-  for (const row of rows) {
-    const entry = state.relations[relationKey(relationOf(row))];
-    if (!entry) continue;
-    (entry.columns ??= []).push({ name: String(row.name), type: String(row.type) });
-  }
 }
 
 function readDependents(rows: Row[], state: WarehouseState): void {
@@ -112,9 +93,3 @@ function readDependents(rows: Row[], state: WarehouseState): void {
   }
 }
 
-function readLeftovers(rows: Row[], state: WarehouseState, known: Set<string>): void {
-  for (const row of rows) {
-    const relation = relationOf(row);
-    if (!known.has(relationKey(relation))) state.leftovers.push({ relation, kind: kindOf(row.relkind) });
-  }
-}

@@ -2,10 +2,10 @@ import type { Relation } from '../../sql/quote.js';
 import { quoteRedshiftLiteral } from '../../sql/quote.js';
 import { LEFTOVER_PATTERN } from '../side-names.js';
 import type { CatalogStep, StateRequest, WarehouseCatalog } from '../warehouse-catalog.js';
-import type { WarehouseState } from '../warehouse-state.js';
 import { relationKey } from '../warehouse-state.js';
+import { readColumns, readKinds, readLeftovers, type CatalogRow } from '../catalog-rows.js';
 
-type Row = Record<string, unknown>;
+type Row = CatalogRow;
 
 /**
  * The warehouse state on Redshift, from the PostgreSQL catalog tables it keeps: pg_class,
@@ -69,29 +69,3 @@ WHERE ${KINDS} AND n.nspname IN (${schemas.map(quoteRedshiftLiteral).join(', ')}
 ORDER BY n.nspname, c.relname`;
 }
 
-function relationOf(row: Row): Relation {
-  return { schema: String(row.schema), identifier: String(row.identifier) };
-}
-
-function kindOf(relkind: unknown): 'table' | 'view' {
-  return String(relkind) === 'v' ? 'view' : 'table';
-}
-
-function readKinds(rows: Row[], state: WarehouseState): void {
-  for (const row of rows) state.relations[relationKey(relationOf(row))] = { kind: kindOf(row.relkind) };
-}
-
-function readColumns(rows: Row[], state: WarehouseState): void {
-  for (const row of rows) {
-    const entry = state.relations[relationKey(relationOf(row))];
-    if (!entry) continue;
-    (entry.columns ??= []).push({ name: String(row.name), type: String(row.type) });
-  }
-}
-
-function readLeftovers(rows: Row[], state: WarehouseState, known: Set<string>): void {
-  for (const row of rows) {
-    const relation = relationOf(row);
-    if (!known.has(relationKey(relation))) state.leftovers.push({ relation, kind: kindOf(row.relkind) });
-  }
-}
