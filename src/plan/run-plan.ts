@@ -65,11 +65,12 @@ export function stateRequest(manifest: Manifest, orderedIds: string[]): StateReq
   const nodes = orderedIds.map((id) => manifest.nodes[id]).filter(hasRelation);
   const built = nodes.filter((n) => n.kind === 'source' || n.config.materialized !== 'ephemeral');
   const all = Object.values(manifest.nodes).filter(hasRelation);
-  // A snapshot's plan depends on whether its table exists; it is never swapped, so nothing else is read.
+  // A snapshot's plan depends on whether its table exists and on its columns (the Redshift plan lists
+  // them); it is never swapped, so nothing else is read.
   const snapshots = orderedIds.map((id) => manifest.nodes[id]).filter((n) => n.kind === 'snapshot').map((n) => n.relation);
   return {
     relations: [...built.map((n) => n.relation), ...snapshots],
-    columnsOf: built.filter((n) => n.kind === 'model' && n.config.materialized === 'incremental').map((n) => n.relation),
+    columnsOf: [...built.filter((n) => n.kind === 'model' && n.config.materialized === 'incremental').map((n) => n.relation), ...snapshots],
     dependentsOf: built.map((n) => n.relation),
     schemas: [...new Set(all.map((n) => n.relation.schema))].sort(),
     known: all.map((n) => n.relation),

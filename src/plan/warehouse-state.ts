@@ -16,7 +16,7 @@ export interface WarehouseState {
 /** One existing relation. */
 export interface RelationState {
   kind: 'table' | 'view';
-  /** Its columns in order (read for incremental models, whose MERGE lists them). */
+  /** Its columns in order (read for incremental models and snapshots, whose Redshift plans list them). */
   columns?: ColumnState[];
   /** Views that read it directly: a rebuild re-points them at the new table. */
   dependentViews?: DependentView[];

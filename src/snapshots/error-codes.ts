@@ -18,7 +18,7 @@ export const SnapshotErrors = {
   duplicateKey: 'SPK710',
   /** The query returns a column named like a meta column (run time). */
   metaColumnClash: 'SPK711',
-  /** The dialect cannot run this snapshot as configured (Redshift: check_cols='all', added columns). */
+  /** The dialect cannot run this snapshot as configured (Redshift: a column the query gained or lacks, a meta column the table lacks). */
   unsupported: 'SPK712',
   /** `sparkify snapshot` has no snapshot to run. */
   noneSelected: 'SPK713',

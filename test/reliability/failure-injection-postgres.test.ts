@@ -21,7 +21,7 @@ failureInjectionSuite({
     const client = new pg.Client({ connectionString: server!.url() });
     await client.connect();
     return {
-      digest: async (relation) => (await client.query<{ digest: string }>(digestSql(relation))).rows[0].digest,
+      digest: async (relation, rows) => (await client.query<{ digest: string }>(digestSql(relation, rows))).rows[0].digest,
       close: () => client.end(),
     };
   },

@@ -10,8 +10,10 @@ import { renderPlan } from '../../src/plan/plan-nodes.js';
 import { SNAPSHOT_VARIANTS } from '../../src/plan/plan-snapshot.js';
 import { PostgresDialect } from '../../src/plan/postgres-dialect.js';
 import { RedshiftDialect } from '../../src/plan/redshift/redshift-dialect.js';
-import { planForReview } from '../../src/plan/run-plan.js';
+import { planForReview, planRun, stateRequest } from '../../src/plan/run-plan.js';
 import type { Dialect } from '../../src/plan/dialect.js';
+import type { ColumnState } from '../../src/plan/warehouse-state.js';
+import { relationKey } from '../../src/plan/warehouse-state.js';
 import { assertGolden } from '../golden.js';
 import { compileSnapshotFixture } from './fixture.js';
 
@@ -36,6 +38,17 @@ function plans(dialect: Dialect, name: string): [string, string] {
   assert.deepEqual(review.nodes.map((p) => p.runPath), [`snapshots/${name}.sql`, `snapshots/${name}.later.sql`]);
   return [renderPlan(review.nodes[0]), renderPlan(review.nodes[1])];
 }
+
+/** The later run as build plans it, the warehouse holding the snapshot's table with these columns. */
+function laterWithColumns(dialect: Dialect, name: string, columns: string[]): string {
+  const relation = { schema: 'public', identifier: name };
+  const state = { relations: { [relationKey(relation)]: { kind: 'table' as const, columns: columns.map((c): ColumnState => ({ name: c, type: 'text' })) } }, leftovers: [] };
+  const [plan] = planRun(manifest, [`snapshot.${name}`], dialect, { state }).nodes;
+  assert.equal(plan.variant, SNAPSHOT_VARIANTS.later);
+  return renderPlan(plan);
+}
+
+const META = ['scd_id', 'snapshot_updated_at', 'valid_from', 'valid_to'];
 
 describe('snapshot plans on PostgreSQL/PGlite', () => {
   for (const name of ['by_time', 'by_level', 'deletions', 'all_columns']) {
@@ -64,7 +77,9 @@ describe('snapshot plans on Redshift', () => {
   // BEGIN/COMMIT around them: https://docs.aws.amazon.com/redshift/latest/dg/r_BEGIN.html
   // CREATE TEMP TABLE … AS: https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_TABLE_AS.html
   // SYSDATE is the transaction's start: https://docs.aws.amazon.com/redshift/latest/dg/r_SYSDATE.html
-  for (const name of ['by_time', 'by_level', 'deletions']) {
+  // No IS DISTINCT FROM among the comparison conditions: https://docs.aws.amazon.com/redshift/latest/dg/r_comparison_condition.html
+  // ALTER TABLE ADD COLUMN in a transaction block (refused only for external tables): https://docs.aws.amazon.com/redshift/latest/dg/r_ALTER_TABLE.html
+  for (const name of ['by_time', 'by_level', 'deletions', 'all_columns']) {
     test(`${name}: first run and later run`, () => {
       const [first, later] = plans(redshift, name);
       assertGolden(`redshift/snapshots/${name}-first.sql`, first);
@@ -74,11 +89,40 @@ describe('snapshot plans on Redshift', () => {
     });
   }
 
-  test("check_cols='all' is refused at plan time with the snapshot's config line", () => {
-    assert.throws(() => planForReview(manifest, ['snapshot.all_columns'], redshift), (error: SparkifyError) => {
+  test('the state request reads the columns of snapshot tables', () => {
+    assert.deepEqual(stateRequest(manifest, ['snapshot.by_level', 'snapshot.all_columns']).columnsOf.map((r) => r.identifier), ['by_level', 'all_columns']);
+  });
+
+  test("check_cols='all' compares every column of the table but the meta columns; new rows are inserted by name", () => {
+    // The table's columns in another order than the query's (user_id, level, updated_at).
+    const later = laterWithColumns(redshift, 'all_columns', ['level', ...META, 'updated_at', 'user_id']);
+    assertGolden('redshift/snapshots/all_columns-later-build.sql', later);
+    for (const column of ['level', 'updated_at', 'user_id']) assert.ok(later.includes(`"source_rows"."${column}" <> "all_columns"."${column}"`), column);
+    assert.doesNotMatch(later, /"source_rows"\."valid_to" <>/);
+    assert.match(later, /INSERT INTO "public"\."all_columns" \("level", "updated_at", "user_id", "scd_id", "snapshot_updated_at", "valid_from", "valid_to"\)\nSELECT "source_rows"\."level",/);
+    assert.doesNotMatch(later, /\/\*/, 'no placeholder once the columns are known');
+  });
+
+  test("hard_deletes='new_record' on a table built without it adds the column, in the run's transaction", () => {
+    const later = laterWithColumns(redshift, 'deletions', ['user_id', 'level', 'scd_id', 'snapshot_updated_at', 'start_at', 'end_at']);
+    assertGolden('redshift/snapshots/deletions-later-build.sql', later);
+    assert.match(later, /ALTER TABLE "public"\."deletions" ADD COLUMN "is_deleted" boolean;/);
+    assert.equal(laterWithColumns(redshift, 'deletions', ['user_id', 'level', 'scd_id', 'snapshot_updated_at', 'start_at', 'end_at', 'is_deleted']).includes('ALTER TABLE'), false);
+  });
+
+  test('a table without a configured meta column is refused at plan time', () => {
+    assert.throws(() => laterWithColumns(redshift, 'deletions', ['user_id', 'level', ...META, 'is_deleted']), (error: SparkifyError) => {
       assert.equal(error.diagnostics[0].code, 'SPK712');
-      assert.deepEqual(error.diagnostics[0].location, { file: 'snapshots/all_columns.sql', line: 1 });
+      assert.match(error.diagnostics[0].message, /no meta column 'start_at', 'end_at'/);
       return true;
     });
+  });
+
+  test('the columns check compares names, not positions, and names the SPK712 problem', () => {
+    const later = laterWithColumns(redshift, 'by_level', ['user_id', 'level', ...META]);
+    const check = later.split(';\n\n').find((s) => s.includes('-- check: stops the build if the query lacks a column'))!;
+    assert.match(check, /FULL JOIN \(/);
+    assert.match(check, /ON "existing"\.column_name = "new_rows"\.column_name/);
+    assert.doesNotMatch(check, /OVER \(|position/, 'leader-node catalog query: no window function, no positions');
   });
 });

@@ -1,0 +1,64 @@
+BEGIN;
+
+CREATE SCHEMA IF NOT EXISTS "public";
+
+CREATE TEMP TABLE "all_columns__sparkify_batch_00000000" AS
+SELECT * FROM (
+select * from "public"."users"
+) AS "source_rows";
+
+-- check: stops the build if the query returns a unique_key (user_id) that is NULL or occurs more than once
+SELECT "user_id", count(*) AS "rows"
+FROM "all_columns__sparkify_batch_00000000"
+GROUP BY "user_id"
+HAVING count(*) > 1 OR "user_id" IS NULL
+LIMIT 1;
+
+-- check: stops the build if the query lacks a column of "public"."all_columns" or returns one it does not have (new versions are inserted by name)
+SELECT coalesce("new_rows".column_name, "existing".column_name) AS "column",
+  CASE WHEN "new_rows".column_name IS NULL THEN 'missing from the query' ELSE 'not in the table' END AS "problem"
+FROM (
+  SELECT a.attname AS column_name
+  FROM pg_catalog.pg_attribute a
+  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relname = 'all_columns__sparkify_batch_00000000' AND n.nspname LIKE 'pg_temp%'
+) AS "new_rows"
+FULL JOIN (
+  SELECT a.attname AS column_name
+  FROM pg_catalog.pg_attribute a
+  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+  WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relname = 'all_columns' AND n.nspname = 'public'
+    AND a.attname NOT IN ('valid_from', 'valid_to', 'scd_id', 'snapshot_updated_at', 'is_deleted')
+) AS "existing" ON "existing".column_name = "new_rows".column_name
+WHERE "new_rows".column_name IS NULL OR "existing".column_name IS NULL
+ORDER BY 1
+LIMIT 1;
+
+UPDATE "public"."all_columns"
+SET "valid_to" = SYSDATE
+FROM "all_columns__sparkify_batch_00000000" AS "source_rows"
+WHERE "all_columns"."user_id" = "source_rows"."user_id"
+  AND "all_columns"."valid_to" IS NULL
+  AND (("source_rows"."level" <> "all_columns"."level" OR ("source_rows"."level" IS NULL) <> ("all_columns"."level" IS NULL))
+    OR ("source_rows"."updated_at" <> "all_columns"."updated_at" OR ("source_rows"."updated_at" IS NULL) <> ("all_columns"."updated_at" IS NULL))
+    OR ("source_rows"."user_id" <> "all_columns"."user_id" OR ("source_rows"."user_id" IS NULL) <> ("all_columns"."user_id" IS NULL)));
+
+INSERT INTO "public"."all_columns" ("level", "updated_at", "user_id", "scd_id", "snapshot_updated_at", "valid_from", "valid_to")
+SELECT "source_rows"."level",
+  "source_rows"."updated_at",
+  "source_rows"."user_id",
+  md5(coalesce(cast("source_rows"."user_id" as varchar), '') || '|' || coalesce(cast(SYSDATE as varchar), '')) AS "scd_id",
+  SYSDATE AS "snapshot_updated_at",
+  SYSDATE AS "valid_from",
+  CASE WHEN FALSE THEN SYSDATE ELSE NULL END AS "valid_to"
+FROM "all_columns__sparkify_batch_00000000" AS "source_rows"
+WHERE NOT EXISTS (
+  SELECT 1 FROM "public"."all_columns" AS "snapshotted"
+  WHERE "snapshotted"."user_id" = "source_rows"."user_id" AND "snapshotted"."valid_to" IS NULL
+);
+
+DROP TABLE "all_columns__sparkify_batch_00000000";
+
+COMMIT;
