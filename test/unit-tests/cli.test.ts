@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { copyProject, editFile, sparkify } from '../e2e/helpers.js';
+import { pristineDumpPath } from '../../src/unit-tests/pristine-dump-cache.js';
 
 const runResults = (dir: string): { results: { id: string; status: string; failures?: number }[] } =>
   JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
@@ -26,7 +27,9 @@ describe('the Sparkify project\'s unit tests through the CLI', () => {
     ]);
     const local = sparkify(dir, ['test', '--select', 'test_type:unit']);
     assert.equal(local.code, 0, local.stdout + local.stderr);
-    assert.equal(existsSync(join(dir, '.sparkify')), false, 'the embedded warehouse was created');
+    // .sparkify/ now holds the unit-test database's cached dump: the warehouse is its dev/ folder.
+    assert.equal(existsSync(join(dir, '.sparkify', 'dev')), false, 'the embedded warehouse was created');
+    assert.ok(existsSync(pristineDumpPath(join(dir, '.sparkify'))), 'the pristine unit-test database was not cached');
   });
 
   test('a broken users.sql fails its unit test with the diff, and build skips users and what reads it', () => {

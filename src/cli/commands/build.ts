@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createAdapter } from '../../adapters/create-adapter.js';
 import { noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
 import { formatDiagnostic } from '../../diagnostics.js';
@@ -48,7 +49,8 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   // Unit tests run in their own in-memory PGlite: with nothing else selected, the target is never opened.
   const warehouseFree = onlyUnitTests(compiled.graph, ids);
   const adapter = warehouseFree ? noWarehouse(project.target.type) : await createAdapter(root, project.target);
-  const unitTests = new UnitTestEngine();
+  // The pristine unit-test database is cached in .sparkify/ (gitignored) across runs.
+  const unitTests = new UnitTestEngine({ cacheDir: join(root, '.sparkify') });
   const controller = new AbortController();
   let results: NodeResult[] = [];
   let warnings: Diagnostic[] = [];
