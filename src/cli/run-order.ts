@@ -17,8 +17,8 @@ export function runOrder(context: ProjectContext, selection: SelectionOptions, c
   const { graph } = context.compiled;
   const ids = selectedIds(context, selection);
   if (command === 'build') return unitTestsBeforeModels(graph, testsAfterParents(graph, ids));
-  if (command === 'seed') return seedsOf(context, ids, Boolean(selection.select?.length || selection.exclude?.length));
-  if (command === 'snapshot') return snapshotsOf(context, ids, Boolean(selection.select?.length || selection.exclude?.length));
+  if (command === 'seed') return onlyKind('seed', context, ids, Boolean(selection.select?.length || selection.exclude?.length));
+  if (command === 'snapshot') return onlyKind('snapshot', context, ids, Boolean(selection.select?.length || selection.exclude?.length));
   const tests = ids.filter((id) => ['test', 'unit_test'].includes(graph.nodes.get(id)!.kind));
   if (tests.length > 0) return unitTestsBeforeModels(graph, tests);
   const selected = Boolean(selection.select?.length || selection.exclude?.length);
@@ -42,26 +42,29 @@ export function describeCounts(ids: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-/** `seed` runs only the selected seeds (SPK355 when there is none, like SPK610 for tests). */
-function seedsOf(context: ProjectContext, ids: string[], selected: boolean): string[] {
-  const seeds = ids.filter((id) => context.compiled.graph.nodes.get(id)!.kind === 'seed');
-  if (seeds.length > 0) return seeds;
-  return fail(
-    'SPK355',
-    selected ? 'the selection holds no seed' : 'the project has no seeds',
-    undefined,
-    selected ? 'seeds are selected by name or resource_type:seed' : 'add CSV files with a header row under seeds/',
-  );
-}
+/** What `seed` and `snapshot` say when the selection holds none of their kind (like SPK610 for tests). */
+const ONLY_KIND = {
+  seed: {
+    code: 'SPK355', noun: 'seed', plural: 'seeds',
+    selectHint: 'seeds are selected by name or resource_type:seed',
+    addHint: 'add CSV files with a header row under seeds/',
+  },
+  snapshot: {
+    code: 'SPK713', noun: 'snapshot', plural: 'snapshots',
+    selectHint: 'snapshots are selected by name, tag:, path: or resource_type:snapshot',
+    addHint: 'add a snapshot under snapshots/: a SELECT with {{ config(strategy=..., unique_key=...) }}',
+  },
+} as const;
 
-/** `snapshot` runs only the selected snapshots, in DAG order (SPK713 when there is none). */
-function snapshotsOf(context: ProjectContext, ids: string[], selected: boolean): string[] {
-  const snapshots = ids.filter((id) => context.compiled.graph.nodes.get(id)!.kind === 'snapshot');
-  if (snapshots.length > 0) return snapshots;
+/** `seed` and `snapshot` run only the selected nodes of their kind, in DAG order. */
+function onlyKind(kind: keyof typeof ONLY_KIND, context: ProjectContext, ids: string[], selected: boolean): string[] {
+  const found = ids.filter((id) => context.compiled.graph.nodes.get(id)!.kind === kind);
+  if (found.length > 0) return found;
+  const words = ONLY_KIND[kind];
   return fail(
-    'SPK713',
-    selected ? 'the selection holds no snapshot' : 'the project has no snapshots',
+    words.code,
+    selected ? `the selection holds no ${words.noun}` : `the project has no ${words.plural}`,
     undefined,
-    selected ? 'snapshots are selected by name, tag:, path: or resource_type:snapshot' : 'add a snapshot under snapshots/: a SELECT with {{ config(strategy=..., unique_key=...) }}',
+    selected ? words.selectHint : words.addHint,
   );
 }
