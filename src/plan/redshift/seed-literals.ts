@@ -1,10 +1,6 @@
 /** A seed's CSV values as Redshift SQL literals, checked against their column types at plan time. */
 import { parseColumnType, type ColumnType } from '../../load/column-types.js';
-import { booleanEncoder } from '../../load/values/encode-boolean.js';
-import { floatEncoder } from '../../load/values/encode-float.js';
-import { integerEncoder } from '../../load/values/encode-integer.js';
-import { numericEncoder } from '../../load/values/encode-numeric.js';
-import { dateEncoder, timestampEncoder } from '../../load/values/encode-timestamp.js';
+import { buildEncoder, type EncoderSettings } from '../../load/values/build-encoder.js';
 import { measure } from '../../load/values/text-length.js';
 import { describeValue, reject, type Encoder } from '../../load/values/value-error.js';
 import type { SeedColumn, SeedRow } from '../../seeds/seed-node.js';
@@ -62,29 +58,24 @@ function onRedshift(type: ColumnType): ColumnType {
   return type;
 }
 
+/** How the loader's encoders read seed values: ISO times, nothing truncated, lengths in bytes. */
+const SEED_SETTINGS: EncoderSettings = { timeformat: 'auto', truncatecolumns: false, varcharLength: 'bytes' };
+
+/** The loader's encoder for the column (it checks the value), with its text form written as a literal. */
 function valueEncoder(type: ColumnType): Encoder {
+  if (type.kind === 'text') return textLiteral(type.label, type.length ?? VARCHAR_DEFAULT, /^char\(/.test(type.label));
+  const encode = buildEncoder(type, SEED_SETTINGS);
   switch (type.kind) {
-    case 'integer':
-      return integerEncoder(type);
-    case 'float':
-      return floatEncoder(type.label, type.single);
-    case 'numeric':
-      return numericEncoder(type);
-    case 'boolean': {
-      const encode = booleanEncoder();
+    case 'boolean':
       return (value) => (encode(value) === 't' ? 'TRUE' : 'FALSE');
-    }
-    case 'date': {
-      const encode = dateEncoder();
+    case 'date':
       return (value) => `CAST(${quoteRedshiftLiteral(encode(value))} AS DATE)`;
-    }
     case 'timestamp': {
-      const encode = timestampEncoder(type.label, type.withZone, 'auto');
       const cast = type.withZone ? 'TIMESTAMPTZ' : 'TIMESTAMP';
       return (value) => `CAST(${quoteRedshiftLiteral(encode(value).replace('T', ' '))} AS ${cast})`;
     }
-    case 'text':
-      return textLiteral(type.label, type.length ?? VARCHAR_DEFAULT, /^char\(/.test(type.label));
+    default:
+      return encode; // integer, float, numeric: digits, sign, point and exponent only
   }
 }
 
