@@ -95,7 +95,7 @@ export function compileProject(input: CompileInput): CompiledProject {
     files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo,
     readContext: { env: input.env, vars: project.config.vars }, failedModels: failed,
     // A snapshot is tested like a model: tests read only its name, id, relation and docs.
-    models: [...models, ...(snapshots as unknown as ModelNode[])], modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name)]),
+    models: [...models, ...snapshots], modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name)]),
     sources, macroFiles: [...files.macros, ...input.dataTests.generic],
   }, diagnostics);
   pointRefsAtSnapshots(tests, snapshots);

@@ -4,7 +4,7 @@
  */
 import type nunjucks from 'nunjucks';
 import { closestName, type Diagnostic } from '../diagnostics.js';
-import type { ModelNode, SourceNode } from '../compile/manifest.js';
+import type { SourceNode } from '../compile/manifest.js';
 import type { TemplateFile } from '../compile/project-files.js';
 import type { RenderScope } from '../compile/render-scope.js';
 import type { ColumnInfo, TestNode } from '../compile/test-node.js';
@@ -15,7 +15,7 @@ import type { ModelDoc } from '../project/schema-types.js';
 import { compileGenericTest, type DeclaredTest } from './compile-generic-test.js';
 import { compileSingularTest } from './compile-singular-test.js';
 import { TestErrors } from './error-codes.js';
-import type { TestCompileContext } from './test-context.js';
+import type { TestCompileContext, TestedNode } from './test-context.js';
 import { findTestMacros } from './test-macros.js';
 
 /** The files data tests come from, read before compile. */
@@ -40,7 +40,7 @@ export interface DataTestInput {
   /** vars and environment, for templated values in schema files. */
   readContext: ScopeContext;
   /** Enabled models; schema files add their descriptions and columns to these. */
-  models: ModelNode[];
+  models: TestedNode[];
   /** Every model name, disabled ones included (tests on a disabled model are left out silently). */
   modelNames: ReadonlySet<string>;
   /** Models that failed to compile (their error is reported): refs to them are not reported again. */
@@ -114,7 +114,7 @@ function documentedTwice(doc: ModelDoc, earlier: DocumentedModel, ctx: TestCompi
 }
 
 /** The schema file's description wins over config(description=...); columns come in written order. */
-function applyDocs(model: ModelNode, doc: ModelDoc): void {
+function applyDocs(model: TestedNode, doc: ModelDoc): void {
   if (doc.description !== undefined) model.description = doc.description;
   if (doc.columns.length === 0) return;
   const columns: Record<string, ColumnInfo> = {};

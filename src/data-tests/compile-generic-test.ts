@@ -1,7 +1,6 @@
 /** A generic test declared in a schema file, compiled into the query that selects its failing rows. */
 import { posix } from 'node:path';
 import { closestName } from '../diagnostics.js';
-import type { ModelNode } from '../compile/manifest.js';
 import type { TestNode } from '../compile/test-node.js';
 import type { ColumnDoc, TestArgSpec, TestSpec } from '../project/schema-types.js';
 import type { Position } from '../project/types.js';
@@ -10,7 +9,7 @@ import { BUILTIN_TESTS, type BuiltinTest, type TestParam } from './builtin-tests
 import { TestErrors } from './error-codes.js';
 import { renderBuiltin } from './render-builtin.js';
 import { renderTestMacro, type RenderedTest } from './render-test-macro.js';
-import { testConfig, testedRelation, testFqn, testId, type TestCompileContext } from './test-context.js';
+import { testConfig, testedRelation, testFqn, testId, type TestCompileContext, type TestedNode } from './test-context.js';
 import type { TestMacro } from './test-macros.js';
 import { synthesizeTestName } from './test-names.js';
 
@@ -19,7 +18,7 @@ export interface DeclaredTest {
   spec: TestSpec;
   /** The schema file it is written in. */
   file: string;
-  model: ModelNode;
+  model: TestedNode;
   column?: ColumnDoc;
 }
 

@@ -3,6 +3,10 @@ import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { closestName, type Diagnostic } from '../diagnostics.js';
 import type { ModelNode, SourceNode } from '../compile/manifest.js';
+import type { SnapshotNode } from '../snapshots/snapshot-node.js';
+
+/** What data tests are declared on: a model or a snapshot (both are relations with documented columns). */
+export type TestedNode = ModelNode | SnapshotNode;
 import type { RenderScope } from '../compile/render-scope.js';
 import type { TestConfig } from '../compile/test-node.js';
 import type { TestConfigSpec } from '../project/schema-types.js';
@@ -18,7 +22,7 @@ export interface TestCompileContext {
   projectName: string;
   target: { name: string; type: string; schema: string };
   /** Enabled models by name. */
-  models: ReadonlyMap<string, ModelNode>;
+  models: ReadonlyMap<string, TestedNode>;
   /** Models that failed to compile; their own error is reported already. */
   failedModels: ReadonlySet<string>;
   /** Sources by `source.table`. */
@@ -45,7 +49,7 @@ export function testConfig(spec: TestConfigSpec): TestConfig {
 }
 
 /** The tested relation, narrowed to the rows `where` keeps (dbt wraps it the same way). */
-export function testedRelation(model: ModelNode, where: string | undefined): string {
+export function testedRelation(model: TestedNode, where: string | undefined): string {
   const relation = quoteRelation(model.relation);
   return where === undefined ? relation : `(select * from ${relation} where ${where}) as sparkify_subquery`;
 }
