@@ -5,6 +5,13 @@ export interface SourceLocation {
   column?: number;
 }
 
+/** Where a value was written: project-relative file and 1-based line. */
+export interface Position {
+  file: string;
+  line: number;
+  column?: number;
+}
+
 /** One problem found while reading, compiling or loading a project. */
 export interface Diagnostic {
   /** Stable code, e.g. `SPK101`; the list lives in docs/errors.md. */

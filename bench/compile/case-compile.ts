@@ -8,10 +8,10 @@
 
 import { resolve } from 'node:path';
 import { compileProject } from '../../src/compile/compile-project.js';
-import { readProjectFiles } from '../../src/compile/project-files.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
 import { selectNodes, topologicalOrder } from '../../src/graph/index.js';
-import { dialectFor } from '../../src/plan/dialect-for.js';
-import { planNodes } from '../../src/plan/plan-nodes.js';
+import { dialectFor } from '../../src/engines/registry.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
 import { loadProject } from '../../src/project/index.js';
 import { reportCase, startClock } from '../lib/runs.js';
 import { caseArgs } from '../lib/args.js';

@@ -7,13 +7,14 @@
  * Usage: node dist/bench/load/case-sparkify-load.js --scale 100 --table staging_events --data-dir DIR
  */
 
-import { PgliteAdapter } from '../../src/adapters/pglite/pglite-adapter.js';
+import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
 import { compileProject } from '../../src/compile/compile-project.js';
-import { readProjectFiles } from '../../src/compile/project-files.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
 import { openSourceStream } from '../../src/load/index.js';
-import { dialectFor } from '../../src/plan/dialect-for.js';
-import { planNodes } from '../../src/plan/plan-nodes.js';
-import { executePlans, type SourceFeed } from '../../src/run/execute-plans.js';
+import { dialectFor } from '../../src/engines/registry.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { executePlans } from '../../src/kinds/execute-plans.js';
+import type { SourceFeed } from '../../src/run/run-context.js';
 import { repoRoot } from '../lib/paths.js';
 import { freshDataDir } from '../lib/pglite-dir.js';
 import { reportCase, startClock } from '../lib/runs.js';

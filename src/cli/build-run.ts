@@ -1,13 +1,12 @@
-import type { Adapter } from '../adapters/adapter.js';
-import type { ModelNode } from '../compile/manifest.js';
-import { dialectFor } from '../plan/dialect-for.js';
-import { incrementalPath, VARIANTS } from '../plan/plan-model.js';
-import type { RunPlan } from '../plan/run-plan.js';
-import { planRun, runSteps, stateRequest } from '../plan/run-plan.js';
-import type { NodePlan } from '../plan/types.js';
-import { compiledPath, runPath, writeCompiledFiles } from '../run/artifacts.js';
-import type { NodeFiles } from '../run/database-error.js';
-import type { StepReporter } from '../run/execute-run.js';
+import type { Adapter } from '../engines/adapter.js';
+import { dialectFor } from '../engines/registry.js';
+import { writeCompiledFiles } from '../kinds/compiled-files.js';
+import type { NodePlan } from '../kinds/node-plan.js';
+import type { RunPlan } from '../kinds/plan-run.js';
+import { planRun, runSteps, stateRequest } from '../kinds/plan-run.js';
+import { kindOf, runnerOf } from '../kinds/registry.js';
+import type { ManifestNode } from '../manifest/manifest.js';
+import type { StepReporter } from '../kinds/execute-run.js';
 import { readWarehouseState } from '../run/read-warehouse-state.js';
 import { newRunId } from '../run/run-id.js';
 import { colourStatus, statusLine } from './output.js';
@@ -26,39 +25,33 @@ export async function planBuild(context: ProjectContext, adapter: Adapter, ids: 
   return run;
 }
 
-/** The ephemeral models among `ids`, when nothing else is selected (then there is nothing to build). */
-export function onlyEphemeral(context: ProjectContext, ids: string[]): ModelNode[] | undefined {
+/** A node that builds nothing of its own (an ephemeral model: inlined into the models that ref it). */
+function isInlined(node: ManifestNode): boolean {
+  const kind = kindOf(node);
+  return kind.reportsAs === 'build' && kind.relationOf(node) === undefined;
+}
+
+/** The inlined nodes among `ids`, when nothing else is selected (then there is nothing to build). */
+export function onlyInlined(context: ProjectContext, ids: string[]): ManifestNode[] | undefined {
   const nodes = ids.map((id) => context.compiled.manifest.nodes[id]);
-  const ephemeral = nodes.filter((n): n is ModelNode => n.kind === 'model' && n.config.materialized === 'ephemeral');
-  return ephemeral.length > 0 && ephemeral.length === nodes.length ? ephemeral : undefined;
+  const inlined = nodes.filter(isInlined);
+  return inlined.length > 0 && inlined.length === nodes.length ? inlined : undefined;
 }
 
 /** Says why selecting only ephemeral models builds nothing, and what to select instead. */
-export function reportNothingToBuild(context: ProjectContext, ephemeral: ModelNode[]): number {
-  const { childMap } = context.compiled.manifest;
+export function reportNothingToBuild(context: ProjectContext, ephemeral: ManifestNode[]): number {
+  const { childMap, nodes } = context.compiled.manifest;
   const names = ephemeral.map((n) => n.name);
-  const users = [...new Set(ephemeral.flatMap((n) => childMap[n.id] ?? []))].map((id) => id.replace(/^model\./, ''));
+  const users = [...new Set(ephemeral.flatMap((n) => childMap[n.id] ?? []))].map((id) => nodes[id].name);
   context.output.line(`Nothing to build: ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} ephemeral — inlined as a CTE into the models that ref ${names.length === 1 ? 'it' : 'them'}`
     + `${users.length > 0 ? ` (${users.join(', ')})` : ''} and never created in the warehouse.`);
   context.output.line(`To build ${users.length > 0 ? 'those models' : 'a model that uses it'}: sparkify build --select ${names.map((n) => `${n}+`).join(' ')}`);
   return 0;
 }
 
-/** The verb of a build line: loaded (source), inlined (ephemeral), updated (incremental run), created. */
+/** The verb of a build line, as the plan's kind says: loaded, inlined, updated, created, snapshotted, ran. */
 export function verbOf(plan: NodePlan): string {
-  if (plan.id.startsWith('source.') || plan.id.startsWith('seed.')) return 'loaded';
-  if (plan.id.startsWith('run.')) return 'ran';
-  if (plan.id.startsWith('snapshot.')) return 'snapshotted';
-  if (plan.statements.length === 0) return 'inlined';
-  return plan.variant === VARIANTS.incremental ? 'updated' : 'created';
-}
-
-/** The files a database error points at; an incremental run embeds the incremental SQL. */
-export function filesOfModel(plan: NodePlan, node: ModelNode): NodeFiles {
-  if (node.incremental && plan.runPath === incrementalPath(node.path)) {
-    return { runFile: runPath(plan), compiledFile: compiledPath(incrementalPath(node.path)), compiledSql: node.incremental.compiledSql };
-  }
-  return { runFile: runPath(plan), compiledFile: compiledPath(node.path), compiledSql: node.compiledSql };
+  return runnerOf(plan).verb(plan);
 }
 
 /** Lines for the run steps: the cleanup of a crashed run's leftovers and the project's hooks. */

@@ -1,9 +1,9 @@
-import { dialectFor } from '../plan/dialect-for.js';
-import { renderPlan } from '../plan/plan-nodes.js';
-import type { RunPlan } from '../plan/run-plan.js';
-import { planForReview } from '../plan/run-plan.js';
+import { renderPlan } from '../plan/render-plan.js';
+import type { NodePlan } from '../kinds/node-plan.js';
+import { dialectFor } from '../engines/registry.js';
+import type { RunPlan } from '../kinds/plan-run.js';
+import { planForReview } from '../kinds/plan-run.js';
 import { COMPILE_RUN_ID } from '../plan/side-names.js';
-import type { NodePlan } from '../plan/types.js';
 import type { ProjectContext } from './project-context.js';
 
 /** The run as compile shows it: planned without a warehouse, both plans of each incremental model. */
@@ -40,6 +40,6 @@ export function printReview(context: ProjectContext, review: RunPlan, ids: strin
 
 function planHeading(plan: NodePlan): string {
   const variant = plan.variant ? ` — ${plan.variant}` : '';
-  const inlined = plan.statements.length === 0 && plan.id.startsWith('model.') ? ' — inlined as a CTE into the models that ref it: nothing runs' : '';
+  const inlined = plan.statements.length === 0 && plan.kind === 'model' ? ' — inlined as a CTE into the models that ref it: nothing runs' : '';
   return `-- ${plan.id} (${plan.path}): ${plan.description}${variant}${inlined}`;
 }

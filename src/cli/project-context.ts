@@ -1,16 +1,17 @@
+import type { NodePlan } from '../kinds/node-plan.js';
+import { ProjectErrors } from '../config/error-codes.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledProject } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
-import { readProjectFiles } from '../compile/project-files.js';
+import { readProjectFiles } from '../project/project-files.js';
 import { readSeedFiles } from '../seeds/seed-files.js';
 import { readSnapshotFiles } from '../snapshots/snapshot-files.js';
 import { fail, formatDiagnostic } from '../diagnostics.js';
 import { selectNodes, topologicalOrder, type IndirectSelection } from '../graph/index.js';
 import { readDataTestFiles } from '../data-tests/index.js';
-import { planNodes } from '../plan/plan-nodes.js';
-import { dialectFor } from '../plan/dialect-for.js';
-import type { NodePlan } from '../plan/types.js';
+import { planNodes } from '../kinds/plan-nodes.js';
+import { dialectFor } from '../engines/registry.js';
 import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { createScrubber, Output } from './output.js';
@@ -55,10 +56,15 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   return { root, project, compiled, output: new Output(scrub), scrub };
 }
 
+/** Whether the user selected or excluded anything. */
+export function hasSelection(selection: SelectionOptions): boolean {
+  return Boolean(selection.select?.length || selection.exclude?.length);
+}
+
 /** Selected node ids in build order (everything when nothing is selected). */
 export function selectedIds(context: ProjectContext, selection: SelectionOptions): string[] {
   const { graph } = context.compiled;
-  if (!selection.select?.length && !selection.exclude?.length) return topologicalOrder(graph);
+  if (!hasSelection(selection)) return topologicalOrder(graph);
   return selectNodes(graph, selection.select, selection.exclude, selection.indirectSelection ?? 'eager');
 }
 
@@ -75,7 +81,7 @@ export function findProjectRoot(projectDir?: string): string {
     if (existsSync(join(dir, 'project.yml'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) {
-      return fail('SPK001', `no project.yml in ${process.cwd()} or any folder above it`, undefined,
+      return fail(ProjectErrors.missingFile, `no project.yml in ${process.cwd()} or any folder above it`, undefined,
         'run sparkify inside a sparkify project, or pass --project-dir PATH');
     }
     dir = parent;

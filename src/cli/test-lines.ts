@@ -2,17 +2,19 @@
  * How test results print, as dbt prints them: `3 of 9 PASS not_null_users_user_id .... [PASS in
  * 0.01s]`, `FAIL 2`, `WARN 1`, followed for a failed or warned test by a sample of its rows.
  */
+import type { NodePlan } from '../kinds/node-plan.js';
 import pc from 'picocolors';
 import { formatDiagnostic } from '../diagnostics.js';
-import type { NodePlan } from '../plan/types.js';
 import type { NodeResult } from '../run/node-result.js';
 import { formatRows } from './commands/show.js';
 import { statusLine, type Output } from './output.js';
 import { diffLines } from '../unit-tests/format-diff.js';
+import { runnerOf } from '../kinds/registry.js';
 
 /** Prints the line of a finished test (and its failing-row sample). */
 export function reportTest(output: Output, plan: NodePlan, result: NodeResult, prefix: string): void {
-  const name = plan.test?.name ?? plan.unitTest?.label ?? plan.description;
+  const runner = runnerOf(plan);
+  const name = runner.label(plan);
   const seconds = `${result.executionTime.toFixed(2)}s`;
   const word = statusWord(result);
   if (result.status === 'skipped') {
@@ -20,7 +22,7 @@ export function reportTest(output: Output, plan: NodePlan, result: NodeResult, p
     return;
   }
   output.line(statusLine(`${prefix} ${colour(word)}`, name, `${word} in ${seconds}`));
-  if (plan.unitTest && result.sample?.length) printDiff(output, result.sample);
+  if (runner.sample === 'diff' && result.sample?.length) printDiff(output, result.sample);
   else if (result.sample?.length) printSample(output, result.sample, result.failures ?? result.sample.length);
 }
 

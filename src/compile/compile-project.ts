@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { CompileErrors } from './error-codes.js';
+import { TemplateErrors } from '../templates/error-codes.js';
+import { LoadErrors } from '../load/error-codes.js';
 import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
@@ -7,18 +10,19 @@ import { buildGraph } from '../graph/index.js';
 import type { Graph, GraphNode } from '../graph/types.js';
 import { parseColumnType } from '../load/column-types.js';
 import type { LoadedProject, SourceTable } from '../project/types.js';
-import type { Manifest, ManifestNode, ModelNode, SourceNode } from './manifest.js';
-import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from './manifest.js';
+import type { Manifest, ManifestNode, ModelNode, SourceNode } from '../manifest/manifest.js';
+import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from '../manifest/manifest.js';
 import { resolveModelConfig } from './model-config.js';
-import type { ProjectFiles, TemplateFile } from './project-files.js';
-import { resolveDispatch } from './dispatch.js';
-import { installRenderGlobals, RenderScope, thisMarker, type RenderGlobals } from './render-scope.js';
-import { compileTemplate, createTemplateEnvironment } from './template-environment.js';
+import type { ProjectFiles, TemplateFile } from '../project/project-files.js';
+import { resolveDispatch } from '../templates/dispatch.js';
+import { configFunctionsOutsideTargets, engineOf } from '../engines/registry.js';
+import { installRenderGlobals, RenderScope, thisMarker, type RenderGlobals } from '../templates/render-scope.js';
+import { compileTemplate, createTemplateEnvironment } from '../templates/template-environment.js';
 import { renderModelExtras } from './model-extras.js';
 import { resolveRelations } from './resolve-relations.js';
 import { renderRunHooks, resolveRunHooks } from './run-hooks.js';
 import { compileDataTests, testGraphNode, type DataTestFiles } from '../data-tests/index.js';
-import { templateErrorToDiagnostic } from './template-error.js';
+import { templateErrorToDiagnostic } from '../templates/template-error.js';
 import { compileSeeds, pointRefsAtSeeds, seedGraphNode } from '../seeds/compile-seeds.js';
 import type { SeedFile } from '../seeds/seed-files.js';
 import { compileUnitTests, unitTestGraphNode } from '../unit-tests/compile-unit-tests.js';
@@ -54,16 +58,17 @@ export interface CompiledProject {
 export function compileProject(input: CompileInput): CompiledProject {
   const diagnostics: Diagnostic[] = [];
   const { project, files } = input;
+  const engine = engineOf(project.target);
   const sources = project.sources.map((table) => compileSource(table, project.target.schema));
   checkColumnTypes(project.sources, diagnostics);
   const modelFiles = uniqueModelFiles(files.models, diagnostics);
   const seeds = compileSeeds(input.seeds ?? [], {
     schema: project.target.schema, configs: project.config.seeds ?? {}, modelNames: new Set(modelFiles.keys()),
     // Redshift has no COPY FROM STDIN: its plan inserts the rows as literals (RedshiftDialect.loadSeed).
-    keepRows: project.target.type === 'redshift',
+    keepRows: engine.capabilities.seedLoad === 'insert-literals',
   }, diagnostics);
 
-  const env = createTemplateEnvironment(project.target.type);
+  const env = createTemplateEnvironment(engine.quoting);
   const scopes = installRenderGlobals(env, {
     models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name), ...(input.snapshots ?? []).map(snapshotName)]),
     sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
@@ -92,21 +97,21 @@ export function compileProject(input: CompileInput): CompiledProject {
   const inline = input.inline === undefined ? undefined
     : renderModel(env, scopes, 'inline', { path: '<inline>', source: input.inline }, project, targetInfo, diagnostics);
   const tests = input.dataTests === undefined ? [] : compileDataTests({
-    files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo,
-    readContext: { env: input.env, vars: project.config.vars }, failedModels: failed,
+    files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo, quoting: engine.quoting,
+    readContext: { env: input.env, vars: project.config.vars, functions: configFunctionsOutsideTargets() }, failedModels: failed,
     // A snapshot is tested like a model: tests read only its name, id, relation and docs.
     models: [...models, ...snapshots], modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name)]),
     sources, macroFiles: [...files.macros, ...input.dataTests.generic],
   }, diagnostics);
   pointRefsAtSnapshots(tests, snapshots);
   const unitTests = compileUnitTests({
-    env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars },
+    env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars, functions: configFunctionsOutsideTargets() },
     schemas: input.dataTests?.schemas ?? [], fixtures: input.dataTests?.fixtures ?? [], models, modelFiles, sources, seeds,
   }, diagnostics);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
 
   const graph = buildGraph([...sources.map(sourceGraphNode), ...seeds.map(seedGraphNode), ...models.map(modelGraphNode), ...snapshots.map(snapshotGraphNode), ...tests.map(testGraphNode), ...unitTests.nodes.map(unitTestGraphNode)]);
-  const resolve = resolveRelations([...models, ...(inline ? [inline] : []), ...unitTests.renders], sources, seeds, snapshots);
+  const resolve = resolveRelations([...models, ...(inline ? [inline] : []), ...unitTests.renders], sources, engine.quoting, seeds, snapshots);
   const manifest = assembleManifest(project, targetInfo, [...sources, ...seeds, ...models, ...snapshots, ...tests, ...unitTests.resolved()]);
   if (runHooks) manifest.hooks = resolveRunHooks(runHooks, resolve);
   return { manifest, graph, inlineSql: inline?.compiledSql };
@@ -119,7 +124,7 @@ function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map
     const existing = byName.get(name);
     if (existing) {
       diagnostics.push({
-        code: 'SPK101',
+        code: CompileErrors.duplicateModel,
         message: `two models are named '${name}': ${existing.path} and ${file.path}`,
         location: { file: file.path, line: 1 },
         hint: 'model names are file names and must be unique across models/: rename one of the files',
@@ -170,7 +175,7 @@ function registerMacros(
 
 function dispatchConflict(base: string, file: string): Diagnostic {
   return {
-    code: 'SPK127',
+    code: CompileErrors.dispatchConflict,
     message: `macro '${base}' is defined both plainly and per dialect (${base} and <dialect>__${base})`,
     location: { file },
     hint: `rename the plain one default__${base}: it is then the fallback for every dialect`,
@@ -179,7 +184,7 @@ function dispatchConflict(base: string, file: string): Diagnostic {
 
 function noImplementation(base: string, targetType: string, candidates: string[]): Diagnostic {
   return {
-    code: 'SPK126',
+    code: CompileErrors.noImplementation,
     message: `macro '${base}' has no implementation for target type ${targetType}`,
     hint: `define one of ${candidates.join(', ')} under macros/`,
   };
@@ -241,7 +246,7 @@ function checkRefsEnabled(models: ModelNode[], files: Map<string, TemplateFile>,
     for (const ref of model.refs) {
       if (enabled.has(ref) || failed.has(ref) || !files.has(ref)) continue;
       diagnostics.push({
-        code: 'SPK125',
+        code: TemplateErrors.refToDisabled,
         message: `model '${model.name}' refs '${ref}', which is disabled`,
         location: { file: model.path, line: lineOf(files.get(model.name)!.source, ref) },
         node: model.id,
@@ -268,6 +273,7 @@ function compileSource(table: SourceTable, targetSchema: string): SourceNode {
     columns: table.columns,
     tags: table.tags,
     description: table.description,
+    position: table.position,
   };
 }
 
@@ -277,7 +283,7 @@ function checkColumnTypes(tables: SourceTable[], diagnostics: Diagnostic[]): voi
     for (const column of table.columns) {
       if (parseColumnType(column.type)) continue;
       diagnostics.push({
-        code: 'SPK303',
+        code: LoadErrors.unknownColumnType,
         message: `column "${column.name}" of ${table.sourceName}.${table.name} has an unknown type '${column.type}'`,
         location: { file: column.position.file, line: column.position.line, column: column.position.column },
         node: sourceId(table.sourceName, table.name),

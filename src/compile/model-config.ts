@@ -1,10 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { CompileErrors } from './error-codes.js';
 import { closestName } from '../diagnostics.js';
 import type { ModelDefaults } from '../project/types.js';
-import type { ModelConfig } from './manifest.js';
-
-/** Materializations this version builds. */
-export const MATERIALIZATIONS = ['table', 'view', 'incremental', 'ephemeral'];
+import { MATERIALIZATIONS, type Materialization, type ModelConfig } from '../manifest/manifest.js';
 
 /** Keys config() accepts beyond the core ones; later phases (adapters, incremental) read them. */
 const EXTRA_KEYS = [
@@ -28,18 +26,19 @@ export function resolveModelConfig(
       continue;
     }
     const close = closestName(key, [...CORE_KEYS, ...EXTRA_KEYS]);
-    report({ code: 'SPK130', message: `unknown config key '${key}'`, hint: close ? `did you mean ${close}=...?` : `known keys: ${CORE_KEYS.join(', ')}` });
+    report({ code: CompileErrors.unknownConfigKey, message: `unknown config key '${key}'`, hint: close ? `did you mean ${close}=...?` : `known keys: ${CORE_KEYS.join(', ')}` });
   }
   const materialized = String(given.materialized ?? defaults.materialized);
-  if (!MATERIALIZATIONS.includes(materialized)) {
+  if (!(MATERIALIZATIONS as readonly string[]).includes(materialized)) {
     report({
-      code: 'SPK131',
+      code: CompileErrors.unknownMaterialization,
       message: `unknown materialization '${materialized}'`,
       hint: `use one of: ${MATERIALIZATIONS.join(', ')}`,
     });
   }
   return {
-    materialized,
+    // An unknown one is reported above, and compile stops before anything plans it.
+    materialized: materialized as Materialization,
     schema: stringOr(given.schema, defaults.schema ?? targetSchema),
     alias: given.alias === undefined ? undefined : String(given.alias),
     tags: [...new Set([...defaults.tags, ...asList(given.tags)])].sort(),

@@ -1,13 +1,14 @@
 import type nunjucks from 'nunjucks';
+import { CompileErrors } from './error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestName } from '../diagnostics.js';
-import type { IncrementalSpec, ModelConfig, ModelHooks } from './manifest.js';
-import { INCREMENTAL_STRATEGIES, type IncrementalStrategy } from './manifest.js';
-import type { TemplateFile } from './project-files.js';
-import type { RenderGlobals } from './render-scope.js';
-import { RenderScope, thisMarker } from './render-scope.js';
-import { compileTemplate } from './template-environment.js';
-import { templateErrorToDiagnostic } from './template-error.js';
+import type { IncrementalSpec, ModelConfig, ModelHooks } from '../manifest/manifest.js';
+import { INCREMENTAL_STRATEGIES, type IncrementalStrategy } from '../manifest/manifest.js';
+import type { TemplateFile } from '../project/project-files.js';
+import type { RenderGlobals } from '../templates/render-scope.js';
+import { RenderScope, thisMarker } from '../templates/render-scope.js';
+import { compileTemplate } from '../templates/template-environment.js';
+import { templateErrorToDiagnostic } from '../templates/template-error.js';
 
 /** Reports a problem of one model; `near` is text of its file the diagnostic points at. */
 type Report = (diagnostic: Omit<Diagnostic, 'node' | 'location'>, near?: string) => void;
@@ -31,7 +32,7 @@ export interface ExtrasInput {
 export function renderModelExtras(input: ExtrasInput): { incremental?: IncrementalSpec; hooks?: ModelHooks } {
   const hooks = renderHooks(input);
   if (input.config.materialized === 'ephemeral' && hooks) {
-    input.report({ code: 'SPK136', message: `ephemeral model '${input.name}' has hooks, which would never run`, hint: 'an ephemeral model is only inlined; move the hooks to a model that is built' }, 'hook');
+    input.report({ code: CompileErrors.ephemeralHooks, message: `ephemeral model '${input.name}' has hooks, which would never run`, hint: 'an ephemeral model is only inlined; move the hooks to a model that is built' }, 'hook');
   }
   if (input.config.materialized !== 'incremental') return hooks ? { hooks } : {};
   const spec = incrementalConfig(input.config.extra, input.report);
@@ -68,22 +69,22 @@ type IncrementalConfig = Omit<IncrementalSpec, 'compiledSql'>;
 function incrementalConfig(extra: Record<string, unknown>, report: Report): IncrementalConfig | undefined {
   const uniqueKey = keyList(extra.unique_key);
   if (uniqueKey === undefined) {
-    report({ code: 'SPK133', message: 'unique_key must be a column name or a list of column names', hint: "e.g. unique_key='id' or unique_key=['user_id', 'day']" }, 'unique_key');
+    report({ code: CompileErrors.badUniqueKey, message: 'unique_key must be a column name or a list of column names', hint: "e.g. unique_key='id' or unique_key=['user_id', 'day']" }, 'unique_key');
     return undefined;
   }
   const given = extra.incremental_strategy ?? (uniqueKey.length > 0 ? 'delete+insert' : 'append');
   const strategy = String(given) as IncrementalStrategy;
   if (!INCREMENTAL_STRATEGIES.includes(strategy)) {
     const close = closestName(strategy, INCREMENTAL_STRATEGIES);
-    report({ code: 'SPK132', message: `unknown incremental_strategy '${strategy}'`, hint: close ? `did you mean '${close}'?` : `use one of: ${INCREMENTAL_STRATEGIES.join(', ')}` }, 'incremental_strategy');
+    report({ code: CompileErrors.unknownStrategy, message: `unknown incremental_strategy '${strategy}'`, hint: close ? `did you mean '${close}'?` : `use one of: ${INCREMENTAL_STRATEGIES.join(', ')}` }, 'incremental_strategy');
     return undefined;
   }
   if (strategy !== 'append' && uniqueKey.length === 0) {
-    report({ code: 'SPK133', message: `incremental_strategy '${strategy}' needs a unique_key`, hint: "add unique_key='column' to config(), or use incremental_strategy='append'" }, 'incremental_strategy');
+    report({ code: CompileErrors.badUniqueKey, message: `incremental_strategy '${strategy}' needs a unique_key`, hint: "add unique_key='column' to config(), or use incremental_strategy='append'" }, 'incremental_strategy');
     return undefined;
   }
   if (extra.on_schema_change !== undefined && extra.on_schema_change !== 'fail') {
-    report({ code: 'SPK134', message: `on_schema_change '${String(extra.on_schema_change)}' is not supported`, hint: "a changed model always fails with a hint to --full-refresh (on_schema_change='fail')" }, 'on_schema_change');
+    report({ code: CompileErrors.onSchemaChange, message: `on_schema_change '${String(extra.on_schema_change)}' is not supported`, hint: "a changed model always fails with a hint to --full-refresh (on_schema_change='fail')" }, 'on_schema_change');
   }
   const fullRefresh = typeof extra.full_refresh === 'boolean' ? extra.full_refresh : undefined;
   return { strategy, uniqueKey, ...(fullRefresh === undefined ? {} : { fullRefresh }) };
@@ -108,7 +109,7 @@ function renderHookList(input: ExtrasInput, key: 'pre_hook' | 'post_hook'): stri
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : [value];
   if (!list.every((v) => typeof v === 'string')) {
-    input.report({ code: 'SPK135', message: `${key} must be a SQL statement or a list of them`, hint: `e.g. ${key}="grant select on {{ this }} to reporter"` }, key);
+    input.report({ code: CompileErrors.badHook, message: `${key} must be a SQL statement or a list of them`, hint: `e.g. ${key}="grant select on {{ this }} to reporter"` }, key);
     return [];
   }
   const rendered: string[] = [];

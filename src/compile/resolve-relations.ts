@@ -1,9 +1,9 @@
-import type { Relation } from '../sql/quote.js';
-import { quoteIdentifier, quoteRelation } from '../sql/quote.js';
-import type { SeedNode } from '../seeds/seed-node.js';
-import type { SnapshotNode } from '../snapshots/snapshot-node.js';
-import type { ModelNode, SourceNode } from './manifest.js';
-import { resolveMarkers } from './render-scope.js';
+import type { Relation, SqlQuoting } from '../sql/quote.js';
+import { quoteIdentifier } from '../sql/quote.js';
+import type { SeedNode } from '../manifest/seed-node.js';
+import type { SnapshotNode } from '../manifest/snapshot-node.js';
+import type { ModelNode, SourceNode } from '../manifest/manifest.js';
+import { resolveMarkers } from '../templates/render-scope.js';
 
 /** The CTE name an ephemeral model is inlined under (dbt's `__dbt__cte__<name>`). */
 export function ephemeralCteName(model: string): string {
@@ -16,15 +16,15 @@ export function ephemeralCteName(model: string): string {
  * ephemeral model it reaches (an ephemeral may ref another) are put in front of the SQL, once each,
  * dependencies first — so an ephemeral model is never created in the warehouse.
  */
-export function resolveRelations(models: ModelNode[], sources: SourceNode[], seeds: SeedNode[] = [], snapshots: SnapshotNode[] = []): (sql: string) => string {
+export function resolveRelations(models: ModelNode[], sources: SourceNode[], quoting: SqlQuoting, seeds: SeedNode[] = [], snapshots: SnapshotNode[] = []): (sql: string) => string {
   const byModel = new Map(models.map((m) => [m.name, m]));
   const bySeed = new Map<string, { relation: Relation }>([...seeds, ...snapshots].map((s) => [s.name, s]));
   const bySource = new Map(sources.map((s) => [`${s.sourceName}.${s.name}`, s]));
   const isEphemeral = (name: string) => byModel.get(name)?.config.materialized === 'ephemeral';
   const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => {
-    if (kind === 'source') return quoteRelation(bySource.get(key)!.relation);
+    if (kind === 'source') return quoting.relation(bySource.get(key)!.relation);
     if (isEphemeral(key)) return quoteIdentifier(ephemeralCteName(key));
-    return quoteRelation((byModel.get(key) ?? bySeed.get(key)!).relation as Relation);
+    return quoting.relation((byModel.get(key) ?? bySeed.get(key)!).relation as Relation);
   });
   // Each ephemeral model's own SELECT, before any CTE is put in front of it.
   const bodies = new Map(models.filter((m) => isEphemeral(m.name)).map((m) => [m.name, resolve(m.compiledSql)]));

@@ -1,9 +1,9 @@
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
-import type { RunHooks } from './manifest.js';
-import type { RenderGlobals } from './render-scope.js';
-import { RenderScope } from './render-scope.js';
-import { templateErrorToDiagnostic } from './template-error.js';
+import type { RunHooks } from '../manifest/manifest.js';
+import type { RenderGlobals } from '../templates/render-scope.js';
+import { RenderScope } from '../templates/render-scope.js';
+import { templateErrorToDiagnostic } from '../templates/template-error.js';
 
 /** on_run_start/on_run_end as project.yml gives them: unrendered templates. */
 export interface RunHookTemplates {

@@ -3,13 +3,14 @@
  * compiles every generic and singular test into a test node. Pure: the files are read beforehand.
  */
 import type nunjucks from 'nunjucks';
+import type { SqlQuoting } from '../sql/quote.js';
 import { closestName, type Diagnostic } from '../diagnostics.js';
-import type { SourceNode } from '../compile/manifest.js';
-import type { TemplateFile } from '../compile/project-files.js';
-import type { RenderScope } from '../compile/render-scope.js';
-import type { ColumnInfo, TestNode } from '../compile/test-node.js';
+import type { SourceNode } from '../manifest/manifest.js';
+import type { TemplateFile } from '../project/project-files.js';
+import type { RenderScope } from '../templates/render-scope.js';
+import type { ColumnInfo, TestNode } from '../manifest/test-node.js';
 import type { GraphNode } from '../graph/types.js';
-import type { ScopeContext } from '../project/read-scope.js';
+import type { ScopeContext } from '../config/read-scope.js';
 import { readSchemaFile } from '../project/read-schema-files.js';
 import type { ModelDoc } from '../project/schema-types.js';
 import { compileGenericTest, type DeclaredTest } from './compile-generic-test.js';
@@ -37,6 +38,8 @@ export interface DataTestInput {
   scopes: { enter(scope: RenderScope): void };
   projectName: string;
   target: { name: string; type: string; schema: string };
+  /** How the target's engine quotes identifiers and literals. */
+  quoting: SqlQuoting;
   /** vars and environment, for templated values in schema files. */
   readContext: ScopeContext;
   /** Enabled models; schema files add their descriptions and columns to these. */
@@ -57,6 +60,7 @@ export function compileDataTests(input: DataTestInput, diagnostics: Diagnostic[]
     scopes: input.scopes,
     projectName: input.projectName,
     target: input.target,
+    quoting: input.quoting,
     models: new Map(input.models.map((model) => [model.name, model])),
     failedModels: input.failedModels ?? new Set(),
     sources: new Map(input.sources.map((source) => [`${source.sourceName}.${source.name}`, source])),

@@ -1,9 +1,9 @@
 /** A generic test declared in a schema file, compiled into the query that selects its failing rows. */
+import type { Position } from '../diagnostics.js';
 import { posix } from 'node:path';
 import { closestName } from '../diagnostics.js';
-import type { TestNode } from '../compile/test-node.js';
+import type { TestNode } from '../manifest/test-node.js';
 import type { ColumnDoc, TestArgSpec, TestSpec } from '../project/schema-types.js';
-import type { Position } from '../project/types.js';
 import { quoteIdentifier } from '../sql/quote.js';
 import { BUILTIN_TESTS, type BuiltinTest, type TestParam } from './builtin-tests.js';
 import { TestErrors } from './error-codes.js';
@@ -38,7 +38,7 @@ export function compileGenericTest(declared: DeclaredTest, ctx: TestCompileConte
   if (definition.kind === 'macro' && !definition.macro.takesModel) return macroWithoutModel(definition.macro, spec.at, ctx);
   const names = spec.name ? { name: spec.name, fileName: spec.name } : synthesizeTestName(spec.test, model.name, plainArgs(args));
   const config = testConfig(spec.config);
-  const call = { model: testedRelation(model, config.where), column: columnSql(args, column), args };
+  const call = { model: testedRelation(model, config.where, ctx.quoting), column: columnSql(args, column, ctx), args };
   const rendered = definition.kind === 'builtin'
     ? renderBuiltin(definition.test, call, where(declared), ctx)
     : renderTestMacro(definition.macro, call, { name: names.name, at: spec.at, where: where(declared) }, ctx);
@@ -133,8 +133,8 @@ function macroWithoutModel(macro: TestMacro, at: Position, ctx: TestCompileConte
 }
 
 /** A column's name is an identifier, quoted; a `column_name` argument is an expression, used as written. */
-function columnSql(args: TestArgs, column: ColumnDoc | undefined): string | undefined {
-  if (column) return quoteIdentifier(column.name);
+function columnSql(args: TestArgs, column: ColumnDoc | undefined, ctx: TestCompileContext): string | undefined {
+  if (column) return ctx.quoting.identifier(column.name);
   const given = args.get('column_name')?.value;
   return given === undefined ? undefined : String(given);
 }

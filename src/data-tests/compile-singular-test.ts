@@ -2,19 +2,18 @@
  * Singular tests: SQL files under `tests/`, templated like models (ref, source, var, macros), that
  * pass when they return no rows. `{{ config(severity='warn', warn_if='>10') }}` sets their config.
  */
+import { parseThreshold } from '../project/threshold-syntax.js';
 import { posix } from 'node:path';
 import { closestName } from '../diagnostics.js';
-import type { TemplateFile } from '../compile/project-files.js';
-import { modelId, sourceId } from '../compile/manifest.js';
-import { RenderScope, resolveMarkers } from '../compile/render-scope.js';
-import { compileTemplate } from '../compile/template-environment.js';
-import { templateErrorToDiagnostic } from '../compile/template-error.js';
-import type { TestNode } from '../compile/test-node.js';
+import type { TemplateFile } from '../project/project-files.js';
+import { modelId, sourceId } from '../manifest/manifest.js';
+import { RenderScope, resolveMarkers } from '../templates/render-scope.js';
+import { compileTemplate } from '../templates/template-environment.js';
+import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import type { TestNode } from '../manifest/test-node.js';
 import type { TestConfigSpec } from '../project/schema-types.js';
-import { quoteRelation } from '../sql/quote.js';
 import { TestErrors } from './error-codes.js';
 import { missingRef, testConfig, testFqn, testId, type TestCompileContext } from './test-context.js';
-import { parseThreshold } from './thresholds.js';
 
 const CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'tags', 'enabled'];
 
@@ -49,8 +48,8 @@ export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext)
     dependsOn: [...scope.sources.map(([s, t]) => sourceId(s, t)), ...scope.refs.map(modelId)],
     // A trailing `;` would end the statement the plan wraps the query in.
     compiledSql: resolveMarkers(sql.replace(/;[\s;]*$/, '\n'), (kind, key) => {
-      if (kind === 'source') return quoteRelation(ctx.sources.get(key)!.relation);
-      return quoteRelation(ctx.models.get(key)!.relation);
+      if (kind === 'source') return ctx.quoting.relation(ctx.sources.get(key)!.relation);
+      return ctx.quoting.relation(ctx.models.get(key)!.relation);
     }),
   };
 }

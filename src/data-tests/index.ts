@@ -2,4 +2,4 @@
 export { compileDataTests, testGraphNode, type DataTestFiles, type DataTestInput } from './compile-data-tests.js';
 export { readDataTestFiles } from './read-test-files.js';
 export { TestErrors } from './error-codes.js';
-export { testOutcome, outcomeMessage, meetsThreshold, parseThreshold, type TestOutcome } from './thresholds.js';
+export { testOutcome, outcomeMessage, meetsThreshold, type TestOutcome } from './thresholds.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import fg from 'fast-glob';
-import type { TemplateFile } from '../compile/project-files.js';
+import type { TemplateFile } from '../project/project-files.js';
 import type { DataTestFiles } from './compile-data-tests.js';
 
 /** Schema files under the model paths; singular tests and generic-test macros under the test paths. */

@@ -1,6 +1,7 @@
 /** Checks the arguments of a built-in test and builds its SQL. */
-import type { Position } from '../project/types.js';
-import { literalQuoter, quoteIdentifier } from '../sql/quote.js';
+import { literalQuoter } from '../engines/registry.js';
+import type { Position } from '../diagnostics.js';
+import { quoteIdentifier } from '../sql/quote.js';
 import type { BuiltinCall, BuiltinTest } from './builtin-tests.js';
 import type { TestArgs } from './compile-generic-test.js';
 import type { RenderedTest } from './render-test-macro.js';
@@ -15,7 +16,7 @@ export interface GenericCall {
 
 /** The SQL of a built-in test; undefined (reported) when an argument has the wrong shape. */
 export function renderBuiltin(test: BuiltinTest, call: GenericCall, where: string, ctx: TestCompileContext): RenderedTest | undefined {
-  const base: BuiltinCall = { model: call.model, column: call.column ?? '', literal: literalQuoter(ctx.target.type) };
+  const base: BuiltinCall = { model: call.model, column: call.column ?? '', literal: ctx.quoting.literal };
   const dependsOn: string[] = [];
   const refs: string[] = [];
   const sources: [string, string][] = [];
@@ -56,7 +57,7 @@ function quoteFlag(args: TestArgs, where: string, ctx: TestCompileContext): bool
 
 function fieldName(args: TestArgs, where: string, ctx: TestCompileContext): string | undefined {
   const { value, at } = args.get('field')!;
-  if (typeof value === 'string' && value.trim() !== '') return quoteIdentifier(value);
+  if (typeof value === 'string' && value.trim() !== '') return ctx.quoting.identifier(value);
   return problem(ctx, at, `\`field\` of test 'relationships' on ${where}: expected a column name`, 'e.g. `field: user_id`');
 }
 

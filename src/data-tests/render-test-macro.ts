@@ -3,11 +3,10 @@
  * or a `where` subquery), `column_name` (quoted) and the schema file's arguments as keywords.
  * A string argument written `ref('x')` or `source('s', 't')` arrives as that quoted relation.
  */
-import { RenderScope, resolveMarkers } from '../compile/render-scope.js';
-import { templateErrorToDiagnostic } from '../compile/template-error.js';
-import { modelId, sourceId } from '../compile/manifest.js';
-import type { Position } from '../project/types.js';
-import { quoteRelation } from '../sql/quote.js';
+import type { Position } from '../diagnostics.js';
+import { RenderScope, resolveMarkers } from '../templates/render-scope.js';
+import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import { modelId, sourceId } from '../manifest/manifest.js';
 import { TestErrors } from './error-codes.js';
 import type { GenericCall } from './render-builtin.js';
 import { argumentProblem, looksLikeRelation, missingRef, resolveRelation, testId, type TestCompileContext } from './test-context.js';
@@ -94,8 +93,8 @@ function withMacroRelations(
   rendered.sources.push(...scope.sources);
   rendered.dependsOn.push(...scope.refs.map(modelId), ...scope.sources.map(([s, t]) => sourceId(s, t)));
   rendered.sql = resolveMarkers(sql, (kind, key) => {
-    if (kind === 'source') return quoteRelation(ctx.sources.get(key)!.relation);
-    if (kind === 'ref') return quoteRelation(ctx.models.get(key)!.relation);
+    if (kind === 'source') return ctx.quoting.relation(ctx.sources.get(key)!.relation);
+    if (kind === 'ref') return ctx.quoting.relation(ctx.models.get(key)!.relation);
     return call.model;
   });
   return rendered;

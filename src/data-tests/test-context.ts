@@ -2,15 +2,15 @@
 import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { closestName, type Diagnostic } from '../diagnostics.js';
-import type { ModelNode, SourceNode } from '../compile/manifest.js';
-import type { SnapshotNode } from '../snapshots/snapshot-node.js';
+import type { ModelNode, SourceNode } from '../manifest/manifest.js';
+import type { SnapshotNode } from '../manifest/snapshot-node.js';
 
 /** What data tests are declared on: a model or a snapshot (both are relations with documented columns). */
 export type TestedNode = ModelNode | SnapshotNode;
-import type { RenderScope } from '../compile/render-scope.js';
-import type { TestConfig } from '../compile/test-node.js';
+import type { RenderScope } from '../templates/render-scope.js';
+import type { TestConfig } from '../manifest/test-node.js';
 import type { TestConfigSpec } from '../project/schema-types.js';
-import { quoteRelation } from '../sql/quote.js';
+import type { SqlQuoting } from '../sql/quote.js';
 import { TestErrors } from './error-codes.js';
 import type { TestMacro } from './test-macros.js';
 import { DEFAULT_THRESHOLD } from './thresholds.js';
@@ -21,6 +21,8 @@ export interface TestCompileContext {
   scopes: { enter(scope: RenderScope): void };
   projectName: string;
   target: { name: string; type: string; schema: string };
+  /** How the target's engine quotes identifiers and literals. */
+  quoting: SqlQuoting;
   /** Enabled models by name. */
   models: ReadonlyMap<string, TestedNode>;
   /** Models that failed to compile; their own error is reported already. */
@@ -49,8 +51,8 @@ export function testConfig(spec: TestConfigSpec): TestConfig {
 }
 
 /** The tested relation, narrowed to the rows `where` keeps (dbt wraps it the same way). */
-export function testedRelation(model: TestedNode, where: string | undefined): string {
-  const relation = quoteRelation(model.relation);
+export function testedRelation(model: TestedNode, where: string | undefined, quoting: SqlQuoting): string {
+  const relation = quoting.relation(model.relation);
   return where === undefined ? relation : `(select * from ${relation} where ${where}) as sparkify_subquery`;
 }
 
@@ -83,7 +85,7 @@ export function resolveRelation(text: string, ctx: TestCompileContext): Resolved
   const ref = REF.exec(text);
   if (ref) {
     const model = ctx.models.get(ref[2]);
-    if (model) return { id: model.id, sql: quoteRelation(model.relation), ref: model.name };
+    if (model) return { id: model.id, sql: ctx.quoting.relation(model.relation), ref: model.name };
     if (ctx.failedModels.has(ref[2])) return { problem: `ref('${ref[2]}') names a model that did not compile`, reported: true };
     const close = closestName(ref[2], ctx.models.keys());
     return { problem: `ref('${ref[2]}') names no enabled model`, hint: close ? `did you mean ref('${close}')?` : undefined };
@@ -91,7 +93,7 @@ export function resolveRelation(text: string, ctx: TestCompileContext): Resolved
   const source = SOURCE.exec(text);
   if (source) {
     const node = ctx.sources.get(`${source[2]}.${source[4]}`);
-    if (node) return { id: node.id, sql: quoteRelation(node.relation), source: [source[2], source[4]] };
+    if (node) return { id: node.id, sql: ctx.quoting.relation(node.relation), source: [source[2], source[4]] };
     return { problem: `source('${source[2]}', '${source[4]}') is not declared in sources.yml` };
   }
   return { problem: `expected ref('model') or source('source', 'table'), got '${text}'` };

@@ -5,7 +5,7 @@
  * tests/generic/. The macro returns a query selecting the failing rows. Its signature is read from
  * the source so that a schema file's arguments can be checked before anything renders.
  */
-import type { TemplateFile } from '../compile/project-files.js';
+import type { TemplateFile } from '../project/project-files.js';
 import type { TestParam } from './builtin-tests.js';
 
 /** A `test_<name>` macro: the test's name, its parameters (without `model`) and where it is defined. */

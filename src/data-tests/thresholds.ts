@@ -1,9 +1,10 @@
+import type { TestSeverity } from '../manifest/test-node.js';
+import { parseThreshold } from '../project/threshold-syntax.js';
 /**
  * dbt's test thresholds: `warn_if` / `error_if` are a comparison applied to the number of failing
  * rows (both `!= 0` by default), and `severity` says which of the two can fail the test.
  * https://docs.getdbt.com/reference/resource-configs/severity
  */
-import type { TestSeverity } from '../project/schema-types.js';
 
 /** dbt's default for both thresholds: any failing row counts. */
 export const DEFAULT_THRESHOLD = '!= 0';
@@ -18,15 +19,6 @@ export interface ThresholdConfig {
   errorIf: string;
 }
 
-const THRESHOLD = /^\s*(==|=|!=|<>|>=|<=|>|<)\s*(\d+)\s*$/;
-
-/** `>10` → `> 10`; undefined when the text is not `<operator> <non-negative integer>`. */
-export function parseThreshold(text: string): string | undefined {
-  const match = THRESHOLD.exec(text);
-  if (!match) return undefined;
-  const operator = match[1] === '==' ? '=' : match[1] === '<>' ? '!=' : match[1];
-  return `${operator} ${Number(match[2])}`;
-}
 
 /** True when `failures` meets a (normalised or raw) threshold such as `!= 0`. */
 export function meetsThreshold(failures: number, threshold: string): boolean {

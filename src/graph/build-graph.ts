@@ -1,4 +1,5 @@
 import { closestName, SparkifyError, type Diagnostic } from '../diagnostics.js';
+import { GraphErrors } from './error-codes.js';
 import { compareIds } from './compare-ids.js';
 import { labelWithFile, nodeLabel, nodeLocation } from './describe-node.js';
 import { findCycles } from './find-cycles.js';
@@ -28,7 +29,7 @@ function indexNodes(nodes: GraphNode[], diagnostics: Diagnostic[]): Map<string, 
       continue;
     }
     diagnostics.push({
-      code: 'SPK203',
+      code: GraphErrors.duplicateId,
       message: `${nodeLabel(node)} is declared twice: ${first.path} and ${node.path}`,
       location: nodeLocation(node),
       node: node.id,
@@ -56,7 +57,7 @@ function linkParents(byId: ReadonlyMap<string, GraphNode>, ids: string[], diagno
 function danglingParent(node: GraphNode, missing: string, ids: string[]): Diagnostic {
   const suggestion = closestName(missing, ids);
   return {
-    code: 'SPK202',
+    code: GraphErrors.unknownDependency,
     message: `${labelWithFile(node)} depends on '${missing}', which is not a node of the project`,
     location: nodeLocation(node),
     node: node.id,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { GraphErrors } from './error-codes.js';
 import { labelWithFile, nodeLabel, nodeLocation } from './describe-node.js';
 import { reach } from './traverse.js';
 import type { GraphNode } from './types.js';
@@ -81,7 +82,7 @@ function pathTo(previous: ReadonlyMap<string, string>, end: string, start: strin
 function cycleDiagnostic(nodes: ReadonlyMap<string, GraphNode>, chain: string[]): Diagnostic {
   const [first, last] = [nodes.get(chain[0])!, nodes.get(chain[chain.length - 2])!];
   return {
-    code: 'SPK201',
+    code: GraphErrors.cycle,
     message: `dependency cycle: ${chain.map((id) => labelWithFile(nodes.get(id)!)).join(' → ')}`,
     location: nodeLocation(first),
     node: first.id,

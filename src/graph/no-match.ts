@@ -1,4 +1,5 @@
 import { closestName, type Diagnostic } from '../diagnostics.js';
+import { GraphErrors } from './error-codes.js';
 import { fnmatcher } from './fnmatch.js';
 import type { SelectionFlag, SelectorCriteria } from './selector.js';
 import { selectorMethod } from './selector-methods.js';
@@ -7,7 +8,7 @@ import type { Graph } from './types.js';
 /** SPK211: a selector matched no node; the hint names the closest thing the method could match. */
 export function noMatch(graph: Graph, flag: SelectionFlag, criteria: SelectorCriteria): Diagnostic {
   return {
-    code: 'SPK211',
+    code: GraphErrors.noMatch,
     message: `${flag} '${criteria.raw}' matches no node`,
     hint: sourceHint(graph, criteria) ?? closestHint(graph, criteria),
   };

@@ -1,4 +1,5 @@
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
+import { GraphErrors } from './error-codes.js';
 import { applyGraphOperators } from './graph-operators.js';
 import { withExcludedTests, withIndirectTests, type IndirectSelection } from './indirect-selection.js';
 import { noMatch } from './no-match.js';
@@ -58,15 +59,15 @@ function evaluateOne({ graph, flag, diagnostics }: Evaluation, criteria: Selecto
 /** SPK212, saying which flag emptied the selection. */
 function emptySelection(select: string[] | undefined, exclude: string[], selectedCount: number): Diagnostic {
   if (select === undefined && selectedCount === 0) {
-    return { code: 'SPK212', message: 'the project has no node to select' };
+    return { code: GraphErrors.emptySelection, message: 'the project has no node to select' };
   }
   const selectText = select ? `--select '${select.join(' ')}'` : 'the whole project';
   if (selectedCount === 0) {
     const hint = 'selectors joined by a comma select only the nodes they have in common';
-    return { code: 'SPK212', message: `${selectText} selects no node`, hint };
+    return { code: GraphErrors.emptySelection, message: `${selectText} selects no node`, hint };
   }
   return {
-    code: 'SPK212',
+    code: GraphErrors.emptySelection,
     message: `--exclude '${exclude.join(' ')}' removes every node that ${selectText} selects`,
     hint: 'narrow --exclude or widen --select',
   };

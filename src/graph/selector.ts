@@ -1,4 +1,5 @@
 import { closestName, type Diagnostic } from '../diagnostics.js';
+import { GraphErrors } from './error-codes.js';
 import { isMethodName, METHODS, selectorMethod, type MethodName } from './selector-methods.js';
 
 /** One selector such as `2+tag:nightly+`, parsed: which nodes to match and how far to widen. */
@@ -101,14 +102,14 @@ function depth(digits: string | undefined): number | undefined {
 }
 
 function malformed(flag: SelectionFlag, raw: string, why: string, hint?: string): Diagnostic {
-  return { code: 'SPK213', message: `${flag} '${raw}' is not a valid selector: ${why}`, hint };
+  return { code: GraphErrors.badSelector, message: `${flag} '${raw}' is not a valid selector: ${why}`, hint };
 }
 
 function unknownMethod(flag: SelectionFlag, raw: string, method: string): Diagnostic {
   const valid = Object.keys(METHODS);
   const suggestion = valid.find((name) => name.startsWith(`${method}.`)) ?? closestName(method, valid);
   return {
-    code: 'SPK210',
+    code: GraphErrors.unknownMethod,
     message: `${flag} '${raw}' uses an unknown method '${method}'; valid methods are ${valid.join(', ')}`,
     hint: suggestion ? `did you mean ${suggestion}:?` : 'a selector without a method matches model names',
   };

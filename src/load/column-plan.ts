@@ -1,7 +1,8 @@
 /** Checks a source table's column types and builds each column's value encoder. */
 
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
-import type { SourceTable } from '../project/types.js';
+import { LoadErrors } from './error-codes.js';
+import type { LoadSource } from './types.js';
 import { parseColumnType } from './column-types.js';
 import type { LoadOptions } from './types.js';
 import { buildEncoder } from './values/build-encoder.js';
@@ -11,7 +12,7 @@ const KNOWN_TYPES =
   'smallint, integer, bigint, real, double precision, numeric(p,s), varchar(n), char(n), text, boolean, timestamp, timestamptz, date';
 
 /** One encoder per column, in column order. Throws SparkifyError SPK303 listing every unknown type. */
-export function planEncoders(table: SourceTable, options: LoadOptions): Encoder[] {
+export function planEncoders(table: LoadSource, options: LoadOptions): Encoder[] {
   const settings = {
     timeformat: table.timeformat,
     truncatecolumns: table.truncatecolumns,
@@ -22,7 +23,7 @@ export function planEncoders(table: SourceTable, options: LoadOptions): Encoder[
     const type = parseColumnType(column.type);
     if (type) return buildEncoder(type, settings);
     problems.push({
-      code: 'SPK303',
+      code: LoadErrors.unknownColumnType,
       message: `column ${column.name} of source table ${table.sourceName}.${table.name} has type "${column.type}", which the loader cannot read`,
       location: { file: column.position.file, line: column.position.line, column: column.position.column },
       node: `source.${table.sourceName}.${table.name}`,

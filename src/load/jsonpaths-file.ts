@@ -1,7 +1,8 @@
 /** Reads a Redshift JSONPaths file, `{"jsonpaths": ["$['a']", ...]}`, reporting bad entries by line. */
 
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
-import type { SourceTable } from '../project/types.js';
+import { LoadErrors } from './error-codes.js';
+import type { LoadSource } from './types.js';
 import type { FileStore } from './file-store.js';
 import { JsonPathError, parseJsonPath, type PathSegment } from './jsonpath.js';
 import { locateValue } from './locate-value.js';
@@ -10,7 +11,7 @@ import { localFileStore } from './local-files.js';
 import { StoreError, sourceStoreError } from './store-error.js';
 import { positionIn } from './text-position.js';
 
-const CODE = 'SPK302';
+const CODE = LoadErrors.badJsonPaths;
 const SHAPE_HINT = 'a JSONPaths file holds {"jsonpaths": ["$[\'key\']", ...]}, one path per column, in column order';
 
 /** Parses a JSONPaths file's text; `file` names it in diagnostics. Throws SparkifyError SPK302. */
@@ -59,7 +60,7 @@ function where(text: string, keys: (string | number)[]): { line: number; column:
  * Reads the table's JSONPaths file (relative to root, or an s3:// object) and checks it has one
  * path per column. Throws SparkifyError SPK302, or SPK32x when S3 cannot be reached.
  */
-export async function readJsonPaths(table: SourceTable, root: string, store: FileStore = localFileStore(root)): Promise<PathSegment[][]> {
+export async function readJsonPaths(table: LoadSource, root: string, store: FileStore = localFileStore(root)): Promise<PathSegment[][]> {
   const file = table.jsonpaths;
   const text = await store.readFile(file).catch((error: unknown) => {
     throw unreadable(error, table);
@@ -74,7 +75,7 @@ export async function readJsonPaths(table: SourceTable, root: string, store: Fil
 }
 
 /** A JSONPaths file that does not exist or cannot be read is SPK302; an unreachable store keeps its own code. */
-function unreadable(error: unknown, table: SourceTable): SparkifyError {
+function unreadable(error: unknown, table: LoadSource): SparkifyError {
   if (error instanceof StoreError && !error.missing) return sourceStoreError(error, table);
   const reason = error instanceof StoreError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
   const message = `JSONPaths file ${table.jsonpaths} of source table ${table.sourceName}.${table.name} cannot be read (${reason})`;

@@ -1,13 +1,14 @@
 /** Collects rejected records and fails the load (SPK310) the moment they exceed maxerrors. */
 
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
-import type { SourceTable } from '../project/types.js';
+import { LoadErrors } from './error-codes.js';
+import type { LoadSource } from './types.js';
 import type { BadRecord } from './types.js';
 
 /** Records bad records into `rejected`; throws once there are more than the table tolerates. */
 export class RejectLog {
   constructor(
-    private readonly table: SourceTable,
+    private readonly table: LoadSource,
     private readonly rejected: BadRecord[],
   ) {}
 
@@ -21,7 +22,7 @@ export class RejectLog {
     const node = `source.${this.table.sourceName}.${this.table.name}`;
     const count = this.rejected.length;
     const diagnostics: Diagnostic[] = this.rejected.map((bad) => ({
-      code: 'SPK310',
+      code: LoadErrors.badRecord,
       message: bad.message,
       location: { file: bad.file, line: bad.line, column: bad.column },
       node,

@@ -1,6 +1,6 @@
 /** The streaming loader: a source table's JSON files in, COPY text-format chunks out. */
 
-import type { SourceTable } from '../project/types.js';
+import type { LoadSource } from './types.js';
 import { ChunkWriter } from './chunk-writer.js';
 import { planEncoders } from './column-plan.js';
 import type { FileStore, SourceFile } from './file-store.js';
@@ -34,7 +34,7 @@ export interface SourceStream {
  * Opens a streaming read of a source table's files, local or on S3 (`options.s3`). Throws
  * SparkifyError SPK303 for unknown column types.
  */
-export function openSourceStream(table: SourceTable, options: LoadOptions): SourceStream {
+export function openSourceStream(table: LoadSource, options: LoadOptions): SourceStream {
   return new TableStream(table, options, planEncoders(table, options), fileStoreFor(options));
 }
 
@@ -43,7 +43,7 @@ class TableStream implements SourceStream {
   private listing?: Promise<SourceFile[]>;
 
   constructor(
-    private readonly table: SourceTable,
+    private readonly table: LoadSource,
     private readonly options: LoadOptions,
     private readonly encoders: Encoder[],
     private readonly store: FileStore,

@@ -1,6 +1,12 @@
 /** Types shared by the streaming loader and the adapters that feed its chunks to COPY. */
+import type { SourceNode } from '../manifest/manifest.js';
+import type { S3Settings } from './s3/s3-settings.js';
 
-import type { S3Settings } from '../project/types.js';
+/**
+ * What the loader reads of a source table: the manifest's source node (or anything of its shape,
+ * such as the project's SourceTable before compile).
+ */
+export type LoadSource = Pick<SourceNode, 'sourceName' | 'name' | 'location' | 'jsonpaths' | 'maxerrors' | 'timeformat' | 'truncatecolumns' | 'columns' | 'position'>;
 
 /** One rejected record, reported as `file:line:column: message`. */
 export interface BadRecord {

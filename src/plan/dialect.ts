@@ -1,6 +1,6 @@
-import type { ModelNode, SourceNode } from '../compile/manifest.js';
-import type { SeedNode } from '../seeds/seed-node.js';
-import type { SnapshotNode } from '../snapshots/snapshot-node.js';
+import type { ModelNode, SourceNode } from '../manifest/manifest.js';
+import type { SeedNode } from '../manifest/seed-node.js';
+import type { SnapshotNode } from '../manifest/snapshot-node.js';
 import type { Statement } from './types.js';
 import type { WarehouseCatalog } from './warehouse-catalog.js';
 import type { LeftoverRelation, RelationState } from './warehouse-state.js';

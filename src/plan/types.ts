@@ -1,5 +1,3 @@
-import type { UnitTestPlan } from '../unit-tests/plan-unit-test.js';
-
 /** One SQL statement of a node's plan, executed exactly as printed. */
 export interface Statement {
   sql: string;
@@ -20,9 +18,17 @@ export interface StatementCheck {
   hint?: string;
 }
 
-/** The ordered statements that build one node. */
-export interface NodePlan {
+/** What a plan builds: a node of the manifest, or a run step (the cleanup, on_run_start, on_run_end). */
+export type PlanKind = 'source' | 'seed' | 'model' | 'snapshot' | 'test' | 'unit_test' | 'step';
+
+/**
+ * The ordered statements of one node or run step. Each kind's plan extends it (RelationPlan here,
+ * DataTestPlan in data-tests/, UnitTestNodePlan in unit-tests/); src/kinds/node-plan.ts unites them.
+ */
+export interface PlanBase {
   id: string;
+  /** Which entry of the node-kind registry (src/kinds/registry.ts) runs and reports it. */
+  kind: PlanKind;
   /** What the CLI calls it: `table model users`, `view model x`, `source sparkify.staging_events`. */
   description: string;
   /** The file the node comes from, for error messages. */
@@ -32,18 +38,9 @@ export interface NodePlan {
   statements: Statement[];
   /** Set when the plan is one of several a node may get, depending on the warehouse (compile prints each, labelled). */
   variant?: string;
-  /** Set for a data test: its statements count the failing rows, then fetch a sample (see plan-test.ts). */
-  test?: TestPlan;
-  /** Set for a unit test: what runs in the in-memory database (see plan-unit-test.ts). */
-  unitTest?: UnitTestPlan;
 }
 
-/** How a data test's result is judged: statement 0 counts the failing rows, statement 1 samples them. */
-export interface TestPlan {
-  name: string;
-  severity: 'error' | 'warn';
-  warnIf: string;
-  errorIf: string;
-  /** Rows the sample statement returns at most. */
-  sampleSize: number;
+/** The plan of a node that is a relation in the warehouse (or inlined into others), or of a run step. */
+export interface RelationPlan extends PlanBase {
+  kind: 'source' | 'seed' | 'model' | 'snapshot' | 'step';
 }

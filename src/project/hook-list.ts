@@ -1,7 +1,7 @@
 /** The kind of on_run_start/on_run_end: SQL statements kept as written, rendered later by compile. */
 import { isScalar, isSeq } from 'yaml';
-import { deref, Rejection, wrongType } from './node-values.js';
-import type { Kind } from './value-kinds.js';
+import { deref, Rejection, wrongType } from '../config/node-values.js';
+import type { Kind } from '../config/value-kinds.js';
 
 /**
  * A statement or a list of statements. Unlike other config strings they are not rendered while

@@ -1,17 +1,18 @@
 /** Reading a whole project: project.yml, then sources.yml, into a LoadedProject. */
 import { isMap, type YAMLMap } from 'yaml';
 import { SparkifyError } from '../diagnostics.js';
-import { collectSecrets } from './collect-secrets.js';
-import { ProjectErrors } from './error-codes.js';
-import { MapReader } from './map-reader.js';
-import { describe } from './node-values.js';
+import { collectSecrets } from '../engines/collect-secrets.js';
+import { configFunctionsOutsideTargets } from '../engines/registry.js';
+import { ProjectErrors } from '../config/error-codes.js';
+import { MapReader } from '../config/map-reader.js';
+import { describe } from '../config/node-values.js';
 import { parseVars } from './parse-vars.js';
 import { readProject } from './read-project.js';
-import { ReadScope } from './read-scope.js';
+import { ReadScope } from '../config/read-scope.js';
 import { readSources } from './read-sources.js';
 import { readVars } from './read-vars.js';
 import type { LoadedProject } from './types.js';
-import { readYamlSource, type YamlSource } from './yaml-source.js';
+import { readYamlSource, type YamlSource } from '../config/yaml-source.js';
 
 /** Options of loadProject, as the CLI gathers them. */
 export interface LoadProjectOptions {
@@ -36,15 +37,17 @@ export function loadProject(root: string, options: LoadProjectOptions): LoadedPr
   const reader = (scope: ReadScope) => new MapReader(scope, top, source.position(top), file);
   const cliVars = parseVars(options.varsText ?? '');
   // Vars are rendered before they exist, so their templates may use env_var() only.
-  const vars = readVars(reader(new ReadScope(source, { env: options.env })), cliVars);
-  const project = reader(new ReadScope(source, { env: options.env, vars }));
+  // Engines' config functions (Redshift's dwh_cfg) work only inside their own target blocks; elsewhere they say so.
+  const functions = configFunctionsOutsideTargets();
+  const vars = readVars(reader(new ReadScope(source, { env: options.env, functions })), cliVars);
+  const project = reader(new ReadScope(source, { env: options.env, vars, functions }));
   const { config, target } = readProject(project, root, vars, options);
   source.throwIfProblems();
   // readProject reports a missing or broken selected target, so this only guards the types.
   if (!target) throw new Error('internal: no target selected and no problem reported');
   // The target's vars override project vars (prod points sources at S3); --vars override both.
   config.vars = { ...vars, ...target.vars, ...cliVars };
-  const sources = readSources(root, { env: options.env, vars: config.vars });
+  const sources = readSources(root, { env: options.env, vars: config.vars, functions });
   const secrets = collectSecrets(Object.values(config.targets));
   return { config, sources, target, secrets, warnings: source.warnings };
 }

@@ -1,7 +1,7 @@
 /** Parsing of the `--vars` command-line option. */
 import { parse } from 'yaml';
 import { SparkifyError } from '../diagnostics.js';
-import { ProjectErrors } from './error-codes.js';
+import { ProjectErrors } from '../config/error-codes.js';
 
 const example = `pass a mapping, e.g. --vars '{data_root: data}' or --vars '{"data_root": "data"}'`;
 

@@ -1,10 +1,10 @@
 /** The `columns` list of a source table. */
-import { ProjectErrors } from './error-codes.js';
-import type { MapReader } from './map-reader.js';
-import type { ColumnSpec } from './types.js';
-import { reportDuplicates, type NamedEntry } from './unique-names.js';
-import { assignDefined } from './assign-defined.js';
-import { nonEmptyText, text } from './value-kinds.js';
+import type { ColumnSpec } from '../manifest/column-spec.js';
+import { ProjectErrors } from '../config/error-codes.js';
+import type { MapReader } from '../config/map-reader.js';
+import { reportDuplicates, type NamedEntry } from '../config/unique-names.js';
+import { assignDefined } from '../config/assign-defined.js';
+import { nonEmptyText, text } from '../config/value-kinds.js';
 
 const columnKeys = ['name', 'type', 'description'];
 

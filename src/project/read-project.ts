@@ -1,11 +1,12 @@
 /** project.yml (already parsed, vars already read) into ProjectConfig and the selected target. */
-import { ProjectErrors } from './error-codes.js';
-import { assignDefined } from './assign-defined.js';
-import type { MapReader } from './map-reader.js';
-import { readTargets } from './read-targets.js';
+import type { TargetConfig } from '../engines/target-config.js';
+import { ProjectErrors } from '../config/error-codes.js';
+import { assignDefined } from '../config/assign-defined.js';
+import type { MapReader } from '../config/map-reader.js';
+import { readTargets } from '../engines/read-targets.js';
 import { checkTargetDefined, chooseTarget } from './select-target.js';
-import type { ModelDefaults, ProjectConfig, TargetConfig } from './types.js';
-import { nonEmptyText, textList } from './value-kinds.js';
+import type { ModelDefaults, ProjectConfig } from './types.js';
+import { nonEmptyText, textList } from '../config/value-kinds.js';
 import { hookList } from './hook-list.js';
 import { readSeedConfigs } from './read-seed-configs.js';
 

@@ -5,16 +5,16 @@
  */
 import { isMap } from 'yaml';
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
-import { assignDefined } from './assign-defined.js';
-import { ProjectErrors } from './error-codes.js';
-import { MapReader } from './map-reader.js';
-import { describe } from './node-values.js';
-import { ReadScope, type ScopeContext } from './read-scope.js';
+import { assignDefined } from '../config/assign-defined.js';
+import { ProjectErrors } from '../config/error-codes.js';
+import { MapReader } from '../config/map-reader.js';
+import { describe } from '../config/node-values.js';
+import { ReadScope, type ScopeContext } from '../config/read-scope.js';
 import { readTestList } from './read-test-entry.js';
 import type { ColumnDoc, ModelDoc } from './schema-types.js';
-import { reportDuplicates } from './unique-names.js';
-import { integer, nonEmptyText, text, textList } from './value-kinds.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { reportDuplicates } from '../config/unique-names.js';
+import { integer, nonEmptyText, text, textList } from '../config/value-kinds.js';
+import { parseYamlSource, type YamlSource } from '../config/yaml-source.js';
 
 // unit_tests: are read by read-unit-tests.ts.
 const topKeys = ['version', 'models', 'unit_tests', 'snapshots'];

@@ -1,7 +1,7 @@
 /** project.yml `seeds:` — per seed, the column types that override the inferred ones. */
-import type { MapReader } from './map-reader.js';
+import type { MapReader } from '../config/map-reader.js';
 import type { SeedConfig } from './types.js';
-import { nonEmptyText } from './value-kinds.js';
+import { nonEmptyText } from '../config/value-kinds.js';
 
 /**
  * ```yaml

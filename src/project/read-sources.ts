@@ -1,16 +1,17 @@
 /** sources.yml into one SourceTable per declared table. */
+import type { Position } from '../diagnostics.js';
 import { isMap } from 'yaml';
 import { SparkifyError } from '../diagnostics.js';
-import { assignDefined } from './assign-defined.js';
-import { ProjectErrors } from './error-codes.js';
-import { MapReader } from './map-reader.js';
-import { describe } from './node-values.js';
+import { assignDefined } from '../config/assign-defined.js';
+import { ProjectErrors } from '../config/error-codes.js';
+import { MapReader } from '../config/map-reader.js';
+import { describe } from '../config/node-values.js';
 import { readColumns } from './read-columns.js';
-import { ReadScope, type ScopeContext } from './read-scope.js';
-import type { Position, SourceTable } from './types.js';
-import { reportDuplicates, type NamedEntry } from './unique-names.js';
-import { boolean, integer, nonEmptyText, oneOf, text, textList } from './value-kinds.js';
-import { readYamlSource, type YamlSource } from './yaml-source.js';
+import { ReadScope, type ScopeContext } from '../config/read-scope.js';
+import type { SourceTable } from './types.js';
+import { reportDuplicates, type NamedEntry } from '../config/unique-names.js';
+import { boolean, integer, nonEmptyText, oneOf, text, textList } from '../config/value-kinds.js';
+import { readYamlSource, type YamlSource } from '../config/yaml-source.js';
 
 const file = 'sources.yml';
 const sourceKeys = ['name', 'schema', 'description', 'tables'];

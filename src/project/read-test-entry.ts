@@ -3,15 +3,16 @@
  * [...], config: {severity: warn}}`. Config keys are also accepted beside the arguments (dbt's older
  * form), and arguments under `arguments:` (dbt 1.10's form).
  */
+import type { TestSeverity } from '../manifest/test-node.js';
+import type { Position } from '../diagnostics.js';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { parseThreshold } from '../data-tests/thresholds.js';
-import { assignDefined } from './assign-defined.js';
-import { ProjectErrors } from './error-codes.js';
-import { MapReader } from './map-reader.js';
-import { deref, describe, keyText, plainValue, Rejection, wrongType } from './node-values.js';
-import type { TestArgSpec, TestConfigSpec, TestSeverity, TestSpec } from './schema-types.js';
-import type { Position } from './types.js';
-import { boolean, nonEmptyText, text, textList, type Kind } from './value-kinds.js';
+import { parseThreshold } from './threshold-syntax.js';
+import { assignDefined } from '../config/assign-defined.js';
+import { ProjectErrors } from '../config/error-codes.js';
+import { MapReader } from '../config/map-reader.js';
+import { deref, describe, keyText, plainValue, Rejection, wrongType } from '../config/node-values.js';
+import type { TestArgSpec, TestConfigSpec, TestSpec } from './schema-types.js';
+import { boolean, nonEmptyText, text, textList, type Kind } from '../config/value-kinds.js';
 
 /** Keys of a test's `config:` block. */
 export const TEST_CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'where', 'tags', 'enabled'];

@@ -5,13 +5,13 @@
  */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
-import { ProjectErrors } from './error-codes.js';
-import { MapReader } from './map-reader.js';
-import { describe, plainValue, Rejection } from './node-values.js';
-import { ReadScope, type ScopeContext } from './read-scope.js';
+import { ProjectErrors } from '../config/error-codes.js';
+import { MapReader } from '../config/map-reader.js';
+import { describe, plainValue, Rejection } from '../config/node-values.js';
+import { ReadScope, type ScopeContext } from '../config/read-scope.js';
 import type { DictRow, GivenSpec, OverridesSpec, RowsFormat, RowsSpec, UnitTestSpec } from './unit-test-spec.js';
-import { anything, boolean, nonEmptyText, oneOf, text, textList, type Kind } from './value-kinds.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { anything, boolean, nonEmptyText, oneOf, text, textList, type Kind } from '../config/value-kinds.js';
+import { parseYamlSource, type YamlSource } from '../config/yaml-source.js';
 
 const unitTestKeys = ['name', 'description', 'model', 'given', 'expect', 'overrides', 'config'];
 const givenKeys = ['input', 'format', 'rows', 'fixture'];

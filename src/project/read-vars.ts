@@ -1,6 +1,6 @@
 /** Project vars: project.yml `vars` rendered, with `--vars` merged over them. */
-import type { MapReader } from './map-reader.js';
-import { anything } from './value-kinds.js';
+import type { MapReader } from '../config/map-reader.js';
+import { anything } from '../config/value-kinds.js';
 
 /**
  * Reads `vars` from the project mapping (whose scope must render env_var only) and merges the

@@ -1,8 +1,7 @@
 /** Shapes of a schema file (`models/**\/*.yml`): model and column docs and the data tests declared on them. */
-import type { Position } from './types.js';
+import type { Position } from '../diagnostics.js';
+import type { TestSeverity } from '../manifest/test-node.js';
 
-/** How bad a failing test is: `error` fails the command and skips what is downstream, `warn` only reports. */
-export type TestSeverity = 'error' | 'warn';
 
 /** Per-test config, as written; unset keys take dbt's defaults when the test is compiled. */
 export interface TestConfigSpec {

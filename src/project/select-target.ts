@@ -1,7 +1,7 @@
 /** Choosing the target: --target, then SPARKIFY_TARGET, then project.yml `default_target`, then 'dev'. */
 import { closestName } from '../diagnostics.js';
-import { ProjectErrors } from './error-codes.js';
-import type { MapReader } from './map-reader.js';
+import { ProjectErrors } from '../config/error-codes.js';
+import type { MapReader } from '../config/map-reader.js';
 
 /** The chosen target name and where the choice came from (for the message when it does not exist). */
 export interface TargetChoice {

@@ -1,5 +1,5 @@
+import type { Position } from '../diagnostics.js';
 /** Shapes of a `unit_tests:` entry of a schema file (dbt 1.8's unit-test YAML), as written. */
-import type { Position } from './types.js';
 
 /** How rows are written: a list of mappings (dict, the default), CSV text or a query. */
 export type RowsFormat = 'dict' | 'csv' | 'sql';

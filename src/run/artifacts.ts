@@ -1,11 +1,9 @@
+import type { PlanBase } from '../plan/types.js';
 import { join } from 'node:path';
-import type { Manifest } from '../compile/manifest.js';
+import type { Manifest } from '../manifest/manifest.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { NodePlan } from '../plan/types.js';
-import { renderPlan } from '../plan/plan-nodes.js';
-import { incrementalPath } from '../plan/plan-model.js';
 import type { NodeResult } from './node-result.js';
-import { syncOwnedFiles, writeIfChanged, type OwnedFile } from './target-files.js';
+import { writeIfChanged } from './target-files.js';
 
 /** Bumped whenever the shape of run_results.json changes. */
 export const RUN_RESULTS_SCHEMA_VERSION = 'https://sparkify.dev/schemas/run-results/v1.json';
@@ -18,40 +16,13 @@ export function writeManifest(root: string, manifest: Manifest, scrub: (text: st
   writeText(root, join(TARGET_DIR, 'manifest.json'), scrub(JSON.stringify(manifest, null, 2) + '\n'));
 }
 
-/**
- * Writes each model's compiled SQL (`target/compiled/<path>`) and each plan (`target/run/<path>`),
- * skipping files whose content is unchanged, and removes the files of nodes that no longer exist.
- */
-export function writeCompiledFiles(root: string, manifest: Manifest, plans: NodePlan[], scrub: (t: string) => string): void {
-  const files: OwnedFile[] = [];
-  const add = (path: string, owner: string, text: string) => files.push({ path, owner, text: scrub(text) });
-  for (const node of Object.values(manifest.nodes)) {
-    if (node.kind === 'model') add(compiledPath(node.path), node.id, node.compiledSql);
-    if (node.kind === 'model' && node.incremental) add(compiledPath(incrementalPath(node.path)), node.id, node.incremental.compiledSql);
-    if (node.kind === 'test') add(compiledPath(node.sqlPath), node.id, node.compiledSql);
-    if (node.kind === 'snapshot') add(compiledPath(node.path), node.id, node.compiledSql);
-  }
-  for (const plan of plans) add(runPath(plan), plan.id, renderPlan(plan));
-  syncOwnedFiles(root, TARGET_DIR, files, (owner) => owner in manifest.nodes || hasRunHooks(manifest, owner));
-}
-
-/**
- * The project-level plans (`run.on_run_start`, `run.on_run_end`) live as long as project.yml has
- * such hooks; `run.cleanup` belongs to the one build that needed it.
- */
-function hasRunHooks(manifest: Manifest, owner: string): boolean {
-  if (owner === 'run.on_run_start') return (manifest.hooks?.onRunStart.length ?? 0) > 0;
-  if (owner === 'run.on_run_end') return (manifest.hooks?.onRunEnd.length ?? 0) > 0;
-  return false;
-}
-
 /** `target/compiled/<model path>`. */
 export function compiledPath(modelPath: string): string {
   return join(TARGET_DIR, 'compiled', modelPath);
 }
 
 /** `target/run/<plan path>`. */
-export function runPath(plan: NodePlan): string {
+export function runPath(plan: Pick<PlanBase, 'runPath'>): string {
   return join(TARGET_DIR, 'run', plan.runPath);
 }
 

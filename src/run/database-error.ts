@@ -1,5 +1,6 @@
+import type { PlanBase } from '../plan/types.js';
+import { RunErrors } from './error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { NodePlan } from '../plan/types.js';
 
 /** The fields of a Postgres error that pg, PGlite and Redshift drivers all carry. */
 interface DriverError {
@@ -21,7 +22,7 @@ export interface NodeFiles {
  * Turns a database error on statement `index` of a plan into a diagnostic that names the model
  * file, the run file line the database pointed at, and the matching line of the compiled SQL.
  */
-export function databaseErrorToDiagnostic(error: unknown, plan: NodePlan, index: number, files: NodeFiles): Diagnostic {
+export function databaseErrorToDiagnostic(error: unknown, plan: PlanBase, index: number, files: NodeFiles): Diagnostic {
   const driver = error as DriverError;
   const statement = plan.statements[index].sql;
   const offset = Number(driver.position ?? 0) - 1; // Postgres positions are 1-based characters
@@ -37,7 +38,7 @@ export function databaseErrorToDiagnostic(error: unknown, plan: NodePlan, index:
   }
   const detail = driver.detail ? ` (${driver.detail})` : '';
   return {
-    code: 'SPK501',
+    code: RunErrors.databaseError,
     message: `database error in ${plan.description}: ${driver.message}${detail} [at ${where.join(', ')}]`,
     location: { file: plan.path, line: modelLine },
     node: plan.id,
@@ -46,7 +47,7 @@ export function databaseErrorToDiagnostic(error: unknown, plan: NodePlan, index:
 }
 
 /** 1-based line at which statement `index` starts in the rendered plan (see renderPlan). */
-function statementStartLine(plan: NodePlan, index: number): number {
+function statementStartLine(plan: PlanBase, index: number): number {
   let line = 1;
   for (let i = 0; i < index; i++) line += lineOfOffset(plan.statements[i].sql, Infinity) + 1;
   return line;

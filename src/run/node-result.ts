@@ -28,3 +28,6 @@ export interface NodeResult {
   sample?: Record<string, unknown>[];
   diagnostics?: Diagnostic[];
 }
+
+/** What a node's run returns before the scheduler adds its id and timing. */
+export type NodeRun = Omit<NodeResult, 'id' | 'startedAt' | 'completedAt' | 'executionTime'>;

@@ -1,4 +1,4 @@
-import type { Adapter } from '../adapters/adapter.js';
+import type { Adapter } from '../engines/adapter.js';
 import type { Dialect } from '../plan/dialect.js';
 import type { StateRequest } from '../plan/warehouse-catalog.js';
 import type { WarehouseState } from '../plan/warehouse-state.js';

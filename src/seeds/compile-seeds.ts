@@ -1,16 +1,17 @@
 /** The compile step of seeds: header and column types of each CSV file, as manifest nodes. Pure. */
+import { SeedErrors } from './error-codes.js';
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ModelNode } from '../compile/manifest.js';
+import type { ModelNode } from '../manifest/manifest.js';
 import type { GraphNode } from '../graph/types.js';
 import type { SeedConfig } from '../project/types.js';
 import { parseColumnType } from '../load/column-types.js';
-import { csvErrorDiagnostic, SeedErrors } from './csv-error.js';
+import { csvErrorDiagnostic } from './csv-error.js';
 import { inferColumnType } from './infer-type.js';
 import type { SeedFile } from './seed-files.js';
-import { seedId, type SeedColumn, type SeedNode, type SeedRow } from './seed-node.js';
+import { seedId, type SeedColumn, type SeedNode, type SeedRow } from '../manifest/seed-node.js';
 
 
 /** What compiling seeds needs besides the files. */

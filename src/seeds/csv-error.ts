@@ -1,12 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { SeedErrors } from './error-codes.js';
 
-/** Codes of seed problems (SPK35x). */
-export const SeedErrors = {
-  malformedRow: 'SPK350',
-  badHeader: 'SPK351',
-  nameTaken: 'SPK352',
-  badColumnType: 'SPK353',
-} as const;
 
 /** A csv-parse error as `seeds/x.csv:line: what`. */
 export function csvErrorDiagnostic(error: unknown, path: string, node: string, headerColumns: number): Diagnostic {

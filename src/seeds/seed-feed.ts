@@ -5,9 +5,9 @@ import { parse } from 'csv-parse';
 import { SparkifyError } from '../diagnostics.js';
 import { COPY_NULL, escapeCopyText } from '../load/copy-text.js';
 import type { LoadStats } from '../load/types.js';
-import type { SourceFeed } from '../run/execute-plans.js';
+import type { SourceFeed } from '../run/run-context.js';
 import { csvErrorDiagnostic } from './csv-error.js';
-import type { SeedNode } from './seed-node.js';
+import type { SeedNode } from '../manifest/seed-node.js';
 
 /** About the size of each chunk handed to COPY. */
 const CHUNK_BYTES = 1 << 20;

@@ -1,19 +1,20 @@
 /** The compile step of snapshots: render each template, check its config, make manifest nodes. Pure. */
 import { createHash } from 'node:crypto';
+import { TemplateErrors } from '../templates/error-codes.js';
 import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
-import { modelId, sourceId } from '../compile/manifest.js';
-import type { TemplateFile } from '../compile/project-files.js';
-import { RenderScope, thisMarker, type RenderGlobals } from '../compile/render-scope.js';
-import { compileTemplate } from '../compile/template-environment.js';
-import { templateErrorToDiagnostic } from '../compile/template-error.js';
+import { modelId, sourceId } from '../manifest/manifest.js';
+import type { TemplateFile } from '../project/project-files.js';
+import { RenderScope, thisMarker, type RenderGlobals } from '../templates/render-scope.js';
+import { compileTemplate } from '../templates/template-environment.js';
+import { templateErrorToDiagnostic } from '../templates/template-error.js';
 import type { GraphNode } from '../graph/types.js';
-import { seedId } from '../seeds/seed-node.js';
+import { seedId } from '../manifest/seed-node.js';
 import { SnapshotErrors } from './error-codes.js';
 import { addSnapshotBlock, type BlockNames } from './snapshot-block.js';
 import { resolveSnapshotConfig } from './snapshot-config.js';
-import { snapshotId, type SnapshotNode } from './snapshot-node.js';
+import { snapshotId, type SnapshotNode } from '../manifest/snapshot-node.js';
 
 /** What compiling snapshots needs from the rest of compile. */
 export interface SnapshotContext {
@@ -106,7 +107,7 @@ function checkRefs(snapshot: SnapshotNode, files: readonly TemplateFile[], conte
     else if (!context.failedModels?.has(ref)) {
       const source = files.find((f) => f.path === snapshot.path)?.source ?? '';
       diagnostics.push({
-        code: 'SPK125', message: `snapshot '${snapshot.name}' refs '${ref}', which is disabled`,
+        code: TemplateErrors.refToDisabled, message: `snapshot '${snapshot.name}' refs '${ref}', which is disabled`,
         location: { file: snapshot.path, line: lineOf(source, ref) }, node: snapshot.id, hint: `enable ${ref} or remove the ref`,
       });
     }

@@ -14,12 +14,7 @@ export const SnapshotErrors = {
   blockName: 'SPK706',
   /** A snapshot has the name of a model, seed or another snapshot. */
   nameTaken: 'SPK707',
-  /** The query returns a unique_key value more than once (run time). */
-  duplicateKey: 'SPK710',
-  /** The query returns a column named like a meta column (run time). */
-  metaColumnClash: 'SPK711',
-  /** The dialect cannot run this snapshot as configured (Redshift: a column the query gained or lacks, a meta column the table lacks). */
-  unsupported: 'SPK712',
+  // SPK710-712 are raised by the plan at run time: src/plan/error-codes.ts.
   /** `sparkify snapshot` has no snapshot to run. */
   noneSelected: 'SPK713',
 } as const;

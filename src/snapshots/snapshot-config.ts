@@ -1,7 +1,7 @@
 /** A snapshot's config() checked against dbt's snapshot configs. Pure. */
 import { closestName, type Diagnostic } from '../diagnostics.js';
 import { SnapshotErrors } from './error-codes.js';
-import type { HardDeletes, MetaColumns, SnapshotConfig, SnapshotStrategy } from './snapshot-node.js';
+import type { HardDeletes, MetaColumns, SnapshotConfig, SnapshotStrategy } from '../manifest/snapshot-node.js';
 
 /** A problem of the config; `near` is the key it is about (the diagnostic points at config()). */
 type Report = (diagnostic: Omit<Diagnostic, 'location' | 'node'>) => void;

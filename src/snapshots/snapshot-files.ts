@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import fg from 'fast-glob';
-import type { TemplateFile } from '../compile/project-files.js';
+import type { TemplateFile } from '../project/project-files.js';
 
 /** Every `*.sql` under the snapshot folders (project.yml `snapshot-paths`, default `snapshots/`), in path order. */
 export function readSnapshotFiles(root: string, snapshotPaths: readonly string[] = ['snapshots']): TemplateFile[] {

@@ -1,21 +1,27 @@
+import { SqlErrors } from './error-codes.js';
 import { fail } from '../diagnostics.js';
 
-/** Postgres (and Redshift) silently truncate identifiers past 63 bytes; we refuse them instead. */
-const MAX_IDENTIFIER_BYTES = 63;
+/** PostgreSQL silently truncates identifiers past 63 bytes (NAMEDATALEN - 1); we refuse them instead. */
+export const POSTGRES_MAX_IDENTIFIER_BYTES = 63;
 
-/** Quotes an identifier for Postgres/Redshift, doubling any embedded `"`. */
+/** Quotes an identifier for PostgreSQL and PGlite, doubling any embedded `"` (one argument: safe in `.map`). */
 export function quoteIdentifier(name: string): string {
-  if (Buffer.byteLength(name, 'utf8') > MAX_IDENTIFIER_BYTES) {
-    fail('SPK020', `identifier "${name}" is longer than ${MAX_IDENTIFIER_BYTES} bytes`, undefined,
-      'Postgres would truncate it silently; choose a shorter name or alias');
+  return quoteIdentifierWithin(name, POSTGRES_MAX_IDENTIFIER_BYTES);
+}
+
+/** Quotes an identifier; longer than `maxBytes` (the engine's limit) is refused, never truncated. */
+export function quoteIdentifierWithin(name: string, maxBytes: number): string {
+  if (Buffer.byteLength(name, 'utf8') > maxBytes) {
+    fail(SqlErrors.identifierTooLong, `identifier "${name}" is longer than ${maxBytes} bytes`, undefined,
+      'the engine would truncate it silently; choose a shorter name or alias');
   }
-  if (name.includes('\u0000')) fail('SPK020', 'identifier contains a NUL character');
+  if (name.includes('\u0000')) fail(SqlErrors.identifierTooLong, 'identifier contains a NUL character');
   return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** Quotes a string literal by doubling `'` (standard_conforming_strings is on everywhere we run). */
 export function quoteLiteral(value: string): string {
-  if (value.includes('\u0000')) fail('SPK021', 'string literal contains a NUL character');
+  if (value.includes('\u0000')) fail(SqlErrors.nulInLiteral, 'string literal contains a NUL character');
   return `'${value.replace(/'/g, "''")}'`;
 }
 
@@ -26,22 +32,32 @@ export function quoteLiteral(value: string): string {
  * (https://docs.aws.amazon.com/redshift/latest/dg/r_QUOTE_LITERAL.html).
  */
 export function quoteRedshiftLiteral(value: string): string {
-  if (value.includes('\u0000')) fail('SPK021', 'string literal contains a NUL character');
+  if (value.includes('\u0000')) fail(SqlErrors.nulInLiteral, 'string literal contains a NUL character');
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
 
 /** Quotes one string as a SQL string literal of some engine. */
 export type LiteralQuoter = (value: string) => string;
 
-/**
- * The literal quoting of a target type: quoteRedshiftLiteral on Redshift, whose '...' literals read a
- * backslash as an escape (as its QUOTE_LITERAL shows by doubling backslashes:
- * https://docs.aws.amazon.com/redshift/latest/dg/r_QUOTE_LITERAL.html), quoteLiteral on PostgreSQL and
- * PGlite (standard_conforming_strings on: a backslash is an ordinary character). Every literal
- * compiled or planned for a target goes through its quoter.
- */
-export function literalQuoter(targetType: string): LiteralQuoter {
-  return targetType === 'redshift' ? quoteRedshiftLiteral : quoteLiteral;
+/** How one engine quotes: identifiers (with its length limit), relations and string literals. */
+export interface SqlQuoting {
+  readonly maxIdentifierBytes: number;
+  identifier(name: string): string;
+  relation(relation: Relation): string;
+  /** quoteLiteral, or quoteRedshiftLiteral where '...' reads a backslash as an escape. */
+  literal: LiteralQuoter;
+}
+
+/** The quoting of an engine from its capabilities (see src/engines/engine.ts). */
+export function sqlQuoting(options: { maxIdentifierBytes: number; backslashEscapesInLiterals: boolean }): SqlQuoting {
+  const max = options.maxIdentifierBytes;
+  const identifier = (name: string) => quoteIdentifierWithin(name, max);
+  return {
+    maxIdentifierBytes: max,
+    identifier,
+    relation: (relation) => `${identifier(relation.schema)}.${identifier(relation.identifier)}`,
+    literal: options.backslashEscapesInLiterals ? quoteRedshiftLiteral : quoteLiteral,
+  };
 }
 
 /** A schema-qualified relation. */

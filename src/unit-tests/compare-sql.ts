@@ -6,7 +6,7 @@
  * '2018-11-01 00:00:00' equals a timestamp and '1.50' a numeric 1.5.
  */
 import { quoteIdentifier, quoteLiteral } from '../sql/quote.js';
-import type { UnitTestRows } from './unit-test-node.js';
+import type { UnitTestRows } from '../manifest/unit-test-node.js';
 
 /** A column of the model's result and its type as format_type() prints it. */
 export interface ResultColumn {

@@ -4,18 +4,18 @@
  */
 import { posix } from 'node:path';
 import { closestName, type Diagnostic } from '../diagnostics.js';
-import type { ModelNode, SourceNode } from '../compile/manifest.js';
-import type { TemplateFile } from '../compile/project-files.js';
+import type { ModelNode, SourceNode } from '../manifest/manifest.js';
+import type { TemplateFile } from '../project/project-files.js';
 import type { GraphNode } from '../graph/types.js';
-import type { ScopeContext } from '../project/read-scope.js';
+import type { ScopeContext } from '../config/read-scope.js';
 import { readUnitTests } from '../project/read-unit-tests.js';
 import type { UnitTestSpec } from '../project/unit-test-spec.js';
-import type { SeedNode } from '../seeds/seed-node.js';
+import type { SeedNode } from '../manifest/seed-node.js';
 import { UnitTestErrors } from './error-codes.js';
 import { fixtureIds, RelationNodes, resolveInputs } from './resolve-inputs.js';
 import { normalizeRows } from './normalize-rows.js';
 import { renderWithOverrides, type RenderContext } from './render-with-overrides.js';
-import { unitTestId, unitTestLabel, type UnitTestNode } from './unit-test-node.js';
+import { unitTestId, unitTestLabel, type UnitTestNode } from '../manifest/unit-test-node.js';
 
 /** What compile hands over. */
 export interface UnitTestCompileInput extends RenderContext {

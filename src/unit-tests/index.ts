@@ -7,4 +7,4 @@ export { unitTestsBeforeModels, withUnitTestGates, onlyUnitTests } from './unit-
 export { noWarehouse } from './no-warehouse.js';
 export { diffLines } from './format-diff.js';
 export { UnitTestErrors } from './error-codes.js';
-export type { UnitTestNode } from './unit-test-node.js';
+export type { UnitTestNode } from '../manifest/unit-test-node.js';

@@ -3,7 +3,7 @@
  * they run in their own in-memory database, so the warehouse is neither opened nor locked and
  * needs not exist at all.
  */
-import type { Adapter } from '../adapters/adapter.js';
+import type { Adapter } from '../engines/adapter.js';
 
 /** An adapter that opens nothing; any use of the warehouse is a bug. */
 export function noWarehouse(type: string): Adapter {

@@ -2,10 +2,10 @@
 import { posix } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { closestName, type Diagnostic } from '../diagnostics.js';
-import type { TemplateFile } from '../compile/project-files.js';
+import type { TemplateFile } from '../project/project-files.js';
 import type { DictRow, RowsSpec } from '../project/unit-test-spec.js';
 import { UnitTestErrors } from './error-codes.js';
-import type { UnitTestRows } from './unit-test-node.js';
+import type { UnitTestRows } from '../manifest/unit-test-node.js';
 
 /** Reports a problem at a line of a file. */
 export type RowsReport = (diagnostic: Diagnostic) => void;

@@ -4,12 +4,12 @@
  * inside one transaction that is always rolled back; the comparison with the expected rows is
  * written at run time, once the result's column types are known (compare-sql.ts).
  */
-import type { Manifest, ManifestNode } from '../compile/manifest.js';
+import type { Manifest, ManifestNode } from '../manifest/manifest.js';
 import { SparkifyError } from '../diagnostics.js';
-import type { NodePlan } from '../plan/types.js';
+import type { PlanBase } from '../plan/types.js';
 import { quoteIdentifier, quoteLiteral, quoteRelation } from '../sql/quote.js';
 import { UnitTestErrors } from './error-codes.js';
-import { unitTestLabel, type UnitTestNode, type UnitTestRows } from './unit-test-node.js';
+import { unitTestLabel, type UnitTestNode, type UnitTestRows } from '../manifest/unit-test-node.js';
 
 /** The temporary table the model's rows go into. */
 export const ACTUAL_TABLE = 'sparkify_unit_test_actual';
@@ -27,6 +27,12 @@ export interface UnitTestPlan {
   expect: UnitTestRows;
 }
 
+/** A unit test's plan: its statements (for review) and what the unit-test runner executes. */
+export interface UnitTestNodePlan extends PlanBase {
+  kind: 'unit_test';
+  unitTest: UnitTestPlan;
+}
+
 /** The INSERTs of one input, a row each (so a value the column type refuses names its line). */
 export interface InputPlan {
   input: string;
@@ -37,7 +43,7 @@ export interface InputPlan {
 }
 
 /** The plan of one unit test; `manifest` gives the relations it creates. */
-export function planUnitTest(node: UnitTestNode, manifest: Manifest): NodePlan {
+export function planUnitTest(node: UnitTestNode, manifest: Manifest): UnitTestNodePlan {
   const fixtures = node.fixtures.map((id) => manifest.nodes[id]);
   const schemas = [...new Set(fixtures.flatMap((f) => ('relation' in f ? [f.relation.schema] : [])))].sort();
   const plan: UnitTestPlan = {
@@ -61,6 +67,7 @@ export function planUnitTest(node: UnitTestNode, manifest: Manifest): NodePlan {
   ];
   return {
     id: node.id,
+    kind: 'unit_test',
     description: `unit test ${plan.label}`,
     path: node.path,
     runPath: `${node.path}/unit_test.${node.model}.${node.name}.sql`,

@@ -6,11 +6,11 @@
  */
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ModelNode } from '../compile/manifest.js';
-import type { TemplateFile } from '../compile/project-files.js';
-import { RenderScope, thisMarker, type RenderGlobals } from '../compile/render-scope.js';
-import { compileTemplate } from '../compile/template-environment.js';
-import { templateErrorToDiagnostic } from '../compile/template-error.js';
+import type { ModelNode } from '../manifest/manifest.js';
+import type { TemplateFile } from '../project/project-files.js';
+import { RenderScope, thisMarker, type RenderGlobals } from '../templates/render-scope.js';
+import { compileTemplate } from '../templates/template-environment.js';
+import { templateErrorToDiagnostic } from '../templates/template-error.js';
 import type { OverridesSpec } from '../project/unit-test-spec.js';
 import { UnitTestErrors } from './error-codes.js';
 

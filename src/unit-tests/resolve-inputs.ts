@@ -3,16 +3,16 @@
  * and which relations must exist (empty) before the rows go in. Pure.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { ModelNode, SourceNode } from '../compile/manifest.js';
-import { modelId, sourceId } from '../compile/manifest.js';
-import type { TemplateFile } from '../compile/project-files.js';
+import type { ModelNode, SourceNode } from '../manifest/manifest.js';
+import { modelId, sourceId } from '../manifest/manifest.js';
+import type { TemplateFile } from '../project/project-files.js';
 import type { UnitTestSpec } from '../project/unit-test-spec.js';
-import type { SeedNode } from '../seeds/seed-node.js';
-import { seedId } from '../seeds/seed-node.js';
+import type { SeedNode } from '../manifest/seed-node.js';
+import { seedId } from '../manifest/seed-node.js';
 import { UnitTestErrors } from './error-codes.js';
 import { normalizeRows } from './normalize-rows.js';
 import type { UnitTestRender } from './render-with-overrides.js';
-import { unitTestLabel, type UnitTestInput } from './unit-test-node.js';
+import { unitTestLabel, type UnitTestInput } from '../manifest/unit-test-node.js';
 
 /** The nodes a unit test may read, by id and by ref() name. */
 export class RelationNodes {

@@ -4,8 +4,8 @@
  * the differing rows as the sample (marked `-` missing, `+` unexpected); a statement the database
  * refuses, or a column that does not exist, is `error`.
  */
+import type { PlanBase } from '../plan/types.js';
 import { closestName, SparkifyError, type Diagnostic } from '../diagnostics.js';
-import type { NodePlan } from '../plan/types.js';
 import type { NodeResult } from '../run/node-result.js';
 import { comparisonSql, columnsSql, countSql, type ResultColumn } from './compare-sql.js';
 import { UnitTestErrors } from './error-codes.js';
@@ -19,7 +19,7 @@ export type UnitTestRun = Omit<NodeResult, 'id' | 'startedAt' | 'completedAt' | 
 export const DIFF_COLUMN = '@@';
 
 /** Runs `test` on the engine; never throws for a failure of the test itself. */
-export async function runUnitTest(plan: NodePlan, test: UnitTestPlan, engine: UnitTestEngine): Promise<UnitTestRun> {
+export async function runUnitTest(plan: PlanBase, test: UnitTestPlan, engine: UnitTestEngine): Promise<UnitTestRun> {
   try {
     return await engine.exclusive(async (db) => {
       try {
@@ -34,7 +34,7 @@ export async function runUnitTest(plan: NodePlan, test: UnitTestPlan, engine: Un
   }
 }
 
-async function judge(db: UnitTestDatabase, plan: NodePlan, test: UnitTestPlan): Promise<UnitTestRun> {
+async function judge(db: UnitTestDatabase, plan: PlanBase, test: UnitTestPlan): Promise<UnitTestRun> {
   const at = (line: number) => ({ file: plan.path, line });
   for (const sql of test.setup) await run(db, sql, test, at(test.line), 'could not create the relations the model reads');
   for (const input of test.inputs) {
@@ -53,7 +53,7 @@ async function judge(db: UnitTestDatabase, plan: NodePlan, test: UnitTestPlan): 
   return outcome(plan, test, missing, unexpected);
 }
 
-async function compareCounts(db: UnitTestDatabase, plan: NodePlan, test: UnitTestPlan): Promise<UnitTestRun> {
+async function compareCounts(db: UnitTestDatabase, plan: PlanBase, test: UnitTestPlan): Promise<UnitTestRun> {
   const [row] = await db.query(countSql(ACTUAL_TABLE));
   const got = Number(row.n);
   const want = test.expect.rows.length;
@@ -62,7 +62,7 @@ async function compareCounts(db: UnitTestDatabase, plan: NodePlan, test: UnitTes
   return { status: 'fail', message, rowsAffected: null, failures: Math.abs(got - want), diagnostics: [failed(plan, test, message)] };
 }
 
-function outcome(plan: NodePlan, test: UnitTestPlan, missing: Record<string, unknown>[], unexpected: Record<string, unknown>[]): UnitTestRun {
+function outcome(plan: PlanBase, test: UnitTestPlan, missing: Record<string, unknown>[], unexpected: Record<string, unknown>[]): UnitTestRun {
   const failures = missing.length + unexpected.length;
   if (failures === 0) return { status: 'pass', message: 'PASS', rowsAffected: null, failures: 0 };
   const mark = (sign: string) => (row: Record<string, unknown>) => ({ [DIFF_COLUMN]: sign, ...row });
@@ -72,7 +72,7 @@ function outcome(plan: NodePlan, test: UnitTestPlan, missing: Record<string, unk
   return { status: 'fail', message, rowsAffected: null, failures, sample, diagnostics: [failed(plan, test, message)] };
 }
 
-function failed(plan: NodePlan, test: UnitTestPlan, message: string): Diagnostic {
+function failed(plan: PlanBase, test: UnitTestPlan, message: string): Diagnostic {
   return {
     code: UnitTestErrors.failed,
     message,

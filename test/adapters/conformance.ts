@@ -1,7 +1,7 @@
 /** The adapter suite (STYLE.md §10): the same cases on every engine we can start. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Adapter, Session } from '../../src/adapters/adapter.js';
+import type { Adapter, Session } from '../../src/engines/adapter.js';
 import { formatRows } from '../../src/cli/commands/show.js';
 import { quoteIdentifier, quoteLiteral, quoteRelation } from '../../src/sql/quote.js';
 

@@ -1,9 +1,10 @@
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { TestNode } from '../../src/compile/test-node.js';
+import type { TestNode } from '../../src/manifest/test-node.js';
 import { selectNodes } from '../../src/graph/index.js';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { PostgresDialect } from '../../src/plan/postgres-dialect.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dialect.js';
 import { assertGolden } from '../golden.js';
 import { compileErrors, compileWithTests, describeDiagnostics, lines } from './fixture.js';
 

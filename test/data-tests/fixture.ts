@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
-import { readProjectFiles } from '../../src/compile/project-files.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
 import { readDataTestFiles } from '../../src/data-tests/index.js';
 import { SparkifyError } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/project/index.js';

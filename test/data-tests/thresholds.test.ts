@@ -1,6 +1,7 @@
+import { parseThreshold } from '../../src/project/threshold-syntax.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { meetsThreshold, outcomeMessage, parseThreshold, testOutcome } from '../../src/data-tests/thresholds.js';
+import { meetsThreshold, outcomeMessage, testOutcome } from '../../src/data-tests/thresholds.js';
 
 describe('test thresholds', () => {
   test('parseThreshold normalises dbt conditions and refuses anything else', () => {

@@ -1,10 +1,11 @@
 /** Small builders shared by the loader tests: tables, temporary projects, and a COPY text reader. */
 
+import type { ColumnSpec } from '../../src/manifest/column-spec.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ColumnSpec, SourceTable } from '../../src/project/types.js';
+import type { SourceTable } from '../../src/project/types.js';
 import { RecordScanner, type ScannedRecord, type ScannerOptions } from '../../src/load/record-scanner.js';
 import { openSourceStream } from '../../src/load/source-stream.js';
 import type { LoadOptions, LoadStats } from '../../src/load/types.js';

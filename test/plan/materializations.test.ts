@@ -1,10 +1,11 @@
+import { VARIANTS } from '../../src/plan/materializations/incremental.js';
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ModelNode } from '../../src/compile/manifest.js';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { VARIANTS } from '../../src/plan/plan-model.js';
-import { PostgresDialect } from '../../src/plan/postgres-dialect.js';
-import { planForReview, planRun, runSteps, stateRequest } from '../../src/plan/run-plan.js';
+import type { ModelNode } from '../../src/manifest/manifest.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dialect.js';
+import { planForReview, planRun, runSteps, stateRequest } from '../../src/kinds/plan-run.js';
 import { LEFTOVER_PATTERN, sideRelation } from '../../src/plan/side-names.js';
 import type { WarehouseState } from '../../src/plan/warehouse-state.js';
 import { relationKey } from '../../src/plan/warehouse-state.js';

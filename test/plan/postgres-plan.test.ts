@@ -1,7 +1,8 @@
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { PostgresDialect } from '../../src/plan/postgres-dialect.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dialect.js';
 import { compileFixture } from '../compile/fixture.js';
 import { assertGolden } from '../golden.js';
 

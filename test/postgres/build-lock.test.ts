@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { acquirePostgresBuildLock, buildLockKey } from '../../src/adapters/postgres/build-lock.js';
+import { acquirePostgresBuildLock, buildLockKey } from '../../src/engines/postgres/build-lock.js';
 import { copyProject, REPO_ROOT, sparkify, withWarehouse } from '../e2e/helpers.js';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
 import { startCli } from '../support/spawn-cli.js';

@@ -1,8 +1,8 @@
+import type { PostgresTarget } from '../../src/engines/postgres/postgres-target.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { PostgresAdapter } from '../../src/adapters/postgres/postgres-adapter.js';
+import { PostgresAdapter } from '../../src/engines/postgres/postgres-adapter.js';
 import { SparkifyError } from '../../src/diagnostics.js';
-import type { PostgresTarget } from '../../src/project/types.js';
 import { freeLoopbackPort } from '../support/free-port.js';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
 

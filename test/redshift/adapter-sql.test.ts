@@ -2,12 +2,12 @@
  * What the Redshift adapter sends and connects with, as pure functions: the STL_LOAD_ERRORS query
  * (golden) and the connection settings. The adapter cannot reach a cluster here.
  */
+import type { RedshiftTarget } from '../../src/engines/redshift/redshift-target.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { connectionProblems, redshiftConnection } from '../../src/adapters/redshift/connection.js';
-import { loadErrorsSql, toBadRecords } from '../../src/adapters/redshift/load-errors.js';
+import { connectionProblems, redshiftConnection } from '../../src/engines/redshift/connection.js';
+import { loadErrorsSql, toBadRecords } from '../../src/engines/redshift/load-errors.js';
 import { SparkifyError } from '../../src/diagnostics.js';
-import type { RedshiftTarget } from '../../src/project/types.js';
 import { assertGolden } from '../golden.js';
 
 const target: RedshiftTarget = {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { interpolate, parseConfigFile } from '../../src/project/config-file.js';
-import { DwhConfig, placeholder, unquote } from '../../src/project/dwh-config.js';
+import { interpolate, parseConfigFile } from '../../src/config/config-file.js';
+import { DwhConfig, placeholder, unquote } from '../../src/engines/redshift/dwh-config.js';
 import { tempProject } from '../project/helpers.js';
 import { SEED_DWH_CFG } from './helpers.js';
 

@@ -1,11 +1,12 @@
 /** Fixtures of the Redshift tests: a project with a redshift target `rs`, compiled and planned offline. */
+import { renderPlan } from '../../src/plan/render-plan.js';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
-import { readProjectFiles } from '../../src/compile/project-files.js';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { RedshiftDialect } from '../../src/plan/redshift/redshift-dialect.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { RedshiftDialect } from '../../src/engines/redshift/redshift-dialect.js';
 import { loadProject, type LoadedProject } from '../../src/project/index.js';
 import { readSeedFiles } from '../../src/seeds/seed-files.js';
 import { writeProject } from '../compile/fixture.js';

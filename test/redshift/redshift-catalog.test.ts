@@ -6,11 +6,11 @@
  * https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_TABLE_INFO.html (why not: no empty tables),
  * https://docs.aws.amazon.com/redshift/latest/dg/r_DROP_TABLE.html, r_DROP_VIEW.html (IF EXISTS).
  */
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderPlan } from '../../src/plan/plan-nodes.js';
-import { redshiftCatalog } from '../../src/plan/redshift/redshift-catalog.js';
-import { planRun, stateRequest } from '../../src/plan/run-plan.js';
+import { redshiftCatalog } from '../../src/engines/redshift/redshift-catalog.js';
+import { planRun, stateRequest } from '../../src/kinds/plan-run.js';
 import type { WarehouseState } from '../../src/plan/warehouse-state.js';
 import { assertGolden } from '../golden.js';
 import { compileFor, dialect } from './helpers.js';

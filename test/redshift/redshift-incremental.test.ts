@@ -7,11 +7,12 @@
  * https://docs.aws.amazon.com/redshift/latest/dg/r_MERGE.html (source a table, both WHEN clauses),
  * https://docs.aws.amazon.com/redshift/latest/dg/c_join_PG_examples.html (the columns check's catalog join).
  */
+import { VARIANTS } from '../../src/plan/materializations/incremental.js';
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { ModelNode } from '../../src/compile/manifest.js';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { VARIANTS } from '../../src/plan/plan-model.js';
+import type { ModelNode } from '../../src/manifest/manifest.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
 import type { WarehouseState } from '../../src/plan/warehouse-state.js';
 import { assertGolden } from '../golden.js';
 import { compileFor, dialect } from './helpers.js';

@@ -3,11 +3,12 @@
  * Each test names the AWS documentation page its syntax was checked against; a golden file is only
  * as good as that reading, so re-read the page before accepting a changed one (UPDATE_GOLDEN=1).
  */
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { PostgresDialect } from '../../src/plan/postgres-dialect.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dialect.js';
 import { assertGolden } from '../golden.js';
 import { compileFor, dialect, planText } from './helpers.js';
 

@@ -5,12 +5,13 @@
  * ( ... ), ( ... )"), in statements under Redshift's 16 MB
  * (https://docs.aws.amazon.com/redshift/latest/dg/c_redshift-sql.html), into a side table swapped in.
  */
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { seedStatements } from '../../src/plan/redshift/load-seed.js';
-import type { SeedNode } from '../../src/seeds/seed-node.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { seedStatements } from '../../src/engines/redshift/load-seed.js';
+import type { SeedNode } from '../../src/manifest/seed-node.js';
 import { assertGolden } from '../golden.js';
 import { compileFor, dialect, RS_PROJECT_YML } from './helpers.js';
 

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { trackTransaction } from '../../src/adapters/redshift/redshift-session.js';
-import { isSerializableConflict, retryDelay, type RetryPolicy } from '../../src/adapters/redshift/retry-policy.js';
+import { trackTransaction } from '../../src/engines/redshift/redshift-session.js';
+import { isSerializableConflict, retryDelay, type RetryPolicy } from '../../src/engines/redshift/retry-policy.js';
 
 /** What node-postgres raises for it: SQLSTATE XX000, message 1023, the cycle in the detail. */
 const conflict = Object.assign(new Error('1023'), {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ValueError } from '../../src/load/values/value-error.js';
-import { literalEncoder, redshiftSeedType } from '../../src/plan/redshift/seed-literals.js';
+import { literalEncoder, redshiftSeedType } from '../../src/engines/redshift/seed-literals.js';
 import { quoteLiteral, quoteRedshiftLiteral } from '../../src/sql/quote.js';
 
 /** Reads a string literal at the start of `sql` as Redshift does: `''` is a quote, `\x` is x. Returns the value and what follows. */

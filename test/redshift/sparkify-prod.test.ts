@@ -2,16 +2,17 @@
  * The Sparkify warehouse as the prod target builds it on Redshift: every node's plan as a golden
  * file (test/golden/redshift/sparkify/), compiled from the repo's own models, macros and configs.
  */
+import { VARIANTS } from '../../src/plan/materializations/incremental.js';
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { compileProject } from '../../src/compile/compile-project.js';
-import { readProjectFiles } from '../../src/compile/project-files.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
 import { topologicalOrder } from '../../src/graph/index.js';
-import { dialectFor } from '../../src/plan/dialect-for.js';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { VARIANTS } from '../../src/plan/plan-model.js';
+import { dialectFor } from '../../src/engines/registry.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
 import type { WarehouseState } from '../../src/plan/warehouse-state.js';
 import { loadProject } from '../../src/project/index.js';
 import { readSeedFiles } from '../../src/seeds/seed-files.js';

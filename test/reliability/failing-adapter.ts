@@ -1,5 +1,5 @@
 /** A real adapter that fails on purpose after statement k of a run (issue 4's failure injection). */
-import type { Adapter, Session, StatementResult } from '../../src/adapters/adapter.js';
+import type { Adapter, Session, StatementResult } from '../../src/engines/adapter.js';
 import type { Relation } from '../../src/sql/quote.js';
 
 /** The error the wrapper throws, so a test can tell it from a real one. */

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresAdapter } from '../../src/adapters/postgres/postgres-adapter.js';
+import { PostgresAdapter } from '../../src/engines/postgres/postgres-adapter.js';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
 import { digestSql, failureInjectionSuite } from './failure-injection-suite.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SparkifyError, type Diagnostic } from '../../src/diagnostics.js';
-import type { SnapshotNode } from '../../src/snapshots/snapshot-node.js';
+import type { SnapshotNode } from '../../src/manifest/snapshot-node.js';
 import { selectNodes } from '../../src/graph/index.js';
 import { compileSnapshotFixture } from './fixture.js';
 

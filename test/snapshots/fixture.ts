@@ -1,5 +1,5 @@
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
-import { readProjectFiles } from '../../src/compile/project-files.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
 import { readDataTestFiles } from '../../src/data-tests/index.js';
 import { loadProject } from '../../src/project/index.js';
 import { readSnapshotFiles } from '../../src/snapshots/snapshot-files.js';

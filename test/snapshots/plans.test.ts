@@ -3,14 +3,14 @@
  * Redshift. The Redshift statements were checked against the AWS pages cited in each test; re-read
  * them before accepting a changed golden file (UPDATE_GOLDEN=1).
  */
+import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
-import { renderPlan } from '../../src/plan/plan-nodes.js';
-import { SNAPSHOT_VARIANTS } from '../../src/plan/plan-snapshot.js';
-import { PostgresDialect } from '../../src/plan/postgres-dialect.js';
-import { RedshiftDialect } from '../../src/plan/redshift/redshift-dialect.js';
-import { planForReview, planRun, stateRequest } from '../../src/plan/run-plan.js';
+import { SNAPSHOT_VARIANTS } from '../../src/snapshots/plan-snapshot.js';
+import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dialect.js';
+import { RedshiftDialect } from '../../src/engines/redshift/redshift-dialect.js';
+import { planForReview, planRun, stateRequest } from '../../src/kinds/plan-run.js';
 import type { Dialect } from '../../src/plan/dialect.js';
 import type { ColumnState } from '../../src/plan/warehouse-state.js';
 import { relationKey } from '../../src/plan/warehouse-state.js';

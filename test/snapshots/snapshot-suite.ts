@@ -1,10 +1,10 @@
 /** Snapshot runs planned and executed on every engine we can start (PGlite, PostgreSQL). */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Adapter } from '../../src/adapters/adapter.js';
-import { PostgresDialect } from '../../src/plan/postgres-dialect.js';
-import { planRun, stateRequest } from '../../src/plan/run-plan.js';
-import { executeRun } from '../../src/run/execute-run.js';
+import type { Adapter } from '../../src/engines/adapter.js';
+import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dialect.js';
+import { planRun, stateRequest } from '../../src/kinds/plan-run.js';
+import { executeRun } from '../../src/kinds/execute-run.js';
 import type { NodeResult } from '../../src/run/node-result.js';
 import { readWarehouseState } from '../../src/run/read-warehouse-state.js';
 import type { Engine } from '../adapters/conformance.js';

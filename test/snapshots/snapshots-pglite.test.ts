@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PgliteAdapter } from '../../src/adapters/pglite/pglite-adapter.js';
+import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
 import { snapshotSuite } from './snapshot-suite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sparkify-snapshots-'));

@@ -1,4 +1,4 @@
-import { PostgresAdapter } from '../../src/adapters/postgres/postgres-adapter.js';
+import { PostgresAdapter } from '../../src/engines/postgres/postgres-adapter.js';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
 import { snapshotSuite } from './snapshot-suite.js';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
-import { readProjectFiles } from '../../src/compile/project-files.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
 import { readDataTestFiles } from '../../src/data-tests/index.js';
 import { loadProject, type LoadedProject } from '../../src/project/index.js';
 import { writeProject } from '../compile/fixture.js';

@@ -5,11 +5,13 @@
  * or planned for it is read back here with those rules: it must give the value, whole, and end
  * exactly where the literal should. Doubling quotes alone (PostgreSQL's quoting) fails these tests.
  */
+import { renderPlan } from '../../src/plan/render-plan.js';
+import { literalQuoter } from '../../src/engines/registry.js';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { dialectFor } from '../../src/plan/dialect-for.js';
-import { planNodes, renderPlan } from '../../src/plan/plan-nodes.js';
-import { literalQuoter, quoteLiteral, quoteRedshiftLiteral, sqlLiteral } from '../../src/sql/quote.js';
+import { dialectFor } from '../../src/engines/registry.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { quoteLiteral, quoteRedshiftLiteral, sqlLiteral } from '../../src/sql/quote.js';
 import { assertGolden } from '../golden.js';
 import {
   acceptedValuesSchema, compiledSql, compileInjection, LITERALS_MODEL, NASTY, readRedshiftList, readRedshiftLiteral,

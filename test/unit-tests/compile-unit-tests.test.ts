@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
-import type { UnitTestNode } from '../../src/unit-tests/unit-test-node.js';
+import type { UnitTestNode } from '../../src/manifest/unit-test-node.js';
 import { compileUnit, lines } from './fixture.js';
 
 /** Compiles and returns each diagnostic as "CODE line:column message". */

@@ -1,9 +1,9 @@
 /** A fixture project for unit tests: one typed source, a model over it, a model over that, an incremental one. */
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
-import { readProjectFiles } from '../../src/compile/project-files.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
 import { readDataTestFiles } from '../../src/data-tests/index.js';
-import { planNodes } from '../../src/plan/plan-nodes.js';
-import { PostgresDialect } from '../../src/plan/postgres-dialect.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dialect.js';
 import { loadProject } from '../../src/project/index.js';
 import { runUnitTest, type UnitTestRun } from '../../src/unit-tests/run-unit-test.js';
 import type { UnitTestEngine } from '../../src/unit-tests/unit-test-engine.js';

@@ -1,26 +1,26 @@
 import { join } from 'node:path';
-import { createAdapter } from '../../adapters/create-adapter.js';
+import { createAdapter, engineOf } from '../../engines/registry.js';
 import { noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
 import { formatDiagnostic } from '../../diagnostics.js';
-import { openSourceStream } from '../../load/index.js';
-import { createProgressReporter, reportLoad } from '../../load/progress.js';
-import type { NodePlan } from '../../plan/types.js';
-import { compiledPath, runPath, writeCompiledFiles, writeManifest, writeRunResults } from '../../run/artifacts.js';
-import type { RunReporter, SourceFeed } from '../../run/execute-plans.js';
-import { RunCancelled } from '../../run/execute-plans.js';
-import { executeRun } from '../../run/execute-run.js';
+import type { NodePlan } from '../../kinds/node-plan.js';
+import { writeCompiledFiles } from '../../kinds/compiled-files.js';
+import { writeManifest, writeRunResults } from '../../run/artifacts.js';
+import type { RunReporter } from '../../run/schedule-plans.js';
+import { RunCancelled } from '../../run/run-context.js';
+import { executeRun } from '../../kinds/execute-run.js';
+import { errorFilesOf, feedOpener } from '../../kinds/run-io.js';
+import { runnerOf } from '../../kinds/registry.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { NodeResult } from '../../run/node-result.js';
 import { colourStatus, statusLine } from '../output.js';
 import type { GlobalOptions, ProjectContext, SelectionOptions } from '../project-context.js';
-import { loadProjectContext, planFor } from '../project-context.js';
+import { hasSelection, loadProjectContext, planFor, selectedIds } from '../project-context.js';
 import { testGates } from '../../graph/index.js';
-import { describeCounts, runOrder, type RunCommand } from '../run-order.js';
+import { describeCounts, runOrder, type RunCommand } from '../../kinds/run-order.js';
 import { printTestWarnings, reportTest } from '../test-lines.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
-import { openSeedFeed } from '../../seeds/seed-feed.js';
-import { filesOfModel, onlyEphemeral, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
+import { onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
 
 /** Options of `sparkify build`. */
 export interface BuildOptions extends GlobalOptions, SelectionOptions {
@@ -37,15 +37,15 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   const started = Date.now();
   const context = loadProjectContext(options);
   const { root, compiled, project, output, scrub } = context;
-  const ids = runOrder(context, options, command);
+  const ids = runOrder(compiled.graph, selectedIds(context, options), command, hasSelection(options));
   const plans = planFor(context, ids);
   writeManifest(root, compiled.manifest, scrub);
   writeCompiledFiles(root, compiled.manifest, plans, scrub);
-  const ephemeral = onlyEphemeral(context, ids);
-  if (ephemeral) return reportNothingToBuild(context, ephemeral);
+  const inlined = onlyInlined(context, ids);
+  if (inlined) return reportNothingToBuild(context, inlined);
 
   output.line(`Running with sparkify on target ${project.target.name} (${project.target.type})`);
-  output.line(`${command === 'test' ? 'Running' : 'Building'} ${describeCounts(ids)}`);
+  output.line(`${command === 'test' ? 'Running' : 'Building'} ${describeCounts(compiled.graph, ids)}`);
   // Unit tests run in their own in-memory PGlite: with nothing else selected, the target is never opened.
   const warehouseFree = onlyUnitTests(compiled.graph, ids);
   const adapter = warehouseFree ? noWarehouse(project.target.type) : await createAdapter(root, project.target);
@@ -61,16 +61,17 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   }, () => adapter.close());
   try {
     await adapter.open();
-    // Two builds at once on one server target would swap the same tables (issue 4); PGlite's open() locks already.
-    // Two snapshot runs at once would both close and insert the same rows: they take the lock too.
-    releaseBuildLock = command === 'build' || command === 'snapshot' ? await adapter.acquireBuildLock?.(project.config.name) : undefined;
+    // Two builds at once on one target would swap the same tables; two snapshot runs would close and
+    // insert the same rows. Each engine says how it keeps them apart (PGlite: open() locked already).
+    const locks = !warehouseFree && (command === 'build' || command === 'snapshot');
+    releaseBuildLock = locks ? await engineOf(project.target).acquireBuildLock(adapter, project.target, project.config.name) : undefined;
     const run = warehouseFree ? { runId: '', nodes: plans } : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
     if (warehouseFree) output.line('Only unit tests: they run in an in-memory PGlite, the warehouse is not opened');
     else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
     ({ results, warnings } = await executeRun(run, {
       adapter, manifest: compiled.manifest, threads: options.threads ?? project.target.threads,
-      openFeed: (id) => openFeed(context, id, controller.signal),
-      filesOf: (plan) => filesOf(context, plan),
+      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: controller.signal, progress: process.stderr }),
+      filesOf: errorFilesOf(compiled.manifest),
       reporter: lineReporter(context),
       steps: stepReporter(context),
       signal: controller.signal,
@@ -92,33 +93,12 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   return summarize(context, results, started);
 }
 
-function openFeed(context: ProjectContext, sourceId: string, signal: AbortSignal): SourceFeed {
-  const node = context.compiled.manifest.nodes[sourceId];
-  if (node?.kind === 'seed') return openSeedFeed(context.root, node);
-  const table = context.project.sources.find((t) => `source.${t.sourceName}.${t.name}` === sourceId)!;
-  const progress = createProgressReporter(`${table.sourceName}.${table.name}`, process.stderr);
-  const stream = openSourceStream(table, { root: context.root, s3: context.project.target.s3, onProgress: (p) => progress.update(p) });
-  return {
-    get stats() {
-      return stream.stats;
-    },
-    chunks: () => reportLoad(stream.chunks(), progress, signal),
-  };
-}
-
-function filesOf(context: ProjectContext, plan: NodePlan) {
-  const node = context.compiled.manifest.nodes[plan.id];
-  if (node.kind === 'test') return { runFile: runPath(plan), compiledFile: compiledPath(node.sqlPath), compiledSql: node.compiledSql };
-  if (node.kind === 'snapshot') return { runFile: runPath(plan), compiledFile: compiledPath(node.path), compiledSql: node.compiledSql };
-  return node.kind === 'model' ? filesOfModel(plan, node) : { runFile: runPath(plan) };
-}
-
-function lineReporter(context: ProjectContext): RunReporter {
+function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
   return {
     started() {},
     finished(plan, result, index, total) {
       const prefix = `${index} of ${total}`;
-      if (plan.test || plan.unitTest) return reportTest(context.output, plan, result, prefix);
+      if (runnerOf(plan).reportsAs === 'test') return reportTest(context.output, plan, result, prefix);
       const seconds = `${result.executionTime.toFixed(2)}s`;
       if (result.status === 'success') {
         const verb = verbOf(plan);
@@ -148,4 +128,3 @@ function summarize(context: ProjectContext, results: NodeResult[], started: numb
   output.line(`Done. ${tally(results)}`);
   return failed.length > 0 || results.some((r) => r.status === 'skipped') ? 1 : 0;
 }
-

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DataDirLock } from '../../adapters/pglite/data-dir-lock.js';
+import { join } from 'node:path';
+import { engineOf } from '../../engines/registry.js';
 import { TARGET_DIR } from '../../run/artifacts.js';
 import type { GlobalOptions } from '../project-context.js';
 import { loadProjectContext } from '../project-context.js';
@@ -17,16 +17,10 @@ export async function cleanCommand(options: CleanOptions): Promise<number> {
   context.output.line(`Removed ${TARGET_DIR}/`);
   if (!options.warehouse) return 0;
   for (const target of Object.values(context.project.config.targets)) {
-    if (target.type !== 'pglite') continue;
-    const dataDir = resolve(context.root, target.path);
-    const lock = new DataDirLock(`${dataDir}.lock`, target.path);
-    lock.acquire(); // never delete a warehouse another process has open
-    try {
-      rmSync(dataDir, { recursive: true, force: true });
-    } finally {
-      lock.release();
-    }
-    context.output.line(`Removed the embedded warehouse of target ${target.name} (${target.path})`);
+    const engine = engineOf(target);
+    if (!engine.capabilities.embeddedDataDir || !engine.removeWarehouse) continue;
+    engine.removeWarehouse(context.root, target);
+    context.output.line(`Removed the embedded warehouse of target ${target.name} (${engine.dataDir?.(target)})`);
   }
   return 0;
 }

@@ -1,6 +1,7 @@
-import { runSteps } from '../../plan/run-plan.js';
+import { writeCompiledFiles } from '../../kinds/compiled-files.js';
+import { runSteps } from '../../kinds/plan-run.js';
 import { printReview, reviewPlan } from '../compile-review.js';
-import { writeCompiledFiles, writeManifest, writeRunResults } from '../../run/artifacts.js';
+import { writeManifest, writeRunResults } from '../../run/artifacts.js';
 import type { GlobalOptions, SelectionOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
 import { runResultsDocument } from '../run-summary.js';

@@ -1,5 +1,7 @@
-import type { ManifestNode } from '../../compile/manifest.js';
+import type { ManifestNode } from '../../manifest/manifest.js';
 import { fail } from '../../diagnostics.js';
+import { kindOf } from '../../kinds/registry.js';
+import { CliErrors } from '../error-codes.js';
 import type { GlobalOptions, SelectionOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
 import { unitTestsBeforeModels } from '../../unit-tests/unit-test-order.js';
@@ -23,24 +25,27 @@ export async function lsCommand(options: LsOptions): Promise<number> {
   } else if (format === 'name') {
     for (const node of nodes) context.output.raw(`${selectorOf(node)}\n`);
   } else {
-    fail('SPK030', `unknown --output '${format}'`, undefined, 'use name, path or json');
+    fail(CliErrors.unknownOutput, `unknown --output '${format}'`, undefined, 'use name, path or json');
   }
   return 0;
 }
 
 /** The selector that picks exactly this node. */
 function selectorOf(node: ManifestNode): string {
-  return node.kind === 'source' ? `source:${node.sourceName}.${node.name}` : node.name;
+  return kindOf(node).selector(node);
 }
 
 function describe(node: ManifestNode) {
+  const kind = kindOf(node);
+  const graphNode = kind.graphNode(node);
+  const relation = 'relation' in node && kind.reportsAs === 'build' ? node.relation : undefined;
   return {
     id: node.id,
     kind: node.kind,
     name: node.name,
     path: node.path,
-    relation: node.kind === 'test' || node.kind === 'unit_test' ? null : `${node.relation.schema}.${node.relation.identifier}`,
-    materialized: node.kind === 'model' ? node.config.materialized : node.kind,
-    tags: node.kind === 'model' ? node.config.tags : node.tags,
+    relation: relation ? `${relation.schema}.${relation.identifier}` : null,
+    materialized: graphNode.materialized ?? node.kind,
+    tags: graphNode.tags,
   };
 }

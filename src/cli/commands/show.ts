@@ -1,11 +1,12 @@
 import { readSeedFiles } from '../../seeds/seed-files.js';
 import { stringify } from 'csv-stringify/sync';
-import { createAdapter } from '../../adapters/create-adapter.js';
 import { compileProject } from '../../compile/compile-project.js';
 import { readSnapshotFiles } from '../../snapshots/snapshot-files.js';
-import { readProjectFiles } from '../../compile/project-files.js';
+import { readProjectFiles } from '../../project/project-files.js';
 import { fail } from '../../diagnostics.js';
-import { quoteRelation } from '../../sql/quote.js';
+import { createAdapter, engineOf } from '../../engines/registry.js';
+import { kindOf } from '../../kinds/registry.js';
+import { CliErrors } from '../error-codes.js';
 import type { GlobalOptions, ProjectContext, SelectionOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
 
@@ -30,7 +31,7 @@ export async function showCommand(options: ShowOptions): Promise<number> {
     context.output.raw(formatRows(result.columns, result.rows, format));
   } catch (error) {
     if ((error as { position?: unknown }).position === undefined && !(error as { code?: unknown }).code) throw error;
-    fail('SPK503', `the query failed: ${(error as Error).message}`, undefined, 'check the SQL; sparkify compile shows how ref() and source() resolve');
+    fail(CliErrors.queryFailed, `the query failed: ${(error as Error).message}`, undefined, 'check the SQL; sparkify compile shows how ref() and source() resolve');
   } finally {
     await adapter.close();
   }
@@ -45,17 +46,16 @@ function sourceQuery(context: ProjectContext, options: ShowOptions): string {
     const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline, seeds, snapshots });
     return compiled.inlineSql!.trim().replace(/;+\s*$/, '');
   }
-  if (!options.select?.length) fail('SPK031', 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');
+  if (!options.select?.length) fail(CliErrors.badUsage, 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');
   // Selecting a model shows the model, not also its tests.
   const ids = selectedIds(context, { ...options, indirectSelection: 'empty' });
   if (ids.length !== 1) {
-    fail('SPK031', `show previews one node, but the selection matches ${ids.length}: ${ids.join(', ')}`, undefined, 'select a single model or source');
+    fail(CliErrors.badUsage, `show previews one node, but the selection matches ${ids.length}: ${ids.join(', ')}`, undefined, 'select a single model or source');
   }
   const node = context.compiled.manifest.nodes[ids[0]];
-  // A test shows its failing rows.
-  if (node.kind === 'test') return node.compiledSql;
-  if (node.kind === 'unit_test') fail('SPK031', `${node.name} is a unit test: it has no rows in the warehouse`, undefined, `run it: sparkify test --select ${node.name}`);
-  return `SELECT * FROM ${quoteRelation(node.relation)}`;
+  const sql = kindOf(node).previewSql(node, engineOf(context.project.target).quoting);
+  if (sql === undefined) fail(CliErrors.badUsage, `${node.name} is a ${kindOf(node).noun[0]}: it has no rows in the warehouse`, undefined, `run it: sparkify test --select ${node.name}`);
+  return sql;
 }
 
 const FORMATS = ['table', 'json', 'csv'] as const;
@@ -64,7 +64,7 @@ export type ShowFormat = (typeof FORMATS)[number];
 
 /** The --output format, or SPK030 (exit 2) for one show does not have. */
 export function checkFormat(format: string): ShowFormat {
-  if (!(FORMATS as readonly string[]).includes(format)) fail('SPK030', `unknown --output '${format}'`, undefined, 'use table, json or csv');
+  if (!(FORMATS as readonly string[]).includes(format)) fail(CliErrors.unknownOutput, `unknown --output '${format}'`, undefined, 'use table, json or csv');
   return format as ShowFormat;
 }
 

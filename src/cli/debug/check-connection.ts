@@ -1,9 +1,9 @@
 /** `sparkify debug`: can the target be opened, and may its user create tables in the target schema? */
 
-import type { Adapter } from '../../adapters/adapter.js';
-import { createAdapter } from '../../adapters/create-adapter.js';
-import type { TargetConfig } from '../../project/types.js';
-import { literalQuoter, quoteIdentifier, type LiteralQuoter } from '../../sql/quote.js';
+import type { TargetConfig } from '../../engines/target-config.js';
+import type { Adapter } from '../../engines/adapter.js';
+import { createAdapter, engineOf } from '../../engines/registry.js';
+import { quoteIdentifier, type LiteralQuoter } from '../../sql/quote.js';
 import { failed, passed, type CheckResult } from './check.js';
 import { describeTarget } from './describe-target.js';
 
@@ -29,7 +29,7 @@ export async function checkConnection(root: string, target: TargetConfig): Promi
   }
   try {
     await adapter.open();
-    const info = await adapter.withSession(async (session) => readInfo((await session.execute(infoQuery(target.schema, literalQuoter(target.type)))).rows[0]));
+    const info = await adapter.withSession(async (session) => readInfo((await session.execute(infoQuery(target.schema, engineOf(target).quoting.literal))).rows[0]));
     return judge(target, info);
   } catch (error) {
     return failed(NAME, `cannot connect to ${describeTarget(target)}`, error);

@@ -8,6 +8,7 @@ import { isS3Url } from '../../load/s3/s3-url.js';
 import { resolveSourceFiles } from '../../load/source-files.js';
 import { fileStoreFor } from '../../load/store-for.js';
 import type { LoadedProject, SourceTable } from '../../project/types.js';
+import { engineOf } from '../../engines/registry.js';
 import { failed, passed, skipped, type CheckResult } from './check.js';
 
 /** One result per source table; an S3 prefix is listed one page deep, no object is read. */
@@ -15,7 +16,7 @@ export async function checkSources(root: string, project: LoadedProject): Promis
   const store = fileStoreFor({ root, s3: project.target.s3 });
   // Redshift's COPY reads s3:// itself with the cluster's IAM role: this machine may have no AWS
   // credentials at all, which then says nothing about whether the build can load.
-  const warehouseReadsS3 = project.target.type === 'redshift';
+  const warehouseReadsS3 = engineOf(project.target).capabilities.sourceLoad === 'warehouse';
   const results: CheckResult[] = [];
   try {
     for (const table of project.sources) results.push(await checkSource(table, root, store, warehouseReadsS3));

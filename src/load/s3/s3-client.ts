@@ -1,7 +1,7 @@
 /** The S3 client of a target: region, endpoint and addressing from its `s3:` block, credentials from the AWS chain. */
 
+import type { S3Settings } from './s3-settings.js';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import type { S3Settings } from '../../project/types.js';
 
 // The SDK retries throttling, 5xx and connection errors with backoff (its standard strategy);
 // three attempts in all, then the error reaches the user.

@@ -1,7 +1,7 @@
 /** FileStore on S3: a location is a bucket and key prefix, listed with ListObjectsV2 and read with GetObject. */
 
+import type { S3Settings } from './s3-settings.js';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { S3Settings } from '../../project/types.js';
 import type { FileStore, SourceFile } from '../file-store.js';
 import { listObjects } from './list-objects.js';
 import { objectStream, objectText } from './object-stream.js';

@@ -1,6 +1,7 @@
 /** `s3://bucket/key` locations: recognising, splitting and writing them. */
 
 import { StoreError } from '../store-error.js';
+import { S3Errors } from './s3-errors.js';
 
 /** A bucket and a key (or key prefix). */
 export interface S3Url {
@@ -21,7 +22,7 @@ export function parseS3Url(location: string): S3Url {
   const key = slash === -1 ? '' : rest.slice(slash + 1);
   // Lenient on purpose: old us-east-1 buckets may hold capitals and underscores.
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(bucket)) {
-    throw new StoreError('SPK323', `"${location}" does not name an S3 bucket`, 'write s3://bucket/prefix, e.g. s3://udacity-dend/log_data');
+    throw new StoreError(S3Errors.configuration, `"${location}" does not name an S3 bucket`, 'write s3://bucket/prefix, e.g. s3://udacity-dend/log_data');
   }
   return { bucket, key };
 }

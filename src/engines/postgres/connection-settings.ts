@@ -1,0 +1,76 @@
+import type { PostgresTarget } from './postgres-target.js';
+import type pg from 'pg';
+import { exactTypes } from '../postgres-family/type-parsers.js';
+
+/** How long to wait for a server that does not answer at all (a firewall dropping packets). */
+const CONNECT_TIMEOUT_MS = 15_000;
+
+/** Where a target connects, for messages: never the URL, which may hold the password. */
+export interface Endpoint {
+  host: string;
+  port: number;
+  database: string;
+}
+
+/** pg client settings of a target: its url or host/port/database/user/password, TLS options, exact parsers. */
+export function connectionSettings(target: PostgresTarget): pg.ClientConfig {
+  const settings: pg.ClientConfig = {
+    types: exactTypes,
+    application_name: 'sparkify',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  };
+  if (target.url !== undefined) settings.connectionString = target.url;
+  else Object.assign(settings, withoutUndefined({ host: target.host, port: target.port, database: target.database, user: target.user, password: target.password }));
+  // TLS checks stay on unless the target says otherwise (ssl: {rejectUnauthorized: false}).
+  if (target.ssl !== undefined) settings.ssl = target.ssl as pg.ClientConfig['ssl'];
+  return settings;
+}
+
+/** host:port/database of a target, with pg's defaults (PGHOST, PGPORT, PGDATABASE, then localhost:5432). */
+export function endpointOf(target: PostgresTarget): Endpoint {
+  const env = process.env;
+  const fromUrl = target.url !== undefined ? parseUrl(target.url) : {};
+  const host = fromUrl.host ?? target.host ?? env.PGHOST ?? 'localhost';
+  const port = fromUrl.port ?? target.port ?? (Number(env.PGPORT) || 5432);
+  const user = fromUrl.user ?? target.user ?? env.PGUSER;
+  const database = fromUrl.database ?? target.database ?? env.PGDATABASE ?? user ?? '(the user name)';
+  return { host, port, database };
+}
+
+/** The user name written in a URL, if any (an unreadable URL was reported when the project was read). */
+export function urlUser(url: string): string | undefined {
+  return parseUrl(url).user;
+}
+
+/** `host:port/database`. */
+export function formatEndpoint(endpoint: Endpoint): string {
+  const host = endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host;
+  return `${host}:${endpoint.port}/${endpoint.database}`;
+}
+
+function parseUrl(url: string): Partial<Endpoint> & { user?: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return {};
+  }
+  const decode = (text: string) => {
+    if (!text) return undefined;
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  return withoutUndefined({
+    host: decode(parsed.hostname.replace(/^\[|\]$/g, '')),
+    port: parsed.port ? Number(parsed.port) : undefined,
+    database: decode(parsed.pathname.slice(1)),
+    user: decode(parsed.username),
+  });
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,40 @@
+/** A PostgreSQL server, through knex's `pg` client and pg-copy-streams. */
+import { sqlQuoting } from '../../sql/quote.js';
+import type { Engine, EngineCapabilities } from '../engine.js';
+import { POSTGRES_FAMILY } from '../postgres-family/family-capabilities.js';
+import { PostgresDialect } from '../postgres-family/postgres-dialect.js';
+import { SERVER_KEYS, serverSecrets } from '../server-fields.js';
+import { acquirePostgresBuildLock } from './build-lock.js';
+import { endpointOf, formatEndpoint, urlUser } from './connection-settings.js';
+import { readPostgresTarget, urlPasswords, type PostgresTarget } from './postgres-target.js';
+
+const capabilities: EngineCapabilities = {
+  ...POSTGRES_FAMILY,
+  multipleConnections: true,
+  sourceLoad: 'client',
+  seedLoad: 'copy',
+  macroFallbacks: ['postgres', 'default'],
+  embeddedDataDir: false,
+  // A session-level advisory lock on a connection of its own (build-lock.ts).
+  buildLock: 'advisory-lock',
+};
+
+/** PostgreSQL: `--threads` nodes at once, sources through COPY … FROM STDIN. */
+export const postgresEngine: Engine<PostgresTarget> = {
+  type: 'postgres',
+  capabilities,
+  quoting: sqlQuoting(capabilities),
+  targetKeys: ['url', ...SERVER_KEYS],
+  readTarget: readPostgresTarget,
+  async createAdapter(_root, target) {
+    const { PostgresAdapter } = await import('./postgres-adapter.js');
+    return new PostgresAdapter(target);
+  },
+  dialect: () => new PostgresDialect('postgres', 'STDIN'),
+  acquireBuildLock: (_adapter, target, projectName) => acquirePostgresBuildLock(target, projectName),
+  secrets: (target) => [...serverSecrets(target), ...(target.url ? urlPasswords(target.url) : [])],
+  describe(target, user) {
+    const who = user ?? (target.url !== undefined ? urlUser(target.url) : undefined) ?? target.user ?? process.env.PGUSER;
+    return `${who ? `${who}@` : ''}${formatEndpoint(endpointOf(target))}`;
+  },
+};

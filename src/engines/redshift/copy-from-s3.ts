@@ -1,0 +1,84 @@
+/**
+ * Redshift's own COPY: the cluster reads the JSON files from S3 itself, so no rows pass through
+ * sparkify. Syntax (https://docs.aws.amazon.com/redshift/latest/dg/r_COPY.html):
+ *   COPY table [ (column, ...) ] FROM 's3://...' IAM_ROLE 'arn' [ FORMAT [AS] ] JSON { 'auto' | 's3://jsonpaths' }
+ *     [ REGION [AS] 'region' ] [ TIMEFORMAT [AS] '...' ] [ MAXERROR [AS] n ] [ TRUNCATECOLUMNS ]
+ */
+import type { SourceNode } from '../../manifest/manifest.js';
+import { RedshiftErrors } from './error-codes.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import type { Relation } from '../../sql/quote.js';
+import { quoteRedshiftLiteral } from '../../sql/quote.js';
+import { quoteIdentifier, quoteRelation } from './redshift-quoting.js';
+
+/** How the cluster reaches S3: the role it assumes and the bucket's region. */
+export interface S3Access {
+  iamRole: string;
+  region: string;
+}
+
+/** Code of a source path Redshift cannot read: a local path where an s3:// URL is needed. */
+export const NOT_ON_S3 = RedshiftErrors.notOnS3;
+/** Code of a source whose maxerrors is past what Redshift's COPY allows. */
+export const MAXERROR_TOO_HIGH = RedshiftErrors.maxerrorTooHigh;
+
+/**
+ * The COPY of a source's files into `into`. Semantics match the PGlite loader, per
+ * https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-conversion.html:
+ * - no EMPTYASNULL/BLANKSASNULL: the loader keeps '' in varchar columns as '', and so does COPY
+ *   without them; an empty field of a numeric column is NULL in both (the docs: "Blank fields for
+ *   other data types, such as INT, are always loaded with NULL"), which is what `userId: ""` needs;
+ * - TRUNCATECOLUMNS only when the source asks for it (`truncatecolumns: true`), as in the loader;
+ * - TIMEFORMAT carries the source's setting;
+ * - MAXERROR is maxerrors + 1: Redshift fails a load that "returns the error_count number of errors
+ *   or greater" (https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-load.html),
+ *   while maxerrors is the number of bad records tolerated, as in the loader; 0 stays 0.
+ * Column lists with JSON 'auto' are allowed: fields are matched to the listed columns by name
+ * (https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-column-mapping.html).
+ * Paths, role, region and time format are quoted with quoteRedshiftLiteral: a backslash in them
+ * would otherwise escape the closing quote on Redshift.
+ */
+export function copyFromS3(source: SourceNode, into: Relation, access: S3Access): string {
+  const columns = source.columns.map((column) => quoteIdentifier(column.name)).join(', ');
+  const mapping = source.jsonpaths === 'auto' ? "'auto'" : quoteRedshiftLiteral(source.jsonpaths);
+  return [
+    `COPY ${quoteRelation(into)} (${columns})`,
+    `FROM ${quoteRedshiftLiteral(source.location)}`,
+    `IAM_ROLE ${quoteRedshiftLiteral(access.iamRole)}`,
+    `FORMAT AS JSON ${mapping}`,
+    `REGION ${quoteRedshiftLiteral(access.region)}`,
+    `TIMEFORMAT AS ${quoteRedshiftLiteral(source.timeformat)}`,
+    `MAXERROR ${maxError(source.maxerrors)}`,
+    ...(source.truncatecolumns ? ['TRUNCATECOLUMNS'] : []),
+  ].join('\n');
+}
+
+/** Redshift's MAXERROR limit (copy-parameters-data-load.html). */
+const MAXERROR_LIMIT = 100_000;
+
+function maxError(maxerrors: number): number {
+  return maxerrors === 0 ? 0 : maxerrors + 1;
+}
+
+/**
+ * What keeps Redshift from loading the source: SPK140 for each path that is not an s3:// URL (the
+ * cluster cannot read local files), SPK142 for a maxerrors past Redshift's MAXERROR limit.
+ */
+export function s3Problems(source: SourceNode): Diagnostic[] {
+  const where = { location: { file: source.path, line: source.line }, node: source.id };
+  const paths: [string, string][] = [['location', source.location]];
+  if (source.jsonpaths !== 'auto') paths.push(['jsonpaths', source.jsonpaths]);
+  const problems: Diagnostic[] = paths
+    .filter(([, path]) => !path.startsWith('s3://'))
+    .map(([key, path]) => ({
+      code: NOT_ON_S3,
+      message: `source ${source.sourceName}.${source.name}: ${key} '${path}' is not an s3:// URL, and Redshift's COPY reads only from S3`,
+      ...where,
+      hint: 'point the source at S3 for this target, e.g. a `vars:` block in the target that sets the location var to s3://bucket/prefix',
+    }));
+  if (maxError(source.maxerrors) > MAXERROR_LIMIT) {
+    const message = `source ${source.sourceName}.${source.name}: maxerrors ${source.maxerrors} is more than Redshift's COPY allows`;
+    problems.push({ code: MAXERROR_TOO_HIGH, message, ...where, hint: `use at most ${MAXERROR_LIMIT - 1} on the redshift target` });
+  }
+  return problems;
+}

@@ -1,0 +1,92 @@
+import type { IncrementalSpec, ModelNode, SourceNode } from '../../manifest/manifest.js';
+import type { SeedNode } from '../../manifest/seed-node.js';
+import type { SnapshotNode } from '../../manifest/snapshot-node.js';
+import { SparkifyError } from '../../diagnostics.js';
+import type { BuildContext } from '../../plan/dialect.js';
+import { sideRelation } from '../../plan/side-names.js';
+import type { Statement } from '../../plan/types.js';
+import type { Relation } from '../../sql/quote.js';
+import { FamilyDialect, NO_STATE } from '../postgres-family/family-dialect.js';
+import { copyFromS3, s3Problems, type S3Access } from './copy-from-s3.js';
+import { incrementalStatements } from './incremental.js';
+import { seedStatements } from './load-seed.js';
+import { redshiftCatalog } from './redshift-catalog.js';
+import { redshiftQuoting } from './redshift-quoting.js';
+import { redshiftSnapshotStatements } from './snapshot.js';
+import { swapInto } from './swap.js';
+import { tableAttributes } from './table-attributes.js';
+
+/**
+ * Amazon Redshift. CREATE TABLE, ALTER TABLE RENAME and DROP TABLE are transactional there, so a
+ * rebuild is build-aside-and-swap committed at once (family-dialect.ts): readers see the old table
+ * until COMMIT (never Dataform's gap, where the table is dropped before the rename). Sources load
+ * with the cluster's own COPY from S3; seeds with INSERTs the plan carries (load-seed.ts). The
+ * warehouse state comes from pg_catalog (redshift-catalog.ts).
+ */
+export class RedshiftDialect extends FamilyDialect {
+  readonly name = 'redshift';
+  readonly catalog = redshiftCatalog;
+
+  constructor(private readonly s3: S3Access) {
+    super(redshiftQuoting);
+  }
+
+  /**
+   * The COPY runs before the swap's transaction, in a transaction of its own: if it fails, only the
+   * side table is touched, and STL_LOAD_ERRORS can be read for pg_last_copy_id(), which a ROLLBACK
+   * of an enclosing transaction would not keep (https://docs.aws.amazon.com/redshift/latest/dg/PG_LAST_COPY_ID.html).
+   * The price: a failed load leaves its empty side table `<name>__sparkify_new_<run id>` behind.
+   */
+  loadSource(source: SourceNode, context: BuildContext = NO_STATE): Statement[] {
+    const problems = s3Problems(source);
+    if (problems.length > 0) throw new SparkifyError(problems);
+    const fresh = sideRelation(source.relation, 'new', context.runId);
+    const columns = source.columns.map((c) => `${this.quoting.identifier(c.name)} ${c.type}`).join(',\n  ');
+    return [
+      { sql: this.createSchema(source.relation) },
+      { sql: `CREATE TABLE ${this.quoting.relation(fresh)} (\n  ${columns}\n)` },
+      { sql: copyFromS3(source, fresh, this.s3), reportsRows: true, serverLoad: true },
+      ...this.transaction(source.relation, this.swapInto(source.relation, fresh, context)),
+    ];
+  }
+
+  /** No COPY FROM STDIN: the CSV rows, as INSERTs, go into a side table swapped in, all in one transaction. */
+  loadSeed(seed: SeedNode, context: BuildContext = NO_STATE): Statement[] {
+    const fresh = sideRelation(seed.relation, 'new', context.runId);
+    return this.transaction(seed.relation, [...seedStatements(seed, fresh), ...this.swapInto(seed.relation, fresh, context)]);
+  }
+
+  /**
+   * CREATE OR REPLACE keeps grants. `bind=false` makes a late-binding view: it survives the
+   * drop-and-swap of the tables it reads, and needs schema-qualified names, which ref() and source()
+   * always print (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_VIEW.html). A table that
+   * becomes a view is replaced by a view built aside and swapped in.
+   */
+  buildView(model: ModelNode, context: BuildContext = NO_STATE): Statement[] {
+    const late = model.config.extra.bind === false ? '\nWITH NO SCHEMA BINDING' : '';
+    const body = `AS\n${model.compiledSql.trimEnd()}${late}`;
+    if (context.existing?.kind !== 'table') {
+      return this.withHooks(model, [{ sql: `CREATE OR REPLACE VIEW ${this.quoting.relation(model.relation)} ${body}` }]);
+    }
+    const fresh = sideRelation(model.relation, 'new', context.runId);
+    return this.withHooks(model, [{ sql: `CREATE VIEW ${this.quoting.relation(fresh)} ${body}` }, ...this.swapInto(model.relation, fresh, context, 'VIEW')]);
+  }
+
+  /** CTAS with the model's DISTSTYLE/DISTKEY/SORTKEY. */
+  protected override createTableAs(model: ModelNode, fresh: Relation): string {
+    const attributes = tableAttributes(model);
+    return `CREATE TABLE ${this.quoting.relation(fresh)}${attributes ? ` ${attributes}` : ''} AS\n${model.compiledSql}`;
+  }
+
+  protected swapInto(relation: Relation, fresh: Relation, context: BuildContext, word?: 'TABLE' | 'VIEW'): Statement[] {
+    return swapInto(relation, fresh, context, word);
+  }
+
+  protected incrementalStatements(model: ModelNode, spec: IncrementalSpec, context: BuildContext): Statement[] {
+    return incrementalStatements(model, spec, context);
+  }
+
+  protected snapshotStatements(snapshot: SnapshotNode, context: BuildContext): Statement[] {
+    return redshiftSnapshotStatements(snapshot, context);
+  }
+}

@@ -1,0 +1,130 @@
+/** The redshift target block: its connection from project.yml and dwh.cfg, and what compile prints where it is missing. */
+import type { Position } from '../../diagnostics.js';
+import { SparkifyError } from '../../diagnostics.js';
+import { assignDefined } from '../../config/assign-defined.js';
+import { DwhConfig, placeholder, unquote } from './dwh-config.js';
+import { ProjectErrors } from '../../config/error-codes.js';
+import type { MapReader } from '../../config/map-reader.js';
+import { nonEmptyText } from '../../config/value-kinds.js';
+import type { TargetBase, TargetReading } from '../engine.js';
+import { readServerFields, type ServerFields } from '../server-fields.js';
+import { withTargetVars } from '../target-vars.js';
+import { dwhCfgFunction } from './dwh-cfg-function.js';
+
+/**
+ * Amazon Redshift. When selected, values missing from project.yml come from the seed's dwh.cfg
+ * (`config_file`): [CLUSTER] HOST, DB_NAME, DB_USER, DB_PASSWORD, DB_PORT and [IAM_ROLE] ARN.
+ */
+export interface RedshiftTarget extends TargetBase, ServerFields {
+  type: 'redshift';
+  /** 5439 unless project.yml or DB_PORT says otherwise. */
+  port?: number;
+  /** The role COPY assumes to read S3; absent means compile prints a placeholder. */
+  iamRole?: string;
+  /** Region of the S3 bucket COPY reads; us-west-2 (where s3://udacity-dend lives) by default. */
+  region?: string;
+  configFile?: string;
+  /** Set for the selected target with a config_file: whether the file exists (build needs it). */
+  configFileFound?: boolean;
+  /** Further secrets the config file holds (AWS keys), scrubbed from output like the password. */
+  configSecrets?: string[];
+}
+
+/** Keys of a redshift target block besides the server fields. */
+export const REDSHIFT_KEYS = ['iam_role', 'region', 'config_file'] as const;
+
+/** Redshift's default port; us-west-2 is where the seed's s3://udacity-dend bucket lives. */
+export const REDSHIFT_DEFAULTS = { port: 5439, region: 'us-west-2' } as const;
+
+/**
+ * Reads the target's config_file and fills every connection field it holds; project.yml values are
+ * assigned over them afterwards. A missing file is no error: compile needs none of it (see
+ * warnPlaceholders). Returns the file for `dwh_cfg()`.
+ */
+export function connectFromConfigFile(target: RedshiftTarget, block: MapReader, root: string): DwhConfig | undefined {
+  if (!target.configFile) return undefined;
+  const { config, problems } = DwhConfig.read(root, target.configFile);
+  block.scope.source.diagnostics.push(...problems);
+  target.configFileFound = config.found;
+  if (!config.found) return config;
+  try {
+    // The keys the seed's etl.py reads; absent ones stay absent.
+    const arn = config.value('IAM_ROLE', 'ARN');
+    assignDefined(target, {
+      host: config.value('CLUSTER', 'HOST'),
+      database: config.value('CLUSTER', 'DB_NAME'),
+      user: config.value('CLUSTER', 'DB_USER'),
+      password: config.value('CLUSTER', 'DB_PASSWORD'),
+      port: readPort(config, block),
+      iamRole: arn === undefined ? undefined : unquote(arn),
+    });
+  } catch (error) {
+    if (!(error instanceof SparkifyError)) throw error;
+    block.scope.source.diagnostics.push(...error.diagnostics);
+  }
+  const secrets = config.secrets();
+  if (secrets.length > 0) target.configSecrets = secrets;
+  return config;
+}
+
+/**
+ * A redshift target. The selected one reads its config_file first, so the other values, and its
+ * vars, may use dwh_cfg(); what project.yml leaves out comes from the file, then the defaults.
+ */
+export function readRedshiftTarget({ block, base, selected, root }: TargetReading): RedshiftTarget {
+  const target: RedshiftTarget = { ...base, type: 'redshift' };
+  assignDefined(target, { configFile: block.get('config_file', nonEmptyText) });
+  const config = selected ? connectFromConfigFile(target, block, root) : undefined;
+  const scoped = config ? block.named(block.what, block.scope.withContext({ functions: { dwh_cfg: dwhCfgFunction(config) } })) : block;
+  const fields: Partial<RedshiftTarget> = {
+    ...readServerFields(scoped),
+    iamRole: scoped.get('iam_role', nonEmptyText),
+    region: scoped.get('region', nonEmptyText),
+  };
+  // project.yml wins over dwh.cfg, which filled `target` already.
+  assignDefined(target, fields);
+  target.port ??= REDSHIFT_DEFAULTS.port;
+  target.region ??= REDSHIFT_DEFAULTS.region;
+  const complete = block.has('host') || block.has('config_file');
+  if (selected && !complete) {
+    const message = `missing \`host\` or \`config_file\` in ${block.what}`;
+    const hint = 'add config_file: dwh.cfg, or host/database/user/password';
+    block.report(ProjectErrors.missingKey, message, block.at, hint);
+  }
+  if (selected) warnPlaceholders(target, block);
+  return withTargetVars(target, scoped, selected);
+}
+
+/** The IAM role COPY uses, or a placeholder that says where the role should come from. */
+export function iamRoleOrPlaceholder(target: RedshiftTarget): string {
+  if (target.iamRole) return target.iamRole;
+  return target.configFile ? placeholder(target.configFile, 'IAM_ROLE', 'ARN') : `<iam_role of target ${target.name}>`;
+}
+
+/** Warns (compile goes on) when the config file is missing, or when COPY will carry the IAM role placeholder. */
+export function warnPlaceholders(target: RedshiftTarget, block: MapReader): void {
+  const warn = (message: string, at: Position, hint: string): void => {
+    block.scope.source.warnings.push({ code: ProjectErrors.placeholder, message, location: at, hint });
+  };
+  const file = target.configFile;
+  const role = target.iamRole ? '' : ` (IAM role: ${iamRoleOrPlaceholder(target)})`;
+  if (file && target.configFileFound === false) {
+    const hint = `copy ${file}.example to ${file} and fill it in before build; compile needs no credentials`;
+    return warn(`${file} not found: compiling ${block.what} with placeholders for its values${role}`, block.valueAt('config_file'), hint);
+  }
+  if (role) {
+    const where = file ? `[IAM_ROLE] ARN in ${file}` : `iam_role in ${block.what}`;
+    warn(`no IAM role for ${block.what}: COPY statements use the placeholder${role}`, block.at, `set ${where}; build refuses to run without it`);
+  }
+}
+
+function readPort(config: DwhConfig, block: MapReader): number | undefined {
+  const text = config.value('CLUSTER', 'DB_PORT');
+  if (text === undefined) return undefined;
+  const port = Number(text);
+  if (/^\d+$/.test(text) && port >= 1 && port <= 65535) return port;
+  const message = `${config.file}: [CLUSTER] DB_PORT must be a port number, got '${text}'`;
+  // Values carry no line of their own, so the problem points at config_file in project.yml.
+  block.report(ProjectErrors.configFile, message, block.valueAt('config_file'), 'Redshift listens on 5439 unless the cluster was created with another port');
+  return undefined;
+}

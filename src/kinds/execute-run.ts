@@ -1,0 +1,61 @@
+import type { NodePlan } from './node-plan.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { RunPlan } from './plan-run.js';
+import { executePlans, type ExecuteOptions } from './execute-plans.js';
+import type { NodeResult } from '../run/node-result.js';
+import { RunErrors } from '../run/error-codes.js';
+import { skipped } from '../run/schedule-plans.js';
+
+/** Prints the outcome of a run step (cleanup, on_run_start, on_run_end). */
+export interface StepReporter {
+  finished(plan: NodePlan, result: NodeResult): void;
+}
+
+/** What executeRun needs: ExecuteOptions without the plans (they come from the RunPlan). */
+export interface RunOptions extends Omit<ExecuteOptions, 'plans'> {
+  steps: StepReporter;
+}
+
+/** The results of a run: hooks and nodes (for run_results.json) and problems that did not fail it. */
+export interface RunOutcome {
+  results: NodeResult[];
+  warnings: Diagnostic[];
+}
+
+/** Code of a cleanup that could not drop a leftover side relation (a warning: the run goes on). */
+export const CLEANUP_FAILED = RunErrors.cleanupFailed;
+
+/**
+ * Executes a RunPlan: the cleanup of crashed runs' side relations (a failure is only a warning),
+ * on_run_start (a failure skips every node), the nodes, then on_run_end (run even when a node failed).
+ */
+export async function executeRun(run: RunPlan, options: RunOptions): Promise<RunOutcome> {
+  const warnings: Diagnostic[] = [];
+  const step = async (plan: NodePlan) => {
+    const [result] = await executePlans({ ...options, plans: [plan], reporter: { started() {}, finished() {} } });
+    options.steps.finished(plan, result);
+    return result;
+  };
+  if (run.cleanup) {
+    const result = await step(run.cleanup);
+    if (result.status !== 'success') warnings.push(cleanupWarning(result));
+  }
+  const results: NodeResult[] = [];
+  if (run.onRunStart) {
+    const result = await step(run.onRunStart);
+    results.push(result);
+    if (result.status !== 'success') return { results: [...results, ...run.nodes.map((plan: NodePlan) => skipped(plan, result.id))], warnings };
+  }
+  results.push(...(await executePlans({ ...options, plans: run.nodes })));
+  if (run.onRunEnd) results.push(await step(run.onRunEnd));
+  return { results, warnings };
+}
+
+function cleanupWarning(result: NodeResult): Diagnostic {
+  return {
+    code: CLEANUP_FAILED,
+    message: `could not drop the side relations an earlier run left behind: ${result.message}`,
+    location: { file: 'target/run/cleanup.sql' },
+    hint: 'the next build tries again; drop them by hand once nothing depends on them',
+  };
+}

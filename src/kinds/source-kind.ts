@@ -1,0 +1,50 @@
+/** Sources: staging tables loaded from JSON files (or, on Redshift, by the warehouse's own COPY). */
+import { openSourceStream } from '../load/index.js';
+import { createProgressReporter, reportLoad } from '../load/progress.js';
+import type { SourceNode } from '../manifest/manifest.js';
+import { buildContext } from '../plan/plan-model.js';
+import type { RelationPlan } from '../plan/types.js';
+import { runPath } from '../run/artifacts.js';
+import { runPlanStatements } from '../run/run-statements.js';
+import type { NodeKind } from './node-kind.js';
+
+/** The source entry of the node-kind registry. */
+export const sourceKind: NodeKind<SourceNode, RelationPlan> = {
+  kind: 'source',
+  noun: ['source', 'sources'],
+  selector: (source) => `source:${source.sourceName}.${source.name}`,
+  graphNode: (source) => ({
+    id: source.id, kind: 'source', name: source.name, sourceName: source.sourceName,
+    path: source.path, line: source.line, tags: source.tags, dependsOn: [],
+  }),
+  compiledFiles: () => [],
+  plan: (source, dialect, options) => ({
+    id: source.id,
+    kind: 'source',
+    description: `source ${source.sourceName}.${source.name}`,
+    path: source.path,
+    runPath: `sources/${source.sourceName}/${source.name}.sql`,
+    statements: dialect.loadSource(source, buildContext(source, options)),
+  }),
+  relationOf: (source) => source.relation,
+  plansChangeWithTable: () => false,
+  previewSql: (source, quoting) => `SELECT * FROM ${quoting.relation(source.relation)}`,
+  stateNeeds: (source) => ({ relation: source.relation, dependents: true, owned: source.relation }),
+  errorFiles: (plan) => ({ runFile: runPath(plan) }),
+  // The loader reads the manifest's node: what compile resolved is what loads.
+  openFeed(source, context) {
+    const progress = createProgressReporter(`${source.sourceName}.${source.name}`, context.progress);
+    const stream = openSourceStream(source, { root: context.root, s3: context.s3, onProgress: (p) => progress.update(p) });
+    return {
+      get stats() {
+        return stream.stats;
+      },
+      chunks: () => reportLoad(stream.chunks(), progress, context.signal),
+    };
+  },
+  execute: runPlanStatements,
+  usesWarehouse: true,
+  reportsAs: 'build',
+  verb: () => 'loaded',
+  label: (plan) => plan.description,
+};

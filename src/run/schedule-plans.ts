@@ -1,0 +1,96 @@
+/**
+ * The scheduler of the execute phase: runs each plan once its selected parents succeeded, up to
+ * `threads` at a time (one at a time on an adapter with a single connection). A failed node's
+ * descendants are skipped. What running a plan means is not its business: `runNode` is given.
+ */
+import type { Manifest } from '../manifest/manifest.js';
+import type { AdapterCapabilities } from '../engines/adapter.js';
+import type { PlanBase } from '../plan/types.js';
+import { blocksDescendants, type NodeResult, type NodeRun } from './node-result.js';
+import { RunCancelled } from './run-context.js';
+import { diagnosticsOf } from './run-statements.js';
+
+/** Hooks the caller uses to print progress lines. */
+export interface RunReporter<P extends PlanBase = PlanBase> {
+  started(plan: P, index: number, total: number): void;
+  finished(plan: P, result: NodeResult, index: number, total: number): void;
+}
+
+/** How the scheduler runs plans of any kind. */
+export interface Schedule<P extends PlanBase> {
+  plans: P[];
+  manifest: Manifest;
+  capabilities: AdapterCapabilities;
+  threads: number;
+  reporter: RunReporter<P>;
+  /** Nodes that must pass before a node runs, beyond its parents: in `build`, the tests on its parents. */
+  gates?: ReadonlyMap<string, readonly string[]>;
+  /** False for a plan that reads nothing its parents build (a unit test): it waits for nothing. */
+  waitsForParents(plan: P): boolean;
+  /** Runs one plan; throws only RunCancelled (anything else becomes an error result). */
+  runNode(plan: P): Promise<NodeRun>;
+}
+
+/** Runs every plan; results in plan order. */
+export async function schedulePlans<P extends PlanBase>(schedule: Schedule<P>): Promise<NodeResult[]> {
+  const { plans, manifest } = schedule;
+  const selected = new Set(plans.map((p) => p.id));
+  const results = new Map<string, NodeResult>();
+  const running = new Map<string, Promise<void>>();
+  const limit = schedule.capabilities.multipleConnections ? Math.max(1, schedule.threads) : 1;
+  let started = 0;
+
+  const independent = new Set(plans.filter((p) => !schedule.waitsForParents(p)).map((p) => p.id));
+  const parentsOf = (id: string) => independent.has(id) ? [] :
+    [...(manifest.parentMap[id] ?? []), ...(schedule.gates?.get(id) ?? [])].filter((p) => selected.has(p));
+  while (results.size < plans.length) {
+    for (const plan of plans) {
+      if (results.has(plan.id) || running.has(plan.id) || running.size >= limit) continue;
+      const parents = parentsOf(plan.id);
+      const failed = parents.find((p) => results.has(p) && blocksDescendants(results.get(p)!));
+      if (failed) {
+        results.set(plan.id, skipped(plan, failed));
+        schedule.reporter.finished(plan, results.get(plan.id)!, ++started, plans.length);
+        continue;
+      }
+      if (!parents.every((p) => results.has(p))) continue;
+      const index = ++started;
+      schedule.reporter.started(plan, index, plans.length);
+      const task = timed(plan, () => schedule.runNode(plan)).then((result) => {
+        results.set(plan.id, result);
+        running.delete(plan.id);
+        schedule.reporter.finished(plan, result, index, plans.length);
+      });
+      running.set(plan.id, task);
+    }
+    if (running.size > 0) await Promise.race(running.values());
+    else if (results.size < plans.length) throw new Error('scheduler stalled: a selected node waits on a node that never runs');
+  }
+  return plans.map((p) => results.get(p.id)!);
+}
+
+/** Runs a node and adds its id and timing; an unexpected error becomes its error result. */
+async function timed(plan: PlanBase, run: () => Promise<NodeRun>): Promise<NodeResult> {
+  const startedAt = new Date();
+  let outcome: NodeRun;
+  try {
+    outcome = await run();
+  } catch (error) {
+    if (error instanceof RunCancelled) throw error;
+    const diagnostics = diagnosticsOf(error);
+    outcome = { status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics };
+  }
+  const completedAt = new Date();
+  return {
+    id: plan.id, ...outcome, startedAt: startedAt.toISOString(), completedAt: completedAt.toISOString(),
+    executionTime: (completedAt.getTime() - startedAt.getTime()) / 1000,
+  };
+}
+
+/** The result of a node whose parent did not succeed. */
+export function skipped(plan: PlanBase, failedParent: string): NodeResult {
+  return {
+    id: plan.id, status: 'skipped', message: `skipped because ${failedParent} did not succeed`,
+    rowsAffected: null, executionTime: 0,
+  };
+}
