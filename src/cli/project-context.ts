@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledProject } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
-import { readProjectFiles } from '../compile/project-files.js';
+import { readProjectFiles, type TemplateFile } from '../compile/project-files.js';
+import type { ArtifactRun } from '../artifacts/artifact-run.js';
+import { newArtifactRun } from './artifact-documents.js';
 import { readSeedFiles } from '../seeds/seed-files.js';
 import { readSnapshotFiles } from '../snapshots/snapshot-files.js';
 import { fail, formatDiagnostic } from '../diagnostics.js';
@@ -37,10 +39,15 @@ export interface ProjectContext {
   compiled: CompiledProject;
   output: Output;
   scrub: (text: string) => string;
+  /** This command run's time and id, stamped on the artifacts it writes. */
+  run: ArtifactRun;
+  /** Macro files (macros/, tests/generic/), listed in manifest.json. */
+  macroFiles: TemplateFile[];
 }
 
 /** Reads and compiles the project (the pure phases) for a command. */
 export function loadProjectContext(options: GlobalOptions): ProjectContext {
+  const run = newArtifactRun();
   const root = findProjectRoot(options.projectDir);
   const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env });
   const scrub = createScrubber(project.secrets);
@@ -52,7 +59,8 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   const seeds = readSeedFiles(root);
   const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
   const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots });
-  return { root, project, compiled, output: new Output(scrub), scrub };
+  const macroFiles = [...files.macros, ...dataTests.generic];
+  return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles };
 }
 
 /** Selected node ids in build order (everything when nothing is selected). */

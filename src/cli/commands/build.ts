@@ -17,6 +17,7 @@ import { loadProjectContext, planFor } from '../project-context.js';
 import { testGates } from '../../graph/index.js';
 import { describeCounts, runOrder, type RunCommand } from '../run-order.js';
 import { printTestWarnings, reportTest } from '../test-lines.js';
+import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
 import { openSeedFeed } from '../../seeds/seed-feed.js';
@@ -39,7 +40,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   const { root, compiled, project, output, scrub } = context;
   const ids = runOrder(context, options, command);
   const plans = planFor(context, ids);
-  writeManifest(root, compiled.manifest, scrub);
+  writeManifest(root, manifestDocument(context), scrub);
   writeCompiledFiles(root, compiled.manifest, plans, scrub);
   const ephemeral = onlyEphemeral(context, ids);
   if (ephemeral) return reportNothingToBuild(context, ephemeral);
