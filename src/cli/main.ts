@@ -76,7 +76,8 @@ function withGlobals(command: Command): Command {
     .exitOverride()
     .option('--project-dir <path>', 'the project folder (default: the nearest folder with project.yml)')
     .option('-t, --target <name>', 'target from project.yml (default: $SPARKIFY_TARGET, then default_target)')
-    .option('--vars <yaml>', 'vars as YAML or JSON, e.g. \'{"data_root": "../shared/sparkify-data"}\'');
+    .option('--vars <yaml>', 'vars as YAML or JSON, e.g. \'{"data_root": "../shared/sparkify-data"}\'')
+    .option('--profiles-dir <path>', 'where a dbt project\'s profiles.yml is (default: $DBT_PROFILES_DIR, the project folder, ~/.dbt/)');
 }
 
 function withSelection(command: Command): Command {

@@ -22,6 +22,8 @@ export interface GlobalOptions {
   projectDir?: string;
   target?: string;
   vars?: string;
+  /** --profiles-dir: where a dbt project's profiles.yml is looked for first. */
+  profilesDir?: string;
 }
 
 /** Options of the commands that select nodes. */
@@ -49,7 +51,7 @@ export interface ProjectContext {
 export function loadProjectContext(options: GlobalOptions): ProjectContext {
   const run = newArtifactRun();
   const root = findProjectRoot(options.projectDir);
-  const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env });
+  const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env, profilesDir: options.profilesDir });
   const scrub = createScrubber(project.secrets);
   // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
   for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
@@ -80,10 +82,10 @@ export function findProjectRoot(projectDir?: string): string {
   if (projectDir) return resolve(projectDir);
   let dir = process.cwd();
   for (;;) {
-    if (existsSync(join(dir, 'project.yml'))) return dir;
+    if (existsSync(join(dir, 'project.yml')) || existsSync(join(dir, 'dbt_project.yml'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) {
-      return fail('SPK001', `no project.yml in ${process.cwd()} or any folder above it`, undefined,
+      return fail('SPK001', `no project.yml or dbt_project.yml in ${process.cwd()} or any folder above it`, undefined,
         'run sparkify inside a sparkify project, or pass --project-dir PATH');
     }
     dir = parent;

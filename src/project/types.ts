@@ -1,12 +1,17 @@
 /** Shapes of a parsed project: project.yml (project, targets, vars) and sources.yml. */
 
 import type { Diagnostic } from '../diagnostics.js';
+import type { FolderConfigNode } from './dbt/folder-configs.js';
 
 /** Defaults that every model starts from, overridden by `config()` in the template. */
 export interface ModelDefaults {
   materialized: string;
   schema?: string;
   tags: string[];
+  /** From dbt_project.yml folder configs: an alias, enabled, and config() keys (unique_key, hooks, ...). */
+  alias?: string;
+  enabled?: boolean;
+  extra?: Record<string, unknown>;
 }
 
 /** Where a value was written: project-relative file and 1-based line. */
@@ -106,6 +111,10 @@ export interface ProjectConfig {
   onRunEnd?: string[];
   /** `seeds:` of project.yml, by seed name. */
   seeds?: Record<string, SeedConfig>;
+  /** Set when the project comes from dbt_project.yml: dbt's defaults and schema naming apply. */
+  flavor?: 'dbt';
+  /** dbt_project.yml's per-folder configs (`models:`, `seeds:`, ...), see project/dbt/folder-configs.ts. */
+  folderConfigs?: Partial<Record<'models' | 'seeds' | 'snapshots' | 'data_tests', FolderConfigNode>>;
 }
 
 /** Declared settings of one seed (project.yml `seeds: <name>:`). */
