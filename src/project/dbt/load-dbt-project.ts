@@ -53,7 +53,7 @@ function scopeVars(vars: Record<string, unknown>, projectName: string): Record<s
 function connect(root: string, profile: string, options: LoadProjectOptions, warnings: Diagnostic[]): { targets: Record<string, TargetConfig>; selected: string } {
   const path = findProfiles(root, { profilesDir: options.profilesDir, env: options.env });
   if (path) {
-    const read = readProfiles(path, profile, { profilesDir: options.profilesDir, targetName: options.targetName, env: options.env });
+    const read = readProfiles(path, profile, { profilesDir: options.profilesDir, targetName: options.targetName, env: options.env }, root);
     warnings.push(...read.warnings);
     return { targets: read.targets, selected: read.selected };
   }

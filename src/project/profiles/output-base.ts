@@ -20,6 +20,8 @@ export function outputBase(output: MapReader, name: string): OutputBase {
 /** Reports unknown keys as errors and keys read but not applied yet as warnings (SPK040). */
 export function checkOutputKeys(output: MapReader, applied: string[], notApplied: string[]): void {
   output.checkKeys([...applied, ...notApplied]);
+  // Outputs that are not selected are never connected with: only the selected one's keys matter.
+  if (output.scope.lenient) return;
   for (const key of notApplied) {
     if (!output.has(key)) continue;
     const message = `\`${key}\` in ${output.what} is not supported yet`;

@@ -40,17 +40,19 @@ export function findProfiles(root: string, options: ProfileOptions): string | un
 }
 
 /** Reads profile `profile` of the profiles.yml at `path`; throws SparkifyError listing every problem. */
-export function readProfiles(path: string, profile: string, options: ProfileOptions): ProfileRead {
-  const source = parseYamlSource(path, readFileSync(path, 'utf8'));
+export function readProfiles(path: string, profile: string, options: ProfileOptions, root?: string): ProfileRead {
+  // Inside the project, messages name it `profiles.yml` like the other project files; elsewhere, in full.
+  const shown = root !== undefined && resolve(root, 'profiles.yml') === path ? 'profiles.yml' : path;
+  const source = parseYamlSource(shown, readFileSync(path, 'utf8'));
   const top = source.document.contents;
-  if (!isMap(top)) throw new SparkifyError({ code: ProjectErrors.notAMapping, message: `${path} must be a mapping of profiles`, location: { file: path } });
-  const file = new MapReader(new ReadScope(source, { env: options.env }), top, source.position(top), path);
+  if (!isMap(top)) throw new SparkifyError({ code: ProjectErrors.notAMapping, message: `${shown} must be a mapping of profiles`, location: { file: shown } });
+  const file = new MapReader(new ReadScope(source, { env: options.env }), top, source.position(top), shown);
   const block = file.child(profile, `profile '${profile}'`);
-  if (!block) throw missingProfile(path, profile, file.keys().filter((k) => k !== 'config'));
+  if (!block) throw missingProfile(shown, profile, file.keys().filter((k) => k !== 'config'));
   const selected = options.targetName || block.get('target', nonEmptyText) || 'dev';
   const outputs = block.child('outputs', `outputs of profile '${profile}'`);
   const names = outputs?.keys() ?? [];
-  if (!names.includes(selected)) throw missingTarget(path, profile, selected, names, block);
+  if (!names.includes(selected)) throw missingTarget(shown, profile, selected, names, block);
   const targets: Record<string, TargetConfig> = {};
   for (const name of names) {
     const lenient = name !== selected;
@@ -61,7 +63,7 @@ export function readProfiles(path: string, profile: string, options: ProfileOpti
     if (target) targets[name] = target;
   }
   source.throwIfProblems();
-  return { targets, selected, file: path, warnings: source.warnings };
+  return { targets, selected, file: shown, warnings: source.warnings };
 }
 
 function readOutput(output: MapReader, name: string): TargetConfig | undefined {
