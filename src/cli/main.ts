@@ -3,7 +3,6 @@ import { SparkifyError, formatDiagnostic } from '../diagnostics.js';
 import { INDIRECT_SELECTION_MODES } from '../graph/index.js';
 import { scrubActive } from './output.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
-import { RUN_RESULTS_SCHEMA_VERSION } from '../run/artifacts.js';
 
 /** The CLI: a thin shell that parses arguments and calls one task function per command. */
 export function createProgram(setExitCode: (code: number) => void): Command {
@@ -77,7 +76,8 @@ function withGlobals(command: Command): Command {
     .exitOverride()
     .option('--project-dir <path>', 'the project folder (default: the nearest folder with project.yml)')
     .option('-t, --target <name>', 'target from project.yml (default: $SPARKIFY_TARGET, then default_target)')
-    .option('--vars <yaml>', 'vars as YAML or JSON, e.g. \'{"data_root": "../shared/sparkify-data"}\'');
+    .option('--vars <yaml>', 'vars as YAML or JSON, e.g. \'{"data_root": "../shared/sparkify-data"}\'')
+    .option('--profiles-dir <path>', 'where a dbt project\'s profiles.yml is (default: $DBT_PROFILES_DIR, the project folder, ~/.dbt/)');
 }
 
 function withSelection(command: Command): Command {
@@ -120,13 +120,13 @@ async function recordFailure(argv: string[], error: SparkifyError): Promise<void
   const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
   if (!command || !['build', 'compile', 'test', 'seed', 'snapshot'].includes(command)) return;
   const dirFlag = argv.indexOf('--project-dir');
-  const [{ findProjectRoot }, { writeRunResults }] = await Promise.all([import('./project-context.js'), import('../run/artifacts.js')]);
+  const [{ findProjectRoot }, { writeRunResults }, { dbtRunResults }, { newArtifactRun }] = await Promise.all([
+    import('./project-context.js'), import('../run/artifacts.js'), import('../artifacts/dbt-run-results.js'), import('./artifact-documents.js'),
+  ]);
   try {
     const root = findProjectRoot(dirFlag > 0 ? argv[dirFlag + 1] : undefined);
-    writeRunResults(root, {
-      metadata: { schemaVersion: RUN_RESULTS_SCHEMA_VERSION, sparkifyVersion: SPARKIFY_VERSION, generatedAt: new Date().toISOString() },
-      command, target: '', success: false, elapsedTime: 0, results: [], errors: error.diagnostics,
-    }, scrubActive);
+    const document = dbtRunResults({ run: newArtifactRun(), command, target: '', results: [], elapsedTime: 0, errors: error.diagnostics });
+    writeRunResults(root, document, scrubActive);
   } catch {
     // No project to write into (e.g. project.yml missing): the printed error is all there is.
   }

@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledProject } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
-import { readProjectFiles } from '../project/project-files.js';
+import { readProjectFiles, type TemplateFile } from '../project/project-files.js';
+import type { ArtifactRun } from '../artifacts/artifact-run.js';
+import { newArtifactRun } from './artifact-documents.js';
 import { readSeedFiles } from '../seeds/seed-files.js';
 import { readSnapshotFiles } from '../snapshots/snapshot-files.js';
 import { fail, formatDiagnostic } from '../diagnostics.js';
@@ -21,6 +23,8 @@ export interface GlobalOptions {
   projectDir?: string;
   target?: string;
   vars?: string;
+  /** --profiles-dir: where a dbt project's profiles.yml is looked for first. */
+  profilesDir?: string;
 }
 
 /** Options of the commands that select nodes. */
@@ -38,12 +42,17 @@ export interface ProjectContext {
   compiled: CompiledProject;
   output: Output;
   scrub: (text: string) => string;
+  /** This command run's time and id, stamped on the artifacts it writes. */
+  run: ArtifactRun;
+  /** Macro files (macros/, tests/generic/), listed in manifest.json. */
+  macroFiles: TemplateFile[];
 }
 
 /** Reads and compiles the project (the pure phases) for a command. */
 export function loadProjectContext(options: GlobalOptions): ProjectContext {
+  const run = newArtifactRun();
   const root = findProjectRoot(options.projectDir);
-  const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env });
+  const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env, profilesDir: options.profilesDir });
   const scrub = createScrubber(project.secrets);
   // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
   for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
@@ -53,7 +62,8 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   const seeds = readSeedFiles(root);
   const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
   const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots });
-  return { root, project, compiled, output: new Output(scrub), scrub };
+  const macroFiles = [...files.macros, ...dataTests.generic];
+  return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles };
 }
 
 /** Whether the user selected or excluded anything. */
@@ -78,10 +88,10 @@ export function findProjectRoot(projectDir?: string): string {
   if (projectDir) return resolve(projectDir);
   let dir = process.cwd();
   for (;;) {
-    if (existsSync(join(dir, 'project.yml'))) return dir;
+    if (existsSync(join(dir, 'project.yml')) || existsSync(join(dir, 'dbt_project.yml'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) {
-      return fail(ProjectErrors.missingFile, `no project.yml in ${process.cwd()} or any folder above it`, undefined,
+      return fail(ProjectErrors.missingFile, `no project.yml or dbt_project.yml in ${process.cwd()} or any folder above it`, undefined,
         'run sparkify inside a sparkify project, or pass --project-dir PATH');
     }
     dir = parent;

@@ -18,6 +18,7 @@ import { resolveDispatch } from '../templates/dispatch.js';
 import { configFunctionsOutsideTargets, engineOf } from '../engines/registry.js';
 import { installRenderGlobals, RenderScope, thisMarker, type RenderGlobals } from '../templates/render-scope.js';
 import { compileTemplate, createTemplateEnvironment } from '../templates/template-environment.js';
+import { modelDefaultsFor } from '../project/dbt/model-defaults.js';
 import { renderModelExtras } from './model-extras.js';
 import { resolveRelations } from './resolve-relations.js';
 import { renderRunHooks, resolveRunHooks } from './run-hooks.js';
@@ -27,6 +28,7 @@ import { compileSeeds, pointRefsAtSeeds, seedGraphNode } from '../seeds/compile-
 import type { SeedFile } from '../seeds/seed-files.js';
 import { compileUnitTests, unitTestGraphNode } from '../unit-tests/compile-unit-tests.js';
 import { compileSnapshots, pointRefsAtSnapshots, snapshotGraphNode, snapshotName } from '../snapshots/compile-snapshots.js';
+import { DBT_META_COLUMNS } from '../snapshots/snapshot-config.js';
 
 /** Inputs of the compile phase: the parsed project, its template files and the environment. */
 export interface CompileInput {
@@ -91,6 +93,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const snapshots = compileSnapshots(input.snapshots ?? [], {
     env, scopes, projectName: project.config.name, target: targetInfo, models: new Set(models.map((m) => m.name)),
     modelNames: new Set(modelFiles.keys()), seeds: new Set(seeds.map((s) => s.name)), failedModels: failed,
+    ...(project.config.flavor === 'dbt' ? { metaColumns: DBT_META_COLUMNS } : {}),
   }, diagnostics);
   pointRefsAtSnapshots(models, snapshots);
   const runHooks = renderRunHooks(env, scopes, project.config, targetInfo, diagnostics);
@@ -210,14 +213,15 @@ function renderModel(
     return undefined;
   }
   const configLine = lineOf(file.source, 'config(');
-  const config = resolveModelConfig(scope.config, project.config.modelDefaults, target.schema, (d) =>
+  const folders = posix.dirname(file.path).split('/').slice(1);
+  const defaults = modelDefaultsFor(project.config, [project.config.name, ...folders, name]);
+  const config = resolveModelConfig(scope.config, defaults, target.schema, (d) =>
     diagnostics.push({ ...d, node: id, location: { file: file.path, line: configLine } }),
-  );
+  project.config.flavor === 'dbt');
   const extras = renderModelExtras({
     env, scopes, scope, name, file, target, config, diagnostics,
     report: (d, near) => diagnostics.push({ ...d, node: id, location: { file: file.path, line: near ? lineOf(file.source, near) : configLine } }),
   });
-  const folders = posix.dirname(file.path).split('/').slice(1);
   return {
     id,
     kind: 'model',

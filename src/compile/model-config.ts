@@ -17,8 +17,13 @@ export function resolveModelConfig(
   defaults: ModelDefaults,
   targetSchema: string,
   report: (diagnostic: Omit<Diagnostic, 'location' | 'node'>) => void,
+  dbtSchemaNames = false,
 ): ModelConfig {
-  const extra: Record<string, unknown> = {};
+  const extra: Record<string, unknown> = { ...(defaults.extra ?? {}) };
+  // dbt runs the hooks of the folder configs and those of config(), folder ones first.
+  for (const key of ['pre_hook', 'post_hook']) {
+    if (defaults.extra?.[key] !== undefined && given[key] !== undefined) given = { ...given, [key]: [...asList(defaults.extra[key]), ...asList(given[key])] };
+  }
   for (const [key, value] of Object.entries(given)) {
     if (CORE_KEYS.includes(key)) continue;
     if (EXTRA_KEYS.includes(key)) {
@@ -39,16 +44,21 @@ export function resolveModelConfig(
   return {
     // An unknown one is reported above, and compile stops before anything plans it.
     materialized: materialized as Materialization,
-    schema: stringOr(given.schema, defaults.schema ?? targetSchema),
-    alias: given.alias === undefined ? undefined : String(given.alias),
+    schema: schemaOf(given.schema === undefined || given.schema === null || given.schema === '' ? defaults.schema : given.schema, targetSchema, dbtSchemaNames),
+    alias: given.alias === undefined ? defaults.alias : String(given.alias),
     tags: [...new Set([...defaults.tags, ...asList(given.tags)])].sort(),
-    enabled: given.enabled === undefined ? true : Boolean(given.enabled),
+    enabled: given.enabled === undefined ? (defaults.enabled ?? true) : Boolean(given.enabled),
     extra,
   };
 }
 
-function stringOr(value: unknown, fallback: string): string {
-  return value === undefined || value === null || value === '' ? fallback : String(value);
+/**
+ * A model's schema. sparkify's `schema` names the schema itself; in a dbt project it is a custom
+ * schema appended to the target's, as dbt's default generate_schema_name does (`<target>_<custom>`).
+ */
+function schemaOf(custom: unknown, targetSchema: string, dbtSchemaNames: boolean): string {
+  if (custom === undefined || custom === null || custom === '') return targetSchema;
+  return dbtSchemaNames ? `${targetSchema}_${String(custom).trim()}` : String(custom);
 }
 
 function asList(value: unknown): string[] {

@@ -35,4 +35,14 @@ export const ProjectErrors = {
   configFile: 'SPK019',
   /** Warning: the config_file is missing or lacks a value, so compile prints a placeholder. */
   placeholder: 'SPK008',
+  /** Warning: a dbt_project.yml or profiles.yml key that sparkify reads but does not apply yet. */
+  dbtUnsupported: 'SPK040',
+  /** A folder holds both project.yml and dbt_project.yml. */
+  bothProjectFiles: 'SPK041',
+  /** Warning: dbt_project.yml's require-dbt-version excludes the dbt version sparkify follows. */
+  dbtVersion: 'SPK042',
+  /** profiles.yml is missing, or lacks the project's profile or the chosen target. */
+  profileNotFound: 'SPK043',
+  /** A profiles.yml output sparkify cannot connect with (an unknown type, IAM authentication). */
+  profileUnsupported: 'SPK044',
 } as const;

@@ -68,6 +68,11 @@ export interface TargetReading {
 export interface Engine<T extends TargetBase = TargetBase> {
   /** The `type:` of its targets. */
   readonly type: string;
+  /**
+   * The adapter type dbt's tools and packages see (artifacts' adapter_type): PGlite is PostgreSQL
+   * compiled to WASM, so it presents itself as `postgres`.
+   */
+  readonly dbtAdapterType: string;
   readonly capabilities: EngineCapabilities;
   /** How its SQL quotes identifiers (within capabilities.maxIdentifierBytes) and literals. */
   readonly quoting: SqlQuoting;
@@ -86,6 +91,13 @@ export interface Engine<T extends TargetBase = TargetBase> {
   acquireBuildLock(adapter: Adapter, target: T, projectName: string): Promise<() => Promise<void>>;
   /** Secret values of the target (passwords, keys), scrubbed from all output. */
   secrets(target: T): string[];
+  /** The database its target connects to, when its config says (dbt writes it on every node); null for none. */
+  database(target: T): string | null;
+  /**
+   * Its output in a dbt profiles.yml (`type:` the engine's type), read as its target; undefined when
+   * unusable (reported). Absent: the engine has no profiles.yml form.
+   */
+  readProfileOutput?(output: MapReader, name: string): T | undefined;
   /** Where it connects, for `sparkify debug`: `user@host:port/db` or the data dir, never a password. */
   describe(target: T, user?: string): string;
   /** The data directory of an embedded warehouse, relative to the root (capabilities.embeddedDataDir). */

@@ -1,5 +1,8 @@
 /** Reading a whole project: project.yml, then sources.yml, into a LoadedProject. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMap, type YAMLMap } from 'yaml';
+import { DBT_PROJECT_FILE, loadDbtProject } from './dbt/load-dbt-project.js';
 import { SparkifyError } from '../diagnostics.js';
 import { collectSecrets } from '../engines/collect-secrets.js';
 import { configFunctionsOutsideTargets } from '../engines/registry.js';
@@ -25,12 +28,16 @@ export interface LoadProjectOptions {
    * phase is pure apart from reading the two files).
    */
   env: Record<string, string | undefined>;
+  /** --profiles-dir, where a dbt project's profiles.yml is looked for first. */
+  profilesDir?: string;
 }
 
 const file = 'project.yml';
 
 /** Reads project.yml and sources.yml from `root`; throws SparkifyError listing every problem found. */
 export function loadProject(root: string, options: LoadProjectOptions): LoadedProject {
+  const kind = projectFileIn(root);
+  if (kind === DBT_PROJECT_FILE) return loadDbtProject(root, options);
   const source = readYamlSource(root, file);
   if (!source) throw missingProject(root);
   const top = topMapping(source);
@@ -50,6 +57,21 @@ export function loadProject(root: string, options: LoadProjectOptions): LoadedPr
   const sources = readSources(root, { env: options.env, vars: config.vars, functions });
   const secrets = collectSecrets(Object.values(config.targets));
   return { config, sources, target, secrets, warnings: source.warnings };
+}
+
+/** Which project file a folder holds: project.yml, dbt_project.yml, or none; both is SPK041. */
+export function projectFileIn(root: string): 'project.yml' | typeof DBT_PROJECT_FILE | undefined {
+  const sparkify = existsSync(join(root, file));
+  const dbt = existsSync(join(root, DBT_PROJECT_FILE));
+  if (sparkify && dbt) {
+    throw new SparkifyError({
+      code: ProjectErrors.bothProjectFiles,
+      message: `${root} holds both ${file} and ${DBT_PROJECT_FILE}`,
+      location: { file },
+      hint: `keep one: ${file} is sparkify's own format, ${DBT_PROJECT_FILE} a project written for dbt`,
+    });
+  }
+  return sparkify ? file : dbt ? DBT_PROJECT_FILE : undefined;
 }
 
 function missingProject(root: string): SparkifyError {

@@ -4,12 +4,17 @@ import type { Diagnostic, Position } from '../diagnostics.js';
 import type { ColumnSpec } from '../manifest/column-spec.js';
 import type { TimeFormat } from '../manifest/manifest.js';
 import type { TargetConfig } from '../engines/target-config.js';
+import type { FolderConfigNode } from './dbt/folder-configs.js';
 
 /** Defaults that every model starts from, overridden by `config()` in the template. */
 export interface ModelDefaults {
   materialized: string;
   schema?: string;
   tags: string[];
+  /** From dbt_project.yml folder configs: an alias, enabled, and config() keys (unique_key, hooks, ...). */
+  alias?: string;
+  enabled?: boolean;
+  extra?: Record<string, unknown>;
 }
 
 
@@ -35,6 +40,10 @@ export interface ProjectConfig {
   onRunEnd?: string[];
   /** `seeds:` of project.yml, by seed name. */
   seeds?: Record<string, SeedConfig>;
+  /** Set when the project comes from dbt_project.yml: dbt's defaults and schema naming apply. */
+  flavor?: 'dbt';
+  /** dbt_project.yml's per-folder configs (`models:`, `seeds:`, ...), see project/dbt/folder-configs.ts. */
+  folderConfigs?: Partial<Record<'models' | 'seeds' | 'snapshots' | 'data_tests', FolderConfigNode>>;
 }
 
 /** Declared settings of one seed (project.yml `seeds: <name>:`). */

@@ -1,19 +1,36 @@
-import type { PlanBase } from '../plan/types.js';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest } from '../manifest/manifest.js';
-import type { Diagnostic } from '../diagnostics.js';
-import type { NodeResult } from './node-result.js';
+import type { PlanBase } from '../plan/types.js';
 import { writeIfChanged } from './target-files.js';
-
-/** Bumped whenever the shape of run_results.json changes. */
-export const RUN_RESULTS_SCHEMA_VERSION = 'https://sparkify.dev/schemas/run-results/v1.json';
 
 /** Paths of the artifacts under `target/`, relative to the project root. */
 export const TARGET_DIR = 'target';
 
-/** Writes `target/manifest.json`. */
-export function writeManifest(root: string, manifest: Manifest, scrub: (text: string) => string): void {
-  writeText(root, join(TARGET_DIR, 'manifest.json'), scrub(JSON.stringify(manifest, null, 2) + '\n'));
+/** The metadata lines that change with every run: the manifest is not rewritten for them alone. */
+const RUN_STAMPS = /^ {4}"(generated_at|invocation_id|invocation_started_at)": ("[^"\n]*"|null),?$/gm;
+
+/**
+ * Writes `target/manifest.json` (dbt's manifest document, see artifacts/dbt-manifest.ts). A file that
+ * differs only in the run's time and id is left as it is, so an unchanged project leaves it untouched
+ * (a compile of a large project must not rewrite it, and its content stays diffable).
+ */
+export function writeManifest(root: string, document: Record<string, unknown>, scrub: (text: string) => string): void {
+  const path = join(root, TARGET_DIR, 'manifest.json');
+  const text = scrub(JSON.stringify(document, null, 2) + '\n');
+  if (withoutRunStamps(existing(path)) === withoutRunStamps(text)) return;
+  writeIfChanged(path, text);
+}
+
+function existing(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutRunStamps(text: string | undefined): string | undefined {
+  return text?.replace(RUN_STAMPS, '    "$1": -');
 }
 
 /** `target/compiled/<model path>`. */
@@ -26,46 +43,14 @@ export function runPath(plan: Pick<PlanBase, 'runPath'>): string {
   return join(TARGET_DIR, 'run', plan.runPath);
 }
 
-/** The run_results.json document: one entry per node, keys in a fixed order. */
-export interface RunResultsDocument {
-  metadata: { schemaVersion: string; sparkifyVersion: string; generatedAt: string };
-  command: string;
-  target: string;
-  success: boolean;
-  elapsedTime: number;
-  results: NodeResult[];
-  /** Problems that stopped the command before any node ran (compile errors, bad selection). */
-  errors?: Diagnostic[];
+/** Writes `target/run_results.json` (dbt's run-results document, see artifacts/dbt-run-results.ts), also when the run failed. */
+export function writeRunResults(root: string, document: Record<string, unknown>, scrub: (text: string) => string): void {
+  writeText(root, join(TARGET_DIR, 'run_results.json'), scrub(JSON.stringify(document, null, 2) + '\n'));
 }
 
-/** Writes `target/run_results.json`, also when the run failed. */
-export function writeRunResults(root: string, document: RunResultsDocument, scrub: (text: string) => string): void {
-  const ordered = {
-    metadata: document.metadata,
-    command: document.command,
-    target: document.target,
-    success: document.success,
-    elapsedTime: document.elapsedTime,
-    results: document.results.map(orderResult),
-    errors: document.errors,
-  };
-  writeText(root, join(TARGET_DIR, 'run_results.json'), scrub(JSON.stringify(ordered, null, 2) + '\n'));
-}
-
-function orderResult(result: NodeResult): NodeResult {
-  return {
-    id: result.id,
-    status: result.status,
-    message: result.message,
-    rowsAffected: result.rowsAffected,
-    startedAt: result.startedAt,
-    completedAt: result.completedAt,
-    executionTime: result.executionTime,
-    rejected: result.rejected,
-    failures: result.failures,
-    sample: result.sample,
-    diagnostics: result.diagnostics,
-  };
+/** Writes `target/sources.json` (dbt's source-freshness document, see artifacts/dbt-sources-json.ts). */
+export function writeSourcesJson(root: string, document: Record<string, unknown>, scrub: (text: string) => string): void {
+  writeText(root, join(TARGET_DIR, 'sources.json'), scrub(JSON.stringify(document, null, 2) + '\n'));
 }
 
 function writeText(root: string, relativePath: string, text: string): void {

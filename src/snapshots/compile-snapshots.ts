@@ -14,7 +14,7 @@ import { seedId } from '../manifest/seed-node.js';
 import { SnapshotErrors } from './error-codes.js';
 import { addSnapshotBlock, type BlockNames } from './snapshot-block.js';
 import { resolveSnapshotConfig } from './snapshot-config.js';
-import { snapshotId, type SnapshotNode } from '../manifest/snapshot-node.js';
+import { snapshotId, type MetaColumns, type SnapshotNode } from '../manifest/snapshot-node.js';
 
 /** What compiling snapshots needs from the rest of compile. */
 export interface SnapshotContext {
@@ -29,6 +29,8 @@ export interface SnapshotContext {
   seeds: ReadonlySet<string>;
   /** Models whose template failed to render: their own error is reported, a ref to them is not. */
   failedModels?: ReadonlySet<string>;
+  /** The meta column names snapshots get unless they say otherwise (dbt's in a dbt project). */
+  metaColumns?: MetaColumns;
 }
 
 /** The name of a snapshot: its file name. */
@@ -80,7 +82,7 @@ function renderSnapshot(file: TemplateFile, name: string, context: SnapshotConte
     });
   }
   const configLine = lineOf(file.source, 'config(');
-  const config = resolveSnapshotConfig(scope.config, { schema: context.target.schema }, (d) =>
+  const config = resolveSnapshotConfig(scope.config, { schema: context.target.schema, metaColumns: context.metaColumns }, (d) =>
     diagnostics.push({ ...d, node: id, location: { file: file.path, line: configLine } }));
   if (!config || wrong !== undefined) return undefined;
   const folders = posix.dirname(file.path).split('/').slice(1);

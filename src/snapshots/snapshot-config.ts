@@ -28,9 +28,16 @@ const META_KEYS: Record<string, keyof MetaColumns> = {
   dbt_valid_from: 'validFrom', dbt_valid_to: 'validTo', dbt_scd_id: 'scdId', dbt_updated_at: 'updatedAt', dbt_is_deleted: 'isDeleted',
 };
 
+/** dbt's own names of the meta columns: the defaults of a project read from dbt_project.yml. */
+export const DBT_META_COLUMNS: MetaColumns = {
+  validFrom: 'dbt_valid_from', validTo: 'dbt_valid_to', scdId: 'dbt_scd_id', updatedAt: 'dbt_updated_at', isDeleted: 'dbt_is_deleted',
+};
+
 /** Project-level values a snapshot falls back to. */
 export interface SnapshotDefaults {
   schema: string;
+  /** DEFAULT_META_COLUMNS unless given (DBT_META_COLUMNS for a dbt project). */
+  metaColumns?: MetaColumns;
 }
 
 /** The checked config, or undefined when something essential is wrong (each problem reported). */
@@ -43,7 +50,7 @@ export function resolveSnapshotConfig(given: Record<string, unknown>, defaults: 
   const strategy = readStrategy(given, report);
   const uniqueKey = readUniqueKey(given.unique_key, report);
   const hardDeletes = readHardDeletes(given, report);
-  const metaColumns = readMetaColumns(given.snapshot_meta_column_names, report);
+  const metaColumns = readMetaColumns(given.snapshot_meta_column_names, report, defaults.metaColumns);
   const validToCurrent = readValidToCurrent(given.valid_to_current ?? given.dbt_valid_to_current, report);
   if (!strategy || !uniqueKey || !hardDeletes || !metaColumns || validToCurrent === false) return undefined;
   const config: SnapshotConfig = {
@@ -111,14 +118,14 @@ function readHardDeletes(given: Record<string, unknown>, report: Report): HardDe
   return undefined;
 }
 
-function readMetaColumns(value: unknown, report: Report): MetaColumns | undefined {
-  if (value === undefined || value === null) return { ...DEFAULT_META_COLUMNS };
+function readMetaColumns(value: unknown, report: Report, defaults = DEFAULT_META_COLUMNS): MetaColumns | undefined {
+  if (value === undefined || value === null) return { ...defaults };
   const problem = (message: string, hint: string) => {
     report({ code: SnapshotErrors.badMetaColumns, message, hint });
     return undefined;
   };
   if (typeof value !== 'object' || Array.isArray(value)) return problem('snapshot_meta_column_names must be a mapping', "e.g. snapshot_meta_column_names={'valid_from': 'start_date', 'valid_to': 'end_date'}");
-  const names = { ...DEFAULT_META_COLUMNS };
+  const names = { ...defaults };
   for (const [key, name] of Object.entries(value as Record<string, unknown>)) {
     if (key === '__keywords') continue;
     const field = META_KEYS[key];

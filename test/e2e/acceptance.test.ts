@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { copyProject, countRows, sharedDataVars, sparkify, tableDigest, withWarehouse } from './helpers.js';
+import { readRunResults, shortId } from '../support/run-results.js';
 
 // The acceptance figures of the star schema on the real public Sparkify sample (issue 2).
 describe('sparkify build on ../shared/sparkify-data', () => {
@@ -70,9 +71,10 @@ describe('sparkify build on ../shared/sparkify-data', () => {
   });
 
   test('writes manifest.json and run_results.json with a schema version', () => {
-    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    const document = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    assert.match(document.metadata.dbt_schema_version, /run-results\/v6/);
+    const results = readRunResults(dir);
     assert.equal(results.success, true);
-    assert.match(results.metadata.schemaVersion, /run-results\/v1/);
     const order = results.results.map((r: { id: string }) => r.id);
     const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
     assert.deepEqual(order.filter((id: string) => !id.startsWith('test.')).sort(), [
@@ -81,17 +83,18 @@ describe('sparkify build on ../shared/sparkify-data', () => {
       'unit_test.songplays.incremental_adds_only_newer_plays', 'unit_test.songplays.matched_and_unmatched_plays',
       'unit_test.users.latest_level_wins',
     ]);
-    const tests = results.results.filter((r: { id: string }) => r.id.startsWith('test.'));
+    const tests = results.results.filter((r) => r.id.startsWith('test.'));
     assert.equal(tests.length, 23);
-    assert.ok(tests.every((r: { status: string; failures: number }) => r.status === 'pass' && r.failures === 0), 'every data test passes');
+    assert.ok(tests.every((r) => r.status === 'pass' && r.failures === 0), 'every data test passes');
     for (const id of order) {
       // A unit test's parent is its model (as in dbt's manifest), yet it runs right before it.
       const ordered = (parent: string) => (id.startsWith('unit_test.') ? order.indexOf(parent) > order.indexOf(id) : order.indexOf(parent) < order.indexOf(id));
-      for (const parent of manifest.parentMap[id]) assert.ok(ordered(parent), `${parent} ${id.startsWith('unit_test.') ? 'after' : 'before'} ${id}`);
+      const uniqueId = results.results.find((r) => r.id === id)!.uniqueId;
+      for (const parent of manifest.parent_map[uniqueId].map(shortId)) assert.ok(ordered(parent), `${parent} ${id.startsWith('unit_test.') ? 'after' : 'before'} ${id}`);
     }
-    assert.equal(results.results.find((r: { id: string }) => r.id === 'model.users').rowsAffected, 97);
-    assert.match(manifest.schemaVersion, /manifest\/v1/);
-    assert.deepEqual(manifest.parentMap['model.users'], ['source.sparkify.staging_events']);
+    assert.equal(results.results.find((r) => r.id === 'model.users')!.rowsAffected, 97);
+    assert.match(manifest.metadata.dbt_schema_version, /manifest\/v12/);
+    assert.deepEqual(manifest.parent_map['model.sparkify.users'], ['source.sparkify.sparkify.staging_events']);
   });
 
   test('users_snapshot holds one current row per user, as many as users, and a rebuild adds none', async () => {

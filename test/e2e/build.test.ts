@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { copyProject, countRows, editFile, sparkify, tableDigest, withWarehouse, REPO_ROOT } from './helpers.js';
+import { readRunResults } from '../support/run-results.js';
 
 describe('sparkify build on the repo sample', () => {
   let dir: string;
@@ -69,9 +70,9 @@ describe('sparkify build on the repo sample', () => {
     assert.match(result.stderr, new RegExp(`${file.replace(/\//g, '\\/')}:3:\\d+: malformed JSON`));
     assert.match(result.stdout, /SKIP/);
     assert.equal(await withWarehouse(dir, (db) => tableDigest(db, 'staging_events')), before);
-    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    const results = readRunResults(dir);
     assert.equal(results.success, false);
-    assert.equal(results.results.find((r: { id: string }) => r.id === 'model.users').status, 'skipped');
+    assert.equal(results.results.find((r) => r.id === 'model.users')!.status, 'skipped');
   });
 });
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { copyProject, sparkify } from './helpers.js';
+import { shortId } from '../support/run-results.js';
 
 describe('sparkify compile', () => {
   test('writes compiled SQL and the manifest without touching a warehouse', () => {
@@ -14,7 +15,7 @@ describe('sparkify compile', () => {
     assert.match(compiled, /from "public"\."staging_events"/);
     assert.doesNotMatch(compiled, /\{\{|\{%/);
     const manifest = JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
-    const ids = Object.keys(manifest.nodes);
+    const ids = [...Object.keys(manifest.nodes), ...Object.keys(manifest.sources), ...Object.keys(manifest.unit_tests)].map(shortId).sort();
     assert.deepEqual(ids.filter((id) => !id.startsWith('test.')), [
       'model.artists', 'model.songplays', 'model.songs', 'model.time', 'model.users',
       'seed.subscription_levels', 'snapshot.users_snapshot', 'source.sparkify.staging_events', 'source.sparkify.staging_songs',

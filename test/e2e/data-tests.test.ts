@@ -3,17 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { copyProject, editFile, sparkify } from './helpers.js';
+import { readRunResults, shortId } from '../support/run-results.js';
 
-interface Result {
-  id: string;
-  status: string;
-  failures?: number;
-  sample?: Record<string, unknown>[];
-}
-
-const runResults = (dir: string): { command: string; success: boolean; results: Result[] } =>
-  JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+const runResults = readRunResults;
 const manifestOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'target/manifest.json'), 'utf8'));
+/** parent_map with sparkify's short ids. */
+const parentsOf = (dir: string): Record<string, string[]> =>
+  Object.fromEntries(Object.entries(manifestOf(dir).parent_map as Record<string, string[]>).map(([id, parents]) => [shortId(id), parents.map(shortId)]));
 /** Names of the tests a run printed with `status`, e.g. PASS. */
 const printed = (stdout: string, status: string) => [...stdout.matchAll(new RegExp(`\\d+ of \\d+ ${status} (\\S+) \\.`, 'g'))].map((m) => m[1]);
 
@@ -40,11 +36,12 @@ describe('data tests of the Sparkify project', () => {
 
   test('the manifest holds the tests, their dependencies and the column descriptions', () => {
     const manifest = manifestOf(dir);
-    assert.deepEqual(manifest.parentMap['test.relationships_songplays_user_id__user_id__ref_users_'], ['model.songplays', 'model.users']);
-    assert.deepEqual(manifest.parentMap['test.every_next_song_event_is_a_songplay'], ['model.songplays', 'source.sparkify.staging_events']);
-    assert.equal(manifest.nodes['model.users'].columns.user_id.description, 'Id of the user; the primary key.');
+    const parentMap = parentsOf(dir);
+    assert.deepEqual(parentMap['test.relationships_songplays_user_id__user_id__ref_users_'], ['model.songplays', 'model.users']);
+    assert.deepEqual(parentMap['test.every_next_song_event_is_a_songplay'], ['model.songplays', 'source.sparkify.staging_events']);
+    assert.equal(manifest.nodes['model.sparkify.users'].columns.user_id.description, 'Id of the user; the primary key.');
     for (const model of ['users', 'songs', 'artists', 'time', 'songplays']) {
-      const node = manifest.nodes[`model.${model}`];
+      const node = manifest.nodes[`model.sparkify.${model}`];
       assert.ok(node.description, `${model} is described`);
       assert.ok(Object.values(node.columns).every((c) => (c as { description?: string }).description), `${model} columns are described`);
     }
@@ -61,7 +58,7 @@ describe('data tests of the Sparkify project', () => {
       'accepted_values_users_level__free__paid', 'not_null_users_user_id',
       'relationships_songplays_user_id__user_id__ref_users_', 'unique_users_user_id', 'users::latest_level_wins',
     ]);
-    const { parentMap } = manifestOf(dir);
+    const parentMap = parentsOf(dir);
     const idOf = (name: string) => (name.includes('::') ? `unit_test.${name.replace('::', '.')}` : `test.${name}`);
     assert.ok(names.every((name) => parentMap[idOf(name)].includes('model.users')));
     assert.doesNotMatch(result.stdout, /created|loaded/, 'nothing is built');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { copyProject, editFile, sparkify } from './helpers.js';
+import { readRunResults } from '../support/run-results.js';
 
 // Every error a user meets names file:line, says what was expected, gives a hint, exits non-zero,
 // and never prints a stack trace. These fail before any warehouse is opened.
@@ -68,7 +69,7 @@ describe('errors users will meet', () => {
     const dir = copyProject();
     editFile(dir, 'models/dimensions/users.sql', (t) => t.replace("'staging_events'", "'staging_event'"));
     assert.equal(sparkify(dir, ['build']).code, 2);
-    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    const results = readRunResults(dir);
     assert.equal(results.success, false);
     assert.equal(results.errors[0].code, 'SPK122');
   });

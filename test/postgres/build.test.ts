@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { copyProject, sharedDataVars, sparkify, withWarehouse, type CliResult } from '../e2e/helpers.js';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
+import { readRunResults, type ReadResult } from '../support/run-results.js';
 import { counts, liteTables, serverTables, SHARED_FIGURES } from './helpers.js';
-
-interface RunResult {
-  id: string;
-  startedAt: string;
-  completedAt: string;
-}
 
 // `sparkify build --target pg` on the real sample: the same figures as PGlite, and the same rows.
 describe('sparkify build --target pg on ../shared/sparkify-data', () => {
@@ -19,7 +12,7 @@ describe('sparkify build --target pg on ../shared/sparkify-data', () => {
   let lite: Record<string, string[]>;
   const build = (...args: string[]): CliResult =>
     sparkify(dir, ['build', '--target', 'pg', '--vars', sharedDataVars(), ...args], { SPARKIFY_PG_URL: server.url() });
-  const runResults = (): RunResult[] => JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8')).results;
+  const runResults = (): ReadResult[] => readRunResults(dir).results;
 
   before(async () => {
     server = await startPostgresServer();

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { copyProject, editFile, sparkify } from '../e2e/helpers.js';
+import { readRunResults } from '../support/run-results.js';
 import { pristineDumpPath } from '../../src/unit-tests/pristine-dump-cache.js';
 
-const runResults = (dir: string): { results: { id: string; status: string; failures?: number }[] } =>
-  JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+const runResults = readRunResults;
 const statusOf = (dir: string, id: string) => runResults(dir).results.find((r) => r.id === id)?.status;
 
 describe('the Sparkify project\'s unit tests through the CLI', () => {

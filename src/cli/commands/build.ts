@@ -18,6 +18,7 @@ import { hasSelection, loadProjectContext, planFor, selectedIds } from '../proje
 import { testGates } from '../../graph/index.js';
 import { describeCounts, runOrder, type RunCommand } from '../../kinds/run-order.js';
 import { printTestWarnings, reportTest } from '../test-lines.js';
+import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
 import { onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
@@ -39,7 +40,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   const { root, compiled, project, output, scrub } = context;
   const ids = runOrder(compiled.graph, selectedIds(context, options), command, hasSelection(options));
   const plans = planFor(context, ids);
-  writeManifest(root, compiled.manifest, scrub);
+  writeManifest(root, manifestDocument(context), scrub);
   writeCompiledFiles(root, compiled.manifest, plans, scrub);
   const inlined = onlyInlined(context, ids);
   if (inlined) return reportNothingToBuild(context, inlined);

@@ -4,6 +4,7 @@ import { printReview, reviewPlan } from '../compile-review.js';
 import { writeManifest, writeRunResults } from '../../run/artifacts.js';
 import type { GlobalOptions, SelectionOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
+import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument } from '../run-summary.js';
 
 /** `sparkify compile`: renders everything, writes target/, prints the selected plans for review. */
@@ -13,7 +14,7 @@ export async function compileCommand(options: GlobalOptions & SelectionOptions &
   const { root, compiled, scrub, output } = context;
   const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
   const all = runSteps(review);
-  writeManifest(root, compiled.manifest, scrub);
+  writeManifest(root, manifestDocument(context), scrub);
   writeCompiledFiles(root, compiled.manifest, all, scrub);
   const hasSelection = Boolean(options.select?.length || options.exclude?.length);
   const ids = hasSelection ? selectedIds(context, options) : [];

@@ -6,6 +6,7 @@ import { POSTGRES_FAMILY } from '../postgres-family/family-capabilities.js';
 import { sqlQuoting } from '../../sql/quote.js';
 import type { Engine, EngineCapabilities } from '../engine.js';
 import { DataDirLock } from './data-dir-lock.js';
+import { pgliteOutput } from './pglite-profile.js';
 import { readPgliteTarget, type PgliteTarget } from './pglite-target.js';
 
 const capabilities: EngineCapabilities = {
@@ -24,10 +25,12 @@ const capabilities: EngineCapabilities = {
 /** PGlite on an on-disk data directory (in-memory PGlite slows COPY down quadratically). */
 export const pgliteEngine: Engine<PgliteTarget> = {
   type: 'pglite',
+  dbtAdapterType: 'postgres',
   capabilities,
   quoting: sqlQuoting(capabilities),
   targetKeys: ['path'],
   readTarget: readPgliteTarget,
+  readProfileOutput: pgliteOutput,
   async createAdapter(root, target) {
     const { PgliteAdapter } = await import('./pglite-adapter.js');
     return new PgliteAdapter(resolve(root, target.path), target.path);
@@ -38,6 +41,7 @@ export const pgliteEngine: Engine<PgliteTarget> = {
     return async () => undefined; // held since open(): see capabilities.buildLock
   },
   secrets: () => [],
+  database: () => null,
   describe: (target, user) => `${user ? `${user}@` : ''}${target.path} (embedded PGlite)`,
   dataDir: (target) => target.path,
   removeWarehouse(root, target) {

@@ -42,6 +42,11 @@ export function urlUser(url: string): string | undefined {
   return parseUrl(url).user;
 }
 
+/** The database named in a URL's path, if any. */
+export function urlDatabase(url: string): string | undefined {
+  return parseUrl(url).database;
+}
+
 /** `host:port/database`. */
 export function formatEndpoint(endpoint: Endpoint): string {
   const host = endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host;

@@ -5,7 +5,8 @@ import { POSTGRES_FAMILY } from '../postgres-family/family-capabilities.js';
 import { PostgresDialect } from '../postgres-family/postgres-dialect.js';
 import { SERVER_KEYS, serverSecrets } from '../server-fields.js';
 import { acquirePostgresBuildLock } from './build-lock.js';
-import { endpointOf, formatEndpoint, urlUser } from './connection-settings.js';
+import { endpointOf, formatEndpoint, urlDatabase, urlUser } from './connection-settings.js';
+import { postgresOutput } from './postgres-profile.js';
 import { readPostgresTarget, urlPasswords, type PostgresTarget } from './postgres-target.js';
 
 const capabilities: EngineCapabilities = {
@@ -22,10 +23,12 @@ const capabilities: EngineCapabilities = {
 /** PostgreSQL: `--threads` nodes at once, sources through COPY … FROM STDIN. */
 export const postgresEngine: Engine<PostgresTarget> = {
   type: 'postgres',
+  dbtAdapterType: 'postgres',
   capabilities,
   quoting: sqlQuoting(capabilities),
   targetKeys: ['url', ...SERVER_KEYS],
   readTarget: readPostgresTarget,
+  readProfileOutput: postgresOutput,
   async createAdapter(_root, target) {
     const { PostgresAdapter } = await import('./postgres-adapter.js');
     return new PostgresAdapter(target);
@@ -33,6 +36,7 @@ export const postgresEngine: Engine<PostgresTarget> = {
   dialect: () => new PostgresDialect('postgres', 'STDIN'),
   acquireBuildLock: (_adapter, target, projectName) => acquirePostgresBuildLock(target, projectName),
   secrets: (target) => [...serverSecrets(target), ...(target.url ? urlPasswords(target.url) : [])],
+  database: (target) => target.database ?? (target.url !== undefined ? urlDatabase(target.url) : undefined) ?? null,
   describe(target, user) {
     const who = user ?? (target.url !== undefined ? urlUser(target.url) : undefined) ?? target.user ?? process.env.PGUSER;
     return `${who ? `${who}@` : ''}${formatEndpoint(endpointOf(target))}`;

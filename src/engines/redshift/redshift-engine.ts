@@ -7,6 +7,7 @@ import { redshiftConnection } from './connection.js';
 import { dwhCfgFunction } from './dwh-cfg-function.js';
 import type { DwhConfig } from './dwh-config.js';
 import { RedshiftDialect } from './redshift-dialect.js';
+import { redshiftOutput } from './redshift-profile.js';
 import { REDSHIFT_QUOTING_RULES, redshiftQuoting } from './redshift-quoting.js';
 import { iamRoleOrPlaceholder, readRedshiftTarget, REDSHIFT_DEFAULTS, REDSHIFT_KEYS, type RedshiftTarget } from './redshift-target.js';
 
@@ -27,10 +28,12 @@ const capabilities: EngineCapabilities = {
 /** Redshift through knex's `redshift` client; its SQL is golden-checked against AWS's documentation. */
 export const redshiftEngine: Engine<RedshiftTarget> = {
   type: 'redshift',
+  dbtAdapterType: 'redshift',
   capabilities,
   quoting: redshiftQuoting,
   targetKeys: [...SERVER_KEYS, ...REDSHIFT_KEYS],
   readTarget: readRedshiftTarget,
+  readProfileOutput: redshiftOutput,
   async createAdapter(_root, target) {
     const { RedshiftAdapter } = await import('./redshift-adapter.js');
     // Checks dwh.cfg and the credentials now (SPK403, exit 2): build fails before connecting.
@@ -41,6 +44,7 @@ export const redshiftEngine: Engine<RedshiftTarget> = {
   acquireBuildLock: (_adapter, target, projectName) =>
     acquireTableLock({ name: target.name, schema: target.schema, connection: redshiftConnection(target) }, projectName),
   secrets: (target) => [...serverSecrets(target), ...(target.configSecrets ?? [])],
+  database: (target) => target.database ?? null,
   describe(target, user) {
     if (target.host === undefined) return `target '${target.name}' (redshift)`;
     const who = user ?? target.user;

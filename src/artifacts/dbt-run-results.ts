@@ -1,0 +1,74 @@
+/** A command's node results written as dbt's run_results.json (schema v6). */
+import type { Manifest, ManifestNode } from '../manifest/manifest.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { NodeResult } from '../run/node-result.js';
+import { baseMetadata, DBT_SCHEMAS, type ArtifactRun } from './artifact-run.js';
+import { DbtIdMap } from './dbt-ids.js';
+import { relationName } from './manifest-shared.js';
+
+/** What run_results.json is made of. */
+export interface RunResultsInput {
+  run: ArtifactRun;
+  /** The command (`build`, `test`, ...): dbt's `args.which`. */
+  command: string;
+  target: string;
+  /** Absent when the command stopped before compiling (then `results` is empty). */
+  manifest?: Manifest;
+  results: NodeResult[];
+  /** Seconds. */
+  elapsedTime: number;
+  /** Problems that stopped the command before any node ran (compile errors, bad selection). */
+  errors?: Diagnostic[];
+}
+
+/** True when no node failed: success, pass and warn are fine (dbt's exit code 0). */
+export function runSucceeded(results: NodeResult[], errors?: Diagnostic[]): boolean {
+  return (errors?.length ?? 0) === 0 && results.every((r) => r.status === 'success' || r.status === 'pass' || r.status === 'warn');
+}
+
+/** The run_results.json document, keys in dbt's order; sparkify's extras live under `args.sparkify` and each result's adapter_response. */
+export function dbtRunResults(input: RunResultsInput): Record<string, unknown> {
+  const ids = input.manifest ? new DbtIdMap(input.manifest) : undefined;
+  return {
+    metadata: baseMetadata(DBT_SCHEMAS.runResults, input.run),
+    results: input.results.map((result) => dbtResult(result, input.manifest?.nodes[result.id], ids)),
+    elapsed_time: input.elapsedTime,
+    args: {
+      which: input.command,
+      target: input.target,
+      invocation_command: `sparkify ${input.command}`,
+      sparkify: { success: runSucceeded(input.results, input.errors), ...(input.errors?.length ? { errors: input.errors } : {}) },
+    },
+  };
+}
+
+function dbtResult(result: NodeResult, node: ManifestNode | undefined, ids: DbtIdMap | undefined): Record<string, unknown> {
+  const timing = result.startedAt && result.completedAt ? [{ name: 'execute', started_at: result.startedAt, completed_at: result.completedAt }] : [];
+  const isTest = node?.kind === 'test' || node?.kind === 'unit_test';
+  return {
+    status: result.status,
+    timing,
+    thread_id: 'sparkify',
+    execution_time: result.executionTime,
+    adapter_response: adapterResponse(result),
+    message: result.message,
+    failures: isTest ? (result.failures ?? (result.status === 'pass' ? 0 : null)) : null,
+    unique_id: ids ? ids.toDbt(result.id) : result.id,
+    compiled: node !== undefined && 'compiledSql' in node,
+    compiled_code: node !== undefined && 'compiledSql' in node ? node.compiledSql : null,
+    relation_name: node && !isTest && 'relation' in node && !(node.kind === 'model' && node.config.materialized === 'ephemeral') ? relationName(node.relation) : null,
+    batch_results: null,
+  };
+}
+
+/** dbt-postgres reports `_message`, `code` and `rows_affected`; sparkify adds what its loader and tests saw. */
+function adapterResponse(result: NodeResult): Record<string, unknown> {
+  const response: Record<string, unknown> = { _message: result.message, code: result.message.split(' ')[0] ?? '' };
+  if (result.rowsAffected !== null) response.rows_affected = result.rowsAffected;
+  const extra: Record<string, unknown> = {};
+  if (result.rejected?.length) extra.rejected = result.rejected;
+  if (result.sample?.length) extra.sample = result.sample;
+  if (result.diagnostics?.length) extra.diagnostics = result.diagnostics;
+  if (Object.keys(extra).length > 0) response.sparkify = extra;
+  return response;
+}

@@ -1,0 +1,45 @@
+/** The dbt-shaped artifacts of a command run, built from its ProjectContext (the CLI owns the clock). */
+import { randomUUID } from 'node:crypto';
+import { engineOf } from '../engines/registry.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArtifactRun } from '../artifacts/artifact-run.js';
+import { dbtManifest } from '../artifacts/dbt-manifest.js';
+import { dbtRunResults } from '../artifacts/dbt-run-results.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { NodeResult } from '../run/node-result.js';
+import type { ProjectContext } from './project-context.js';
+
+/** A new run: now, and a fresh invocation id. */
+export function newArtifactRun(now = new Date()): ArtifactRun {
+  return { generatedAt: now.toISOString(), invocationId: randomUUID() };
+}
+
+/** manifest.json for the context's compiled project. */
+export function manifestDocument(context: ProjectContext): Record<string, unknown> {
+  const sources = new Map<string, string>();
+  const readSource = (path: string) => {
+    if (!sources.has(path)) sources.set(path, readText(join(context.root, path)));
+    return sources.get(path)!;
+  };
+  return dbtManifest({
+    manifest: context.compiled.manifest, run: context.run, macroFiles: context.macroFiles, readSource,
+    database: engineOf(context.project.target).database(context.project.target),
+  });
+}
+
+/** run_results.json for a command's results. */
+export function runResultsDocument(command: string, context: ProjectContext, results: NodeResult[], startedMs: number, errors?: Diagnostic[]): Record<string, unknown> {
+  return dbtRunResults({
+    run: context.run, command, target: context.project.target.name, manifest: context.compiled.manifest,
+    results, elapsedTime: (Date.now() - startedMs) / 1000, errors,
+  });
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,29 @@
+/** The defaults a model starts from: project.yml's `models:`, or dbt_project.yml's folder configs at its path. */
+import type { ModelDefaults, ProjectConfig } from '../types.js';
+import { APPLIED_CONFIG_KEYS } from './config-keys.js';
+import { configsAt } from './folder-configs.js';
+
+const CORE = ['materialized', 'schema', 'alias', 'tags', 'enabled'];
+
+/** `path` is the model's fqn: project name, folders below the model path, model name. */
+export function modelDefaultsFor(config: ProjectConfig, path: string[]): ModelDefaults {
+  const tree = config.folderConfigs?.models;
+  if (!tree) return config.modelDefaults;
+  const found = configsAt(tree, path);
+  const extra = Object.fromEntries(Object.entries(found).filter(([key]) => !CORE.includes(key) && APPLIED_CONFIG_KEYS.models.has(key)));
+  const defaults: ModelDefaults = {
+    materialized: found.materialized === undefined ? config.modelDefaults.materialized : String(found.materialized),
+    tags: [...config.modelDefaults.tags, ...asList(found.tags)],
+    extra,
+  };
+  const schema = found.schema ?? config.modelDefaults.schema;
+  if (schema !== undefined && schema !== null) defaults.schema = String(schema);
+  if (found.alias !== undefined && found.alias !== null) defaults.alias = String(found.alias);
+  if (found.enabled !== undefined) defaults.enabled = found.enabled !== false && found.enabled !== 'false';
+  return defaults;
+}
+
+function asList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map(String) : [String(value)];
+}
