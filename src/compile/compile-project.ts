@@ -12,7 +12,10 @@ import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from './manifest.js';
 import { resolveModelConfig } from './model-config.js';
 import type { ProjectFiles, TemplateFile } from './project-files.js';
 import { resolveDispatch } from './dispatch.js';
-import { installRenderGlobals, RenderScope, thisMarker, type RenderGlobals } from './render-scope.js';
+import { installRenderGlobals, RenderScope, type RenderGlobals } from './render-scope.js';
+import { templateContext } from './template-context.js';
+import { collectDocBlocks } from '../jinja/context/docs-blocks.js';
+import type { TemplateLog } from '../jinja/context/template-log.js';
 import { compileTemplate, createTemplateEnvironment } from './template-environment.js';
 import { renderModelExtras } from './model-extras.js';
 import { resolveRelations } from './resolve-relations.js';
@@ -37,6 +40,10 @@ export interface CompileInput {
   seeds?: SeedFile[];
   /** The templates under snapshots/; without them the project has no snapshots. */
   snapshots?: TemplateFile[];
+  /** The `.md` files under the model paths, holding `{% docs %}` blocks for doc(). */
+  docs?: TemplateFile[];
+  /** Where templates' log(), print() and exceptions.warn() go; without it they are dropped. */
+  log?: TemplateLog;
 }
 
 /** The manifest and its dependency graph, ready for selection and planning. */
@@ -64,11 +71,13 @@ export function compileProject(input: CompileInput): CompiledProject {
   }, diagnostics);
 
   const env = createTemplateEnvironment(project.target.type);
+  const docs = collectDocBlocks(input.docs ?? [], (d) => diagnostics.push(d));
   const scopes = installRenderGlobals(env, {
     models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name), ...(input.snapshots ?? []).map(snapshotName)]),
     sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
     vars: project.config.vars,
     env: input.env,
+    ...templateContext(input, modelFiles, sources, docs),
   });
   registerMacros(env, [...files.macros, ...(input.dataTests?.generic ?? [])], scopes, project.target.type, diagnostics);
   const targetInfo = { name: project.target.name, type: project.target.type, schema: project.target.schema };
@@ -93,14 +102,14 @@ export function compileProject(input: CompileInput): CompiledProject {
     : renderModel(env, scopes, 'inline', { path: '<inline>', source: input.inline }, project, targetInfo, diagnostics);
   const tests = input.dataTests === undefined ? [] : compileDataTests({
     files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo,
-    readContext: { env: input.env, vars: project.config.vars }, failedModels: failed,
+    readContext: { env: input.env, vars: project.config.vars, docs }, failedModels: failed,
     // A snapshot is tested like a model: tests read only its name, id, relation and docs.
     models: [...models, ...snapshots], modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name)]),
     sources, macroFiles: [...files.macros, ...input.dataTests.generic],
   }, diagnostics);
   pointRefsAtSnapshots(tests, snapshots);
   const unitTests = compileUnitTests({
-    env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars },
+    env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars, docs },
     schemas: input.dataTests?.schemas ?? [], fixtures: input.dataTests?.fixtures ?? [], models, modelFiles, sources, seeds,
   }, diagnostics);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
@@ -143,7 +152,7 @@ function registerMacros(
   targetType: string,
   diagnostics: Diagnostic[],
 ): void {
-  const defined = new Map<string, { macro: unknown; file: string }>();
+  const defined = new Map<string, { macro: unknown; file: string; source: string }>();
   for (const file of macros) {
     const scope = new RenderScope(`macro file ${file.path}`);
     scopes.enter(scope);
@@ -153,7 +162,7 @@ function registerMacros(
       const exportable = template as unknown as { getExported(cb: (e: Error | null, x: Record<string, unknown>) => void): void };
       exportable.getExported((error, exported) => {
         if (error) throw error;
-        for (const [name, macro] of Object.entries(exported)) defined.set(name, { macro, file: file.path });
+        for (const [name, macro] of Object.entries(exported)) defined.set(name, { macro, file: file.path, source: file.source });
       });
     } catch (error) {
       diagnostics.push(templateErrorToDiagnostic(error, file.path, undefined, scope.raised, file.source));
@@ -163,9 +172,15 @@ function registerMacros(
   for (const dispatched of resolveDispatch(defined.keys(), targetType)) {
     const { base } = dispatched;
     if (dispatched.kind === 'resolved') env.addGlobal(base, defined.get(dispatched.implementation)!.macro);
-    else if (dispatched.kind === 'conflict') diagnostics.push(dispatchConflict(base, defined.get(base)!.file));
-    else env.addGlobal(base, () => scopes.raise(noImplementation(base, targetType, dispatched.candidates)));
+    else if (dispatched.kind === 'conflict') {
+      if (!dispatchesItself(base, defined.get(base)!.source)) diagnostics.push(dispatchConflict(base, defined.get(base)!.file));
+    } else env.addGlobal(base, () => scopes.raise(noImplementation(base, targetType, dispatched.candidates)));
   }
+}
+
+/** dbt's pattern: a plain `x` that calls adapter.dispatch('x') is the entry point of its `<dialect>__x`. */
+function dispatchesItself(base: string, source: string): boolean {
+  return new RegExp(`adapter\\.dispatch\\(\\s*(?:macro_name\\s*=\\s*)?['"]${base}['"]`).test(source);
 }
 
 function dispatchConflict(base: string, file: string): Diagnostic {
@@ -196,10 +211,11 @@ function renderModel(
 ): ModelNode | undefined {
   const id = modelId(name);
   const scope = new RenderScope(name);
+  scope.node = { resourceType: 'model', path: file.path };
   scopes.enter(scope);
   let rendered: string;
   try {
-    rendered = compileTemplate(env, file.source, file.path).render({ this: thisMarker(name), target });
+    rendered = compileTemplate(env, file.source, file.path).render({});
   } catch (error) {
     diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;
@@ -228,6 +244,7 @@ function renderModel(
     checksum: createHash('sha256').update(file.source).digest('hex'),
     compiledSql: rendered,
     ...extras,
+    ...(scope.introspects ? { introspects: true } : {}),
   };
 }
 

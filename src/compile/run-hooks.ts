@@ -26,7 +26,7 @@ export function renderRunHooks(
     const scope = new RenderScope(key);
     scopes.enter(scope);
     try {
-      return env.renderString(hook, { target });
+      return env.renderString(hook, {});
     } catch (error) {
       const diagnostic = templateErrorToDiagnostic(error, 'project.yml', undefined, scope.raised);
       diagnostics.push({ ...diagnostic, message: `in ${key}: ${diagnostic.message}`, location: { file: 'project.yml' } });

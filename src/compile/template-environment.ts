@@ -1,10 +1,12 @@
 import nunjucks from 'nunjucks';
+import { installJinja } from '../jinja/install-jinja.js';
 import { literalQuoter, quoteIdentifier, sqlLiteral } from '../sql/quote.js';
 
 /**
  * Nunjucks configured for SQL: no HTML autoescape (it would mangle quotes), undefined values are
  * errors rather than silent empty strings, and whitespace is left alone so compiled lines match
  * template lines. `| literal` quotes strings as the target type's engine reads them (literalQuoter).
+ * Templates are dbt's Jinja (src/jinja): its syntax, tags, filters, tests and Python semantics.
  */
 export function createTemplateEnvironment(targetType: string): nunjucks.Environment {
   const env = new nunjucks.Environment(null, {
@@ -13,6 +15,7 @@ export function createTemplateEnvironment(targetType: string): nunjucks.Environm
     trimBlocks: false,
     lstripBlocks: false,
   });
+  installJinja(env);
   // Vars and environment values are data: these filters turn them into safe SQL.
   const quote = literalQuoter(targetType);
   env.addFilter('literal', (value: unknown) => sqlLiteral(value, quote));

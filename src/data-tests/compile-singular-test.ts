@@ -26,7 +26,7 @@ export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext)
   ctx.scopes.enter(scope);
   let sql: string;
   try {
-    sql = compileTemplate(ctx.env, file.source, file.path).render({ target: ctx.target });
+    sql = compileTemplate(ctx.env, file.source, file.path).render({});
   } catch (error) {
     ctx.report(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;

@@ -4,6 +4,7 @@ import type { Environment } from 'nunjucks';
 import { closestName, SparkifyError, type Diagnostic } from '../diagnostics.js';
 import { placeholder, unquote, type DwhConfig } from './dwh-config.js';
 import { ProjectErrors } from './error-codes.js';
+import { docText, type DocBlock } from '../jinja/context/docs-blocks.js';
 import type { Position } from './types.js';
 
 /** What a config template can see and where it was written. */
@@ -16,6 +17,8 @@ export interface RenderContext {
   configFile?: DwhConfig;
   /** Where the string was written, for diagnostics. */
   location?: Position;
+  /** `{% docs %}` blocks, for doc() in schema-file descriptions (compile passes them). */
+  docs?: ReadonlyMap<string, DocBlock>;
 }
 
 /** True when a string holds a template expression or tag (only those are rendered, for speed). */
@@ -52,7 +55,16 @@ function templateFunctions(context: RenderContext, report: Report): Record<strin
     env_var: (...args: unknown[]) => envVar(args, context, report),
     var: (...args: unknown[]) => projectVar(args, context, report),
     dwh_cfg: (...args: unknown[]) => dwhCfg(args, context, report),
+    doc: (...args: unknown[]) => docCall(args, context, report),
   };
+}
+
+/** `doc('name')`: the text of a `{% docs %}` block (schema files only: compile reads the blocks). */
+function docCall(args: unknown[], context: RenderContext, report: Report): unknown {
+  const [name] = args;
+  if (typeof name !== 'string') return report(badCall('doc', context.location));
+  const text = docText(context.docs ?? new Map(), name);
+  return typeof text === 'string' ? text : report({ ...text, location: context.location });
 }
 
 function envVar(args: unknown[], context: RenderContext, report: Report): unknown {

@@ -5,7 +5,7 @@ import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
 import { modelId, sourceId } from '../compile/manifest.js';
 import type { TemplateFile } from '../compile/project-files.js';
-import { RenderScope, thisMarker, type RenderGlobals } from '../compile/render-scope.js';
+import { RenderScope, type RenderGlobals } from '../compile/render-scope.js';
 import { compileTemplate } from '../compile/template-environment.js';
 import { templateErrorToDiagnostic } from '../compile/template-error.js';
 import type { GraphNode } from '../graph/types.js';
@@ -62,11 +62,12 @@ export function compileSnapshots(files: readonly TemplateFile[], context: Snapsh
 function renderSnapshot(file: TemplateFile, name: string, context: SnapshotContext, blocks: BlockNames, diagnostics: Diagnostic[]): SnapshotNode | undefined {
   const id = snapshotId(name);
   const scope = new RenderScope(name);
+  scope.node = { resourceType: 'snapshot', path: file.path };
   context.scopes.enter(scope);
   blocks.names = [];
   let rendered: string;
   try {
-    rendered = compileTemplate(context.env, file.source, file.path).render({ this: thisMarker(name), target: context.target });
+    rendered = compileTemplate(context.env, file.source, file.path).render({});
   } catch (error) {
     diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;
