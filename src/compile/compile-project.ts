@@ -145,7 +145,7 @@ function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map
  * written per dialect (`redshift__x`, `default__x`) is also callable as `x`, bound to the
  * implementation for the target type (see dispatch.ts).
  */
-function registerMacros(
+export function registerMacros(
   env: nunjucks.Environment,
   macros: TemplateFile[],
   scopes: RenderGlobals,

@@ -49,8 +49,15 @@ export class IntrospectionSession {
   /** Every question asked of the warehouse, in order. */
   readonly asked: IntrospectionRequest[] = [];
 
+  /**
+   * @param resolveSql turns the relation markers a template printed (ref, source, this) into the
+   *   relations they name, before a query reaches the warehouse.
+   */
+  constructor(private readonly resolveSql: (sql: string) => string = (sql) => sql) {}
+
   /** The cached answer to `request`; suspends the render when there is none yet. */
-  answer(request: IntrospectionRequest): unknown {
+  answer(asked: IntrospectionRequest): unknown {
+    const request = asked.kind === 'query' ? { kind: asked.kind, sql: this.resolveSql(asked.sql) } : asked;
     const key = JSON.stringify(request);
     if (this.answers.has(key)) return this.answers.get(key);
     this.pending = request;

@@ -94,6 +94,15 @@ export class PyDateTime extends PyDate {
   protected override shifted(delta: number): PyDateTime { return new PyDateTime(this.micros + delta); }
 }
 
+/** The only time zone: every time is naive UTC. */
+class UtcZone {
+  tzname(): string { return 'UTC'; }
+  utcoffset(): TimeDelta { return new TimeDelta(0); }
+  toString(): string { return 'UTC'; }
+}
+
+const UTC = new UtcZone();
+
 function utcMicros(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, micro = 0): number {
   if (month < 1 || month > 12) throw new Error('month must be in 1..12');
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
@@ -139,6 +148,5 @@ export function datetimeModule(now: () => Date): Record<string, unknown> {
     const seconds = Number(p.seconds) + Number(p.minutes) * 60 + Number(p.hours) * 3600 + (Number(p.days) + Number(p.weeks) * 7) * 86400;
     return new TimeDelta(Math.round(seconds * 1_000_000 + Number(p.milliseconds) * 1000 + Number(p.microseconds)));
   };
-  const utc = { tzname: () => 'UTC', toString: () => 'UTC' };
-  return { datetime, date, timedelta, timezone: { utc }, MINYEAR: 1, MAXYEAR: 9999 };
+  return { datetime, date, timedelta, timezone: { utc: UTC }, MINYEAR: 1, MAXYEAR: 9999 };
 }
