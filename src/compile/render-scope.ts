@@ -6,6 +6,7 @@ import type { DocBlock } from '../jinja/context/docs-blocks.js';
 import type { GraphView } from '../jinja/context/graph-view.js';
 import type { IntrospectionSession } from '../jinja/context/introspection.js';
 import { MarkedRelation, type RelationParts } from '../jinja/context/relation.js';
+import { bindArgs } from '../jinja/python/call-args.js';
 import type { TargetContext } from '../jinja/context/target-context.js';
 import type { TemplateLog } from '../jinja/context/template-log.js';
 
@@ -137,7 +138,9 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
   // True only in the second render of an incremental model; the planner picks the render to run.
   env.addGlobal('is_incremental', () => scope.incremental);
 
-  env.addGlobal('var', (name: unknown, fallback?: unknown) => {
+  // dbt's signatures: var(var_name, default=None), env_var(var, default=None).
+  env.addGlobal('var', (...args: unknown[]) => {
+    const { var_name: name, default: fallback } = bindArgs('var', args, ['var_name', ['default', undefined]]);
     const key = String(name);
     if (scope.overrides && key in scope.overrides.vars) return scope.overrides.vars[key];
     if (key in known.vars) return known.vars[key];
@@ -150,7 +153,8 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
     });
   });
 
-  env.addGlobal('env_var', (name: unknown, fallback?: unknown) => {
+  env.addGlobal('env_var', (...args: unknown[]) => {
+    const { var: name, default: fallback } = bindArgs('env_var', args, ['var', ['default', undefined]]);
     const value = scope.overrides?.env[String(name)] ?? known.env[String(name)];
     if (value !== undefined) return value;
     if (fallback !== undefined) return fallback;

@@ -67,6 +67,7 @@ select {{ rel is none }} as r, {{ adapter.get_columns_in_relation(this) | length
       ["{{ list('ab') }} {{ set([1, 2, 1]) }} {{ tojson({'b': [1, none], 'a': true}) }} {{ tojson({'b': 1, 'a': 2}, sort_keys=true) }}", '[\'a\', \'b\'] [1, 2] {"b": [1, null], "a": true} {"a": 2, "b": 1}'],
       ["{{ fromjson('{\"a\": [1, 2]}').a[1] }} {{ fromjson('not json', 'fallback') }} {{ fromyaml('a: [1, 2]').a }} {{ toyaml({'a': 1}) | trim }}", '2 fallback [1, 2] a: 1'],
       ["{{ local_md5('sparkify') }} {{ invocation_id }} {{ run_started_at }} {{ flags.FULL_REFRESH }}", '382468d9cbbc15d96ac535e2084ca1ae 00000000-0000-0000-0000-000000000000 1970-01-01 00:00:00 False'],
+      ["{{ var('nope', default='v') }} {{ var('start_day') }} {{ env_var('SURELY_UNSET_X', default='e') }}", 'v 1 e'],
       ["{{ config(materialized='table', unique_key='id') }}{{ config.get('unique_key') }} {{ config.get('missing', 'd') }} {{ config.require('materialized') }}", 'id d table'],
     ]);
   });

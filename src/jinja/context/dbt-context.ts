@@ -56,6 +56,8 @@ export interface DbtContextOptions {
   log?: TemplateLog;
 }
 
+const RAISED_HINT = 'the template raised this itself (exceptions.raise_compiler_error): read the condition around that line';
+
 /** A global whose value is read at each lookup (nunjucks reads `env.globals[name]` every time). */
 function dynamicGlobal(env: nunjucks.Environment, name: string, get: () => unknown): void {
   const globals = (env as unknown as { globals: Record<string, unknown> }).globals;
@@ -100,8 +102,8 @@ export function installDbtContext(env: nunjucks.Environment, options: DbtContext
     adapter: adapterObject(env, options.target, introspect, options.raise),
     api: { Relation: { create: createRelation } },
     exceptions: {
-      raise_compiler_error: (...args: unknown[]) => options.raise({ code: JinjaErrors.raisedByTemplate, message: pyStr(bindArgs('raise_compiler_error', args, ['msg']).msg) }),
-      raise_not_implemented: (...args: unknown[]) => options.raise({ code: JinjaErrors.raisedByTemplate, message: `not implemented: ${pyStr(bindArgs('raise_not_implemented', args, ['msg']).msg)}` }),
+      raise_compiler_error: (...args: unknown[]) => options.raise({ code: JinjaErrors.raisedByTemplate, message: pyStr(bindArgs('raise_compiler_error', args, ['msg']).msg), hint: RAISED_HINT }),
+      raise_not_implemented: (...args: unknown[]) => options.raise({ code: JinjaErrors.raisedByTemplate, message: `not implemented: ${pyStr(bindArgs('raise_not_implemented', args, ['msg']).msg)}`, hint: RAISED_HINT }),
       warn: (...args: unknown[]) => say('warn', bindArgs('warn', args, ['msg']).msg, JinjaErrors.templateWarning),
     },
     log: (...args: unknown[]) => { const { msg, info } = bindArgs('log', args, ['msg', ['info', false]]); return say(info === true ? 'info' : 'debug', msg); },
