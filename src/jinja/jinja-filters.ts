@@ -137,7 +137,8 @@ export function jinjaFilters(env: nunjucks.Environment): Record<string, Filter> 
     items: (v) => (v === undefined || v === null ? [] : dictKeys(v as Record<string, unknown>).map((k) => [k, (v as Record<string, unknown>)[k]])),
     join: (v, ...a) => { const { d, attribute } = bindArgs('join', a, [['d', ''], ['attribute', null]]); return items(v).map(getter(attribute)).map(pyStr).join(pyStr(d)); },
     last: (v) => items(v).at(-1),
-    length: (v) => pyLen(v),
+    // An undefined value has length 0, as Jinja's Undefined has.
+    length: (v) => (v === undefined ? 0 : pyLen(v)),
     list: (v) => items(v),
     lower: (v) => pyStr(v).toLowerCase(),
     map: mapFilter(env),

@@ -164,7 +164,8 @@ export class JinjaParser extends Parser {
     if (!this.skipSymbol('is')) return node;
     const negated = this.skipSymbol('not');
     const name = this.nextToken();
-    const test = name.type === TOKEN.none ? 'none' : name.type === TOKEN.boolean || name.type === TOKEN.symbol ? name.value : undefined;
+    // `is None`/`is True` name the tests none/true, like the literals they look like.
+    const test = name.type === TOKEN.none ? 'none' : name.type === TOKEN.boolean || name.type === TOKEN.symbol ? name.value.replace(/^(None|True|False)$/, (w) => w.toLowerCase()) : undefined;
     if (test === undefined) this.fail(`expected the name of a test after 'is', got ${name.value}`, name.lineno, name.colno);
     const args = this.parseTestArgs(name);
     const is = new JinjaNodes.Is(node.lineno, node.colno, node, test, args);

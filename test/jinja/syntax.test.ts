@@ -75,6 +75,7 @@ describe('Jinja syntax', () => {
       ["{{ 'a' is in ['a', 'b'] }} {{ 2 is sameas 2 }}", 'True True'],
       ['{% if x is defined and x %}y{% else %}n{% endif %}', 'n'],
       ["{{ 'a' if 1 is odd else 'b' }}", 'a'],
+      ['{{ none is None }} {{ true is True }} {{ x | length }}', 'True True 0'],
     ]);
   });
 
