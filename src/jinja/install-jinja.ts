@@ -8,6 +8,7 @@
 import nunjucks from 'nunjucks';
 import { installCompileMethods, JINJA_EXTENSION } from './jinja-compile.js';
 import { installJinjaFilters } from './jinja-filters.js';
+import { balanceBraces } from './jinja-lexer.js';
 import { JinjaParser } from './jinja-parser.js';
 import { JinjaRuntime, MacroReturn, Namespace } from './jinja-runtime.js';
 import { installJinjaTests } from './jinja-tests.js';
@@ -25,7 +26,7 @@ function installParser(): void {
   const lexer = (nunjucks as unknown as { lexer: { lex(src: string, opts?: unknown): unknown } }).lexer;
   parserModule.parse = (src, extensions, opts) => {
     if (!extensions?.some((extension) => extension instanceof JinjaRuntime)) return original(src, extensions, opts);
-    const parser = new JinjaParser(lexer.lex(src, opts));
+    const parser = new JinjaParser(balanceBraces(lexer.lex(src, opts)));
     parser.extensions = extensions;
     return parser.parseAsRoot();
   };

@@ -14,6 +14,13 @@ describe('Jinja syntax', () => {
     ]);
   });
 
+  test('nested dict literals may end with }} inside a tag, as Jinja balances braces', () => {
+    assertRenders([
+      ["{% set x = {'a': {'b': [1, 2]}} %}{{ x.a.b[1] }}", '2'],
+      ["{{ {'a': {'b': 1}} }}|{{ {'a': 1}}}|{{ {'a': {}}}}", "{'a': {'b': 1}}|{'a': 1}|{'a': {}}"],
+    ]);
+  });
+
   test('tuples are lists; a parenthesised expression is not', () => {
     assertRenders([
       ["{{ 'b' in ('a', 'b') }}", 'True'],
