@@ -114,7 +114,9 @@ export async function renderModelForRun(run: RunRenderInput, name: string): Prom
 /** Resolves the markers of a fresh render as compile did, ephemeral CTEs included. */
 function resolveFor(manifest: Manifest, model: ModelNode, sql: string, refs: string[]): string {
   const nodes = Object.values(manifest.nodes);
-  const others = nodes.filter((n): n is ModelNode => n.kind === 'model' && n.id !== model.id).map((m) => ({ ...m }));
+  // Copies without incremental SQL or hooks: resolveRelations rewrites what it is given, and the
+  // manifest's SQL is resolved already (an ephemeral body keeps the CTEs it was compiled with).
+  const others = nodes.filter((n): n is ModelNode => n.kind === 'model' && n.id !== model.id).map((m) => ({ ...m, incremental: undefined, hooks: undefined }));
   const fresh: ModelNode = { ...model, compiledSql: sql, refs: [...new Set([...model.refs, ...refs])], incremental: undefined, hooks: undefined };
   resolveRelations(
     [fresh, ...others],

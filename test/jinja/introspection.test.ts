@@ -76,6 +76,23 @@ from "public"."events"
     assert.deepEqual(built.rows[0], { click_events: 2, view_events: 1, total_events: 3, source_columns: 2, events_is_table: 'True', kind_type: 'character varying(16)' });
   });
 
+  test('a run-time render of a model that refs an ephemeral model inlines it and leaves the manifest as it was', async () => {
+    const root = writeProject({
+      'models/base.sql': "{{ config(materialized='ephemeral') }}select 1 as id\n",
+      'models/counted.sql': "{% set n = run_query('select count(*) from ' ~ ref('plain')).rows[0][0] if execute else 0 %}select id, {{ n }} as n from {{ ref('base') }}\n",
+      'models/plain.sql': 'select 1 as one\n',
+    });
+    const project = loadProject(root, { env: {} });
+    const ephemeralInput = { project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env: {} };
+    const { manifest } = compileProject(ephemeralInput);
+    await db.exec('create table if not exists public.plain as select 1 as one');
+    const before = JSON.stringify(manifest);
+    const run = await renderModelForRun({ compile: ephemeralInput, manifest, introspector }, 'counted');
+    assert.equal(run.compiledSql, 'with "__sparkify_cte__base" as (\nselect 1 as id\n)\nselect id, 1 as n from "__sparkify_cte__base"\n');
+    assert.deepEqual(run.asked, [{ kind: 'query', sql: 'select count(*) from "public"."plain"' }]);
+    assert.equal(JSON.stringify(manifest), before);
+  });
+
   test('each question is asked once; a render that keeps asking stops with SPK155', async () => {
     let queries = 0;
     const counting: Introspector = { ...introspector, query: async (sql) => { queries++; return introspector.query(sql); } };
