@@ -16,6 +16,7 @@ import { installRenderGlobals, RenderScope, type RenderGlobals } from './render-
 import { templateContext } from './template-context.js';
 import { collectDocBlocks } from '../jinja/context/docs-blocks.js';
 import type { TemplateLog } from '../jinja/context/template-log.js';
+import type { Invocation } from '../jinja/context/dbt-context.js';
 import { compileTemplate, createTemplateEnvironment } from './template-environment.js';
 import { renderModelExtras } from './model-extras.js';
 import { resolveRelations } from './resolve-relations.js';
@@ -44,6 +45,10 @@ export interface CompileInput {
   docs?: TemplateFile[];
   /** Where templates' log(), print() and exceptions.warn() go; without it they are dropped. */
   log?: TemplateLog;
+  /** invocation_id and run_started_at; fixed (zeros, 1970) unless given, so that compile reads no clock. */
+  invocation?: Invocation;
+  /** dbt's `flags` as templates see them (FULL_REFRESH, WHICH, ...). */
+  flags?: Record<string, unknown>;
 }
 
 /** The manifest and its dependency graph, ready for selection and planning. */

@@ -33,9 +33,9 @@ export interface RunRenderInput {
   manifest: Manifest;
   /** Answers the template's questions on the run's connection. */
   introspector: Introspector;
-  /** The run's id and start, for invocation_id and run_started_at. */
+  /** The run's id and start, for invocation_id and run_started_at (else those compile had). */
   invocation?: Invocation;
-  /** dbt's flags as the run sees them (FULL_REFRESH, ...). */
+  /** dbt's flags as the run sees them (FULL_REFRESH, ...) (else those compile had). */
   flags?: Record<string, unknown>;
 }
 
@@ -71,8 +71,8 @@ function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void): Known
     relationOf: manifestRelations(manifest),
     docs: collectDocBlocks(compile.docs ?? [], report),
     graph: graphFromManifest(manifest),
-    invocation: run.invocation,
-    flags: run.flags,
+    invocation: run.invocation ?? compile.invocation,
+    flags: run.flags ?? compile.flags,
     log: compile.log,
   };
 }

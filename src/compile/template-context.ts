@@ -34,5 +34,7 @@ export function templateContext(
     docs,
     graph: compileTimeGraph(project.config.name, files, project.sources, project.config.modelDefaults.schema ?? target.schema),
     log: input.log,
+    invocation: input.invocation,
+    flags: input.flags,
   };
 }

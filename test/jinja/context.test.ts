@@ -1,6 +1,10 @@
 /** dbt's template context at compile: execute, this, model, target, graph, adapter, api, logs, helpers. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { compileProject } from '../../src/compile/compile-project.js';
+import { readProjectFiles } from '../../src/compile/project-files.js';
+import { loadProject } from '../../src/project/index.js';
+import { writeProject } from '../compile/fixture.js';
 import { assertRenders, compileJinja, renderErrors, sqlOf } from './fixture.js';
 
 describe('dbt context at compile', () => {
@@ -70,6 +74,18 @@ select {{ rel is none }} as r, {{ adapter.get_columns_in_relation(this) | length
       ["{{ var('nope', default='v') }} {{ var('start_day') }} {{ env_var('SURELY_UNSET_X', default='e') }}", 'v 1 e'],
       ["{{ config(materialized='table', unique_key='id') }}{{ config.get('unique_key') }} {{ config.get('missing', 'd') }} {{ config.require('materialized') }}", 'id d table'],
     ]);
+  });
+
+  test('invocation_id, run_started_at, datetime.now() and flags come from the compile input when given', () => {
+    const root = writeProject({ 'models/when.sql': "select '{{ invocation_id }}' as id, '{{ run_started_at }}' as at, '{{ modules.datetime.datetime.now().isoformat() }}' as now, {{ flags.FULL_REFRESH }} as fr\n" });
+    const project = loadProject(root, { env: {} });
+    const { manifest } = compileProject({
+      project, env: {}, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths),
+      invocation: { id: 'run-42', startedAt: new Date('2024-05-06T07:08:09Z') }, flags: { FULL_REFRESH: true },
+    });
+    const node = manifest.nodes['model.when'];
+    assert.ok(node.kind === 'model');
+    assert.equal(node.compiledSql, "select 'run-42' as id, '2024-05-06 07:08:09' as at, '2024-05-06T07:08:09' as now, True as fr\n");
   });
 
   test('unknown config keys a macro reads through config.require are reported', () => {
