@@ -98,6 +98,8 @@ export interface Engine<T extends TargetBase = TargetBase> {
    * unusable (reported). Absent: the engine has no profiles.yml form.
    */
   readProfileOutput?(output: MapReader, name: string): T | undefined;
+  /** What templates see of the target beyond name, schema and threads (dbt's target.database/user/host/port); never a password. */
+  templateFields(target: T): { database: string | null; user: string | null; [key: string]: unknown };
   /** Where it connects, for `sparkify debug`: `user@host:port/db` or the data dir, never a password. */
   describe(target: T, user?: string): string;
   /** The data directory of an embedded warehouse, relative to the root (capabilities.embeddedDataDir). */

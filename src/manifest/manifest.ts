@@ -51,6 +51,11 @@ export interface ModelNode {
   incremental?: IncrementalSpec;
   /** pre_hook/post_hook statements, rendered (`this` resolved); run inside the model's transaction. */
   hooks?: ModelHooks;
+  /**
+   * The template reads `execute` or asks the warehouse (run_query, statement, adapter.get_relation,
+   * ...): the run renders it again with `execute` true before building it (src/jinja/context/introspection.ts).
+   */
+  introspects?: true;
 }
 
 /** The strategies an incremental model may use to add its new rows. */

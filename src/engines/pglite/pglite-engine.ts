@@ -42,6 +42,8 @@ export const pgliteEngine: Engine<PgliteTarget> = {
   },
   secrets: () => [],
   database: () => null,
+  // PGlite's one database and user are both `postgres`.
+  templateFields: () => ({ database: 'postgres', user: 'postgres' }),
   describe: (target, user) => `${user ? `${user}@` : ''}${target.path} (embedded PGlite)`,
   dataDir: (target) => target.path,
   removeWarehouse(root, target) {

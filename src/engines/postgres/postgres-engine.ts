@@ -37,6 +37,11 @@ export const postgresEngine: Engine<PostgresTarget> = {
   acquireBuildLock: (_adapter, target, projectName) => acquirePostgresBuildLock(target, projectName),
   secrets: (target) => [...serverSecrets(target), ...(target.url ? urlPasswords(target.url) : [])],
   database: (target) => target.database ?? (target.url !== undefined ? urlDatabase(target.url) : undefined) ?? null,
+  templateFields(target) {
+    const endpoint = endpointOf(target);
+    const user = target.user ?? (target.url !== undefined ? urlUser(target.url) : undefined) ?? null;
+    return { database: postgresEngine.database(target), user, host: endpoint.host, port: endpoint.port };
+  },
   describe(target, user) {
     const who = user ?? (target.url !== undefined ? urlUser(target.url) : undefined) ?? target.user ?? process.env.PGUSER;
     return `${who ? `${who}@` : ''}${formatEndpoint(endpointOf(target))}`;

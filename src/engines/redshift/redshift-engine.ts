@@ -45,6 +45,7 @@ export const redshiftEngine: Engine<RedshiftTarget> = {
     acquireTableLock({ name: target.name, schema: target.schema, connection: redshiftConnection(target) }, projectName),
   secrets: (target) => [...serverSecrets(target), ...(target.configSecrets ?? [])],
   database: (target) => target.database ?? null,
+  templateFields: (target) => ({ database: target.database ?? null, user: target.user ?? null, host: target.host ?? null, port: target.port ?? REDSHIFT_DEFAULTS.port }),
   describe(target, user) {
     if (target.host === undefined) return `target '${target.name}' (redshift)`;
     const who = user ?? target.user;

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { TemplateErrors } from './error-codes.js';
 import { SparkifyError } from '../diagnostics.js';
 
-const HEADER = /^\(([^)]*)\)(?: \[Line (\d+), Column (\d+)\])?\s*\n\s*/;
+const HEADER = /^\(([^)]*)\)(?: \[Line (\d+)(?:, Column (\d+))?\])?\s*\n\s*/;
 /** Errors raised by our own functions (ref, var, ...) reach us wrapped as `Error: message`. */
 const WRAPPED = /^(?:[A-Za-z]*Error): /;
 
@@ -27,20 +27,40 @@ export function templateErrorToDiagnostic(
     return { ...first, location: first.location ?? { file }, node: first.node ?? node };
   }
   const raw = error instanceof Error ? error.message : String(error);
-  const header = HEADER.exec(raw);
-  let message = header ? raw.slice(header[0].length) : raw;
-  let line = header?.[2] ? Number(header[2]) : undefined;
-  let column = header?.[3] ? Number(header[3]) : undefined;
+  const where = innermostHeader(raw);
+  let message = where.message;
+  let line = where.line;
+  let column = where.column;
+  const at = where.file === undefined || where.file === 'unknown path' ? file : where.file;
   const wrapped = WRAPPED.test(message);
   if (wrapped) {
     message = message.replace(WRAPPED, '');
     line = (line ?? 0) + 1;
-    column = callStart(source, line, (column ?? 0) + 1);
+    column = at === file ? callStart(source, line, (column ?? 0) + 1) : (column ?? 0) + 1;
   }
+  // An error inside a macro of another file points there; say which template called it.
+  const calledFrom = at === file ? '' : ` (in a macro called from ${file})`;
   if (raised && wrapped) {
-    return { ...raised, location: { file, line, column }, node };
+    return { ...raised, message: raised.message + calledFrom, location: { file: at, line, column }, node };
   }
-  return { code: TemplateErrors.renderFailed, message: `template error: ${message.trim()}`, location: { file, line, column }, node, hint: hintFor(message) };
+  return { code: TemplateErrors.renderFailed, message: `template error: ${message.trim()}${calledFrom}`, location: { file: at, line, column }, node, hint: hintFor(message) };
+}
+
+/**
+ * nunjucks prefixes a message with `(file) [Line l, Column c]` where the error happened and with
+ * `(file)` for every template it passed through on the way out (macros of other files, then the
+ * model). The innermost header with a position says where the error is.
+ */
+function innermostHeader(raw: string): { message: string; file?: string; line?: number; column?: number } {
+  let message = raw;
+  let found: { file?: string; line?: number; column?: number } = {};
+  for (let header = HEADER.exec(message); header; header = HEADER.exec(message)) {
+    if (header[2] !== undefined || found.line === undefined) {
+      found = { file: header[1], line: header[2] ? Number(header[2]) : undefined, column: header[3] ? Number(header[3]) : undefined };
+    }
+    message = message.slice(header[0].length);
+  }
+  return { message, ...found };
 }
 
 /** Nunjucks points at a call's `(`; users expect the name of the function called. */

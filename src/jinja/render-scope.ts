@@ -2,6 +2,14 @@ import type nunjucks from 'nunjucks';
 import { TemplateErrors } from './error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestName } from '../diagnostics.js';
+import { installDbtContext, type Invocation } from './context/dbt-context.js';
+import type { DocBlock } from './context/docs-blocks.js';
+import type { GraphView } from './context/graph-view.js';
+import type { IntrospectionSession } from './context/introspection.js';
+import { MarkedRelation, type RelationParts } from './context/relation.js';
+import { bindArgs } from './python/call-args.js';
+import type { TargetContext } from './context/target-context.js';
+import type { TemplateLog } from './context/template-log.js';
 
 /**
  * What one model's render discovered: its refs, sources and config() values.
@@ -21,6 +29,16 @@ export class RenderScope {
   incremental = false;
   /** A unit test's `overrides:` vars and env_vars, which win over the project's in this render. */
   overrides?: { vars: Record<string, unknown>; env: Record<string, string> };
+  /** The node rendered, when it has a relation of its own: templates then see `this` and `model`. */
+  node?: { resourceType: 'model' | 'snapshot'; path: string };
+  /** dbt's `execute`: false at compile; true when the run renders the node again to build it. */
+  execute = false;
+  /** The template read `execute` or asked the warehouse: the run must render it again (execute true). */
+  introspects = false;
+  /** Answers from the warehouse for a run-time render (src/jinja/context/introspection.ts). */
+  introspection?: IntrospectionSession;
+  /** statement() results by name, for load_result(). */
+  readonly results = new Map<string, unknown>();
 
   constructor(readonly modelName: string) {}
 }
@@ -28,12 +46,9 @@ export class RenderScope {
 const MARK = '\u0001';
 const MARKER = /\u0001(ref|source|this):([^\u0001]*)\u0001/g;
 
-/** A value printed into SQL that stands for a relation until markers are resolved. */
-class RelationMarker {
-  constructor(private readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
+/** A relation printed into SQL as a marker until markers are resolved; its parts come from `resolve`. */
+function marked(kind: 'ref' | 'source' | 'this', key: string, resolve: () => RelationParts): MarkedRelation {
+  return new MarkedRelation(`${MARK}${kind}:${key}${MARK}`, resolve);
 }
 
 /** The names a template may refer to, known before any template renders. */
@@ -43,6 +58,24 @@ export interface KnownNames {
   sourceTables: Set<string>;
   vars: Record<string, unknown>;
   env: Record<string, string | undefined>;
+  /** `target` as templates see it; what the relation parts of `this` and ref() default to. */
+  target?: TargetContext;
+  projectName?: string;
+  modelDefaults?: { materialized: string; schema?: string; tags: string[] };
+  /**
+   * The relation a ref(), source() or `this` names, for templates that read its parts
+   * (`this.identifier`, `ref('x').schema`). Compile knows sources; a run-time render knows all
+   * (manifestRelations). Without an answer: the name, in the default schema.
+   */
+  relationOf?: (kind: 'ref' | 'source' | 'this', key: string) => RelationParts | undefined;
+  /** `{% docs %}` blocks, for doc(). */
+  docs?: ReadonlyMap<string, DocBlock>;
+  graph?: GraphView;
+  /** invocation_id and run_started_at; fixed at compile unless given. */
+  invocation?: Invocation;
+  flags?: Record<string, unknown>;
+  /** Where log(), print() and exceptions.warn() go. */
+  log?: TemplateLog;
 }
 
 /** What compile keeps of the globals: switching the scope they report into, and raising from it. */
@@ -51,11 +84,15 @@ export interface RenderGlobals {
   enter(scope: RenderScope): void;
   /** Fails the render with a diagnostic that keeps its code and hint (nunjucks keeps only the message). */
   raise(diagnostic: Diagnostic): never;
+  /** The scope the globals report into now. */
+  current(): RenderScope;
 }
 
 /** Installs ref/source/config/var/env_var as globals that report into the current scope. */
 export function installRenderGlobals(env: nunjucks.Environment, known: KnownNames): RenderGlobals {
   let scope = new RenderScope('');
+  const target = known.target ?? { name: 'dev', type: 'postgres', engine: 'pglite', schema: 'public', database: null, user: null, threads: 1, profile_name: '' };
+  const defaultSchema = known.modelDefaults?.schema ?? target.schema;
   const raise = (diagnostic: Diagnostic): never => {
     scope.raised = diagnostic;
     throw new Error(diagnostic.message);
@@ -73,7 +110,7 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
       });
     }
     if (!scope.refs.includes(model)) scope.refs.push(model);
-    return new RelationMarker(`${MARK}ref:${model}${MARK}`);
+    return marked('ref', model, () => known.relationOf?.('ref', model) ?? { database: target.database, schema: defaultSchema, identifier: model });
   });
 
   env.addGlobal('source', (sourceName: unknown, table: unknown) => {
@@ -88,7 +125,7 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
       });
     }
     if (!scope.sources.some(([a, b]) => `${a}.${b}` === key)) scope.sources.push([String(sourceName), String(table)]);
-    return new RelationMarker(`${MARK}source:${key}${MARK}`);
+    return marked('source', key, () => known.relationOf?.('source', key) ?? { database: target.database, schema: defaultSchema, identifier: String(table) });
   });
 
   env.addGlobal('config', (...args: unknown[]) => {
@@ -102,7 +139,9 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
   // True only in the second render of an incremental model; the planner picks the render to run.
   env.addGlobal('is_incremental', () => scope.incremental);
 
-  env.addGlobal('var', (name: unknown, fallback?: unknown) => {
+  // dbt's signatures: var(var_name, default=None), env_var(var, default=None).
+  env.addGlobal('var', (...args: unknown[]) => {
+    const { var_name: name, default: fallback } = bindArgs('var', args, ['var_name', ['default', undefined]]);
     const key = String(name);
     if (scope.overrides && key in scope.overrides.vars) return scope.overrides.vars[key];
     if (key in known.vars) return known.vars[key];
@@ -115,7 +154,8 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
     });
   });
 
-  env.addGlobal('env_var', (name: unknown, fallback?: unknown) => {
+  env.addGlobal('env_var', (...args: unknown[]) => {
+    const { var: name, default: fallback } = bindArgs('env_var', args, ['var', ['default', undefined]]);
     const value = scope.overrides?.env[String(name)] ?? known.env[String(name)];
     if (value !== undefined) return value;
     if (fallback !== undefined) return fallback;
@@ -126,17 +166,35 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
     });
   });
 
+  installDbtContext(env, {
+    scope: () => scope, raise, projectName: known.projectName ?? '', target, modelDefaults: known.modelDefaults,
+    docs: known.docs, graph: known.graph, invocation: known.invocation, flags: known.flags, log: known.log,
+    thisRelation: (current) => (current.node ? thisRelation(current as RenderScope, known, target.database, defaultSchema) : undefined),
+  });
+
   return {
     enter(next: RenderScope) {
       scope = next;
     },
     raise,
+    current: () => scope,
   };
 }
 
+/** `this` while a node renders: its parts follow the config() calls made so far. */
+function thisRelation(scope: RenderScope, known: KnownNames, database: string | null, defaultSchema: string): MarkedRelation {
+  const name = scope.modelName;
+  return marked('this', name, () => known.relationOf?.('this', name) ?? {
+    database,
+    schema: typeof scope.config.schema === 'string' && scope.config.schema !== '' ? scope.config.schema : defaultSchema,
+    identifier: typeof scope.config.alias === 'string' ? scope.config.alias : name,
+    type: (scope.config.materialized ?? known.modelDefaults?.materialized) === 'view' ? 'view' : 'table',
+  });
+}
+
 /** The marker `this` prints for the model being rendered. */
-export function thisMarker(modelName: string): RelationMarker {
-  return new RelationMarker(`${MARK}this:${modelName}${MARK}`);
+export function thisMarker(modelName: string): MarkedRelation {
+  return marked('this', modelName, () => ({ identifier: modelName }));
 }
 
 /** Replaces every relation marker in rendered SQL using `lookup(kind, key)`. */
