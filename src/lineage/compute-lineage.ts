@@ -1,0 +1,70 @@
+/**
+ * computeLineage: the lineage of every node of a project, from the SQL each one runs. Nodes are
+ * resolved upstream first, so `select *` over a model expands to that model's resolved columns.
+ * Pure: no database, no files; the same input always gives the same output.
+ */
+import { parseSelect } from './parse-sql.js';
+import type { ProjectRelations } from './relation-shapes.js';
+import { selectResolver } from './resolve-select.js';
+import type { Shape } from './shape.js';
+import { STAR } from './shape.js';
+import { shapeOfLineage, toNodeLineage } from './node-lineage.js';
+import { resolutionOrder } from './resolution-order.js';
+import type { LineageInput, LineageInputNode, NodeLineage, ProjectLineage } from './types.js';
+
+/** The lineage of every node of `input`, by node id (in id order). */
+export function computeLineage(input: LineageInput): ProjectLineage {
+  const byId = new Map(input.nodes.map((n) => [n.id, n]));
+  const byRelation = new Map<string, string>();
+  const ephemeral = new Map<string, string>();
+  for (const node of input.nodes) {
+    if (node.inlinedAs !== undefined) ephemeral.set(node.inlinedAs, node.id);
+    else if (node.relation) byRelation.set(relationKey(node.relation.schema, node.relation.identifier), node.id);
+  }
+  const lineage = new Map<string, NodeLineage>();
+  const shapes = new Map<string, Shape>();
+  const resolving = new Set<string>();
+  const project: ProjectRelations = {
+    nodeShape: (schema, name) => {
+      const id = byRelation.get(relationKey(schema, name));
+      return id === undefined ? undefined : shapeOfNode(id);
+    },
+    searchPath: input.searchPath ?? ['public'],
+    ephemeralNode: (name) => ephemeral.get(name),
+  };
+  const resolve = selectResolver(project);
+
+  function lineageOf(id: string): NodeLineage {
+    const known = lineage.get(id);
+    if (known) return known;
+    if (resolving.has(id)) return { node: id, columns: [], indirect: [], error: 'its SQL reads its own relation' };
+    resolving.add(id);
+    const result = nodeLineage(byId.get(id)!, resolve);
+    resolving.delete(id);
+    lineage.set(id, result);
+    return result;
+  }
+  function shapeOfNode(id: string): Shape {
+    let shape = shapes.get(id);
+    if (!shape) shapes.set(id, (shape = shapeOfLineage(lineageOf(id))));
+    return shape;
+  }
+
+  for (const id of resolutionOrder(input.nodes)) lineageOf(id);
+  return Object.fromEntries([...lineage.keys()].sort().map((id) => [id, lineage.get(id)!]));
+}
+
+function nodeLineage(node: LineageInputNode, resolve: ReturnType<typeof selectResolver>): NodeLineage {
+  if (node.sql === undefined) {
+    const columns = node.columns?.map((column) => ({ column, edges: [], unresolved: [] }))
+      ?? [{ column: STAR, edges: [], unresolved: [`the columns of ${node.id} are not known`] }];
+    return { node: node.id, columns, indirect: [] };
+  }
+  const parsed = parseSelect(node.sql);
+  if ('error' in parsed) return { node: node.id, columns: [], indirect: [], error: parsed.error };
+  return toNodeLineage(node.id, resolve(parsed.select, undefined, undefined));
+}
+
+function relationKey(schema: string, identifier: string): string {
+  return `${schema}\u0000${identifier}`;
+}
