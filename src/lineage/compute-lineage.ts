@@ -4,7 +4,8 @@
  * Pure: no database, no files; the same input always gives the same output.
  */
 import { parseSelect } from './parse-sql.js';
-import type { ProjectRelations } from './relation-shapes.js';
+import { indexRelations, projectRelations } from './relation-index.js';
+import type { SelectResolver } from './ctes.js';
 import { selectResolver } from './resolve-select.js';
 import type { Shape } from './shape.js';
 import { STAR } from './shape.js';
@@ -15,28 +16,15 @@ import type { LineageInput, LineageInputNode, NodeLineage, ProjectLineage } from
 /** The lineage of every node of `input`, by node id (in id order). */
 export function computeLineage(input: LineageInput): ProjectLineage {
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
-  const byRelation = new Map<string, string>();
-  const ephemeral = new Map<string, string>();
-  for (const node of input.nodes) {
-    if (node.inlinedAs !== undefined) ephemeral.set(node.inlinedAs, node.id);
-    else if (node.relation) byRelation.set(relationKey(node.relation.schema, node.relation.identifier), node.id);
-  }
   const lineage = new Map<string, NodeLineage>();
   const shapes = new Map<string, Shape>();
   const resolving = new Set<string>();
-  const project: ProjectRelations = {
-    nodeShape: (schema, name) => {
-      const id = byRelation.get(relationKey(schema, name));
-      return id === undefined ? undefined : shapeOfNode(id);
-    },
-    searchPath: input.searchPath ?? ['public'],
-    ephemeralNode: (name) => ephemeral.get(name),
-  };
-  const resolve = selectResolver(project);
+  const resolve = selectResolver(projectRelations(indexRelations(input), shapeOfNode));
 
   function lineageOf(id: string): NodeLineage {
     const known = lineage.get(id);
     if (known) return known;
+    // Only hand-written SQL naming a relation outside its refs can get here out of order.
     if (resolving.has(id)) return { node: id, columns: [], indirect: [], error: 'its SQL reads its own relation' };
     resolving.add(id);
     const result = nodeLineage(byId.get(id)!, resolve);
@@ -51,10 +39,11 @@ export function computeLineage(input: LineageInput): ProjectLineage {
   }
 
   for (const id of resolutionOrder(input.nodes)) lineageOf(id);
-  return Object.fromEntries([...lineage.keys()].sort().map((id) => [id, lineage.get(id)!]));
+  return sortedById(lineage);
 }
 
-function nodeLineage(node: LineageInputNode, resolve: ReturnType<typeof selectResolver>): NodeLineage {
+/** The lineage of one node: its declared columns, or its SQL resolved by `resolve`. */
+export function nodeLineage(node: LineageInputNode, resolve: SelectResolver): NodeLineage {
   if (node.sql === undefined) {
     const columns = node.columns?.map((column) => ({ column, edges: [], unresolved: [] }))
       ?? [{ column: STAR, edges: [], unresolved: [`the columns of ${node.id} are not known`] }];
@@ -65,6 +54,7 @@ function nodeLineage(node: LineageInputNode, resolve: ReturnType<typeof selectRe
   return toNodeLineage(node.id, resolve(parsed.select, undefined, undefined));
 }
 
-function relationKey(schema: string, identifier: string): string {
-  return `${schema}\u0000${identifier}`;
+/** A ProjectLineage with its keys in id order, so the JSON is deterministic. */
+export function sortedById(lineage: Map<string, NodeLineage>): ProjectLineage {
+  return Object.fromEntries([...lineage.keys()].sort().map((id) => [id, lineage.get(id)!]));
 }

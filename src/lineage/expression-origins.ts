@@ -6,12 +6,12 @@
  */
 import type { FuncCall, Node, SelectStmt, SubLink, WindowDef } from 'libpg-query';
 import { isAggregateCall } from './aggregates.js';
-import { as, stringValue, unwrap } from './ast.js';
+import { as, stringValue } from './ast.js';
 import type { CteEnv, SelectResolver } from './ctes.js';
 import type { Scope } from './scope.js';
 import { resolveColumn, starOrigins } from './scope.js';
 import type { Flow, Origins } from './trace.js';
-import { combineFlow, inContext, mergeOrigins, noOrigins } from './trace.js';
+import { addOrigins, combineFlow, isIndirect } from './trace.js';
 
 /** Where an expression is evaluated: its scope, CTEs, named windows and how to resolve subqueries. */
 export interface ExpressionScope {
@@ -23,14 +23,28 @@ export interface ExpressionScope {
 
 /** The origins of `node` read in context `flow` (`bare` for a select-list entry). */
 export function expressionOrigins(node: Node | undefined, where: ExpressionScope, flow: Flow): Origins {
-  const entry = unwrap(node);
-  if (!entry) return noOrigins();
-  const [kind, fields] = entry;
-  if (kind === 'ColumnRef') return inContext(columnRef(fields.fields as Node[], where.scope), flow);
+  const out: Origins = { traces: [], unresolved: [] };
+  collect(node, where, flow, out);
+  return out;
+}
+
+/** The origins of every expression below a value (a node, a list of nodes or a node's fields), read in `flow`. */
+export function childOrigins(value: unknown, where: ExpressionScope, flow: Flow): Origins {
+  const out: Origins = { traces: [], unresolved: [] };
+  collectChildren(value, where, flow, out);
+  return out;
+}
+
+// The walk adds to one `out` rather than merging arrays at every level: models are walked node by node.
+function collect(node: Node | undefined, where: ExpressionScope, flow: Flow, out: Origins): void {
+  if (!node) return;
+  const kind = Object.keys(node)[0];
+  const fields = (node as unknown as Record<string, Record<string, unknown>>)[kind];
+  if (kind === 'ColumnRef') return addOrigins(out, columnRef(fields.fields as Node[], where.scope), flow);
   const inner = combineFlow(flow, 'transform');
-  if (kind === 'FuncCall') return functionOrigins(fields as FuncCall, where, inner);
-  if (kind === 'SubLink') return subLinkOrigins(fields as SubLink, where, inner);
-  return childOrigins(fields, where, inner);
+  if (kind === 'FuncCall') return collectCall(fields as FuncCall, where, inner, out);
+  if (kind === 'SubLink') return collectSubLink(fields as SubLink, where, inner, out);
+  collectChildren(fields, where, inner, out);
 }
 
 /** A column reference; a trailing `*` (as in `count(t.*)`, `row_to_json(t.*)`) reads the whole row. */
@@ -40,20 +54,18 @@ function columnRef(fields: Node[], scope: Scope): Origins {
   return resolveColumn(scope, names as string[]);
 }
 
-function functionOrigins(call: FuncCall, where: ExpressionScope, flow: Flow): Origins {
+function collectCall(call: FuncCall, where: ExpressionScope, flow: Flow, out: Origins): void {
   const argumentFlow = isAggregateCall(call) ? combineFlow(flow, 'aggregate') : flow;
-  const parts = [call.args, call.agg_order, call.agg_filter].map((v) => childOrigins(v, where, argumentFlow));
-  if (call.over) parts.push(windowOrigins(call.over, where, argumentFlow));
-  return mergeOrigins(parts);
+  for (const part of [call.args, call.agg_order, call.agg_filter]) collectChildren(part, where, argumentFlow, out);
+  if (call.over) collectWindow(call.over, where, argumentFlow, out);
 }
 
 /** PARTITION BY and ORDER BY of a window, including those of the named window it builds on. */
-function windowOrigins(window: WindowDef, where: ExpressionScope, flow: Flow): Origins {
-  const parts = [childOrigins([window.partitionClause, window.orderClause], where, flow)];
+function collectWindow(window: WindowDef, where: ExpressionScope, flow: Flow, out: Origins): void {
+  collectChildren([window.partitionClause, window.orderClause], where, flow, out);
   const base = window.refname ?? window.name;
   const named = base ? where.windows.get(base) : undefined;
-  if (named && named !== window) parts.push(windowOrigins(named, where, flow));
-  return mergeOrigins(parts);
+  if (named && named !== window) collectWindow(named, where, flow, out);
 }
 
 /**
@@ -61,22 +73,23 @@ function windowOrigins(window: WindowDef, where: ExpressionScope, flow: Flow): O
  * looked up by a query is not the column passed through), and its own filter/join traces stay
  * indirect (they decide which value it finds). EXISTS returns no column, only its filters count.
  */
-function subLinkOrigins(link: SubLink, where: ExpressionScope, flow: Flow): Origins {
+function collectSubLink(link: SubLink, where: ExpressionScope, flow: Flow, out: Origins): void {
+  collectChildren(link.testexpr, where, flow, out);
   const query = as<SelectStmt>(link.subselect, 'SelectStmt');
-  const test = childOrigins(link.testexpr, where, flow);
-  if (!query) return test;
+  if (!query) return;
   const shape = where.resolve(query, where.scope, where.ctes);
-  const returned = link.subLinkType === 'EXISTS_SUBLINK' ? [] : shape.columns.map((c) => inContext(c.origins, flow));
-  const indirect = inContext({ traces: shape.indirect, unresolved: [] }, flow === 'filter' || flow === 'join' ? flow : 'bare');
-  return mergeOrigins([test, ...returned, indirect]);
+  if (link.subLinkType !== 'EXISTS_SUBLINK') for (const column of shape.columns) addOrigins(out, column.origins, flow);
+  addOrigins(out, { traces: shape.indirect, unresolved: [] }, isIndirect(flow) ? flow : 'bare');
 }
 
-/** Every expression below a value (a node, a list of nodes or a node's fields), read in `flow`. */
-export function childOrigins(value: unknown, where: ExpressionScope, flow: Flow): Origins {
-  if (Array.isArray(value)) return mergeOrigins(value.map((v) => childOrigins(v, where, flow)));
-  if (!value || typeof value !== 'object') return noOrigins();
+function collectChildren(value: unknown, where: ExpressionScope, flow: Flow, out: Origins): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectChildren(item, where, flow, out);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
   const keys = Object.keys(value);
   // A wrapped node (`{ ColumnRef: {...} }`) is an expression; other objects (WindowDef, TypeName) are walked through.
-  if (keys.length === 1 && /^[A-Z]/.test(keys[0])) return expressionOrigins(value as Node, where, flow);
-  return mergeOrigins(keys.map((k) => childOrigins((value as Record<string, unknown>)[k], where, flow)));
+  if (keys.length === 1 && /^[A-Z]/.test(keys[0])) return collect(value as Node, where, flow, out);
+  for (const key of keys) collectChildren((value as Record<string, unknown>)[key], where, flow, out);
 }

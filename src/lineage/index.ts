@@ -2,5 +2,6 @@
 export type { ColumnLineage, LineageColumnRef, LineageEdge, LineageHow, LineageInput, LineageInputNode, NodeLineage, ProjectLineage } from './types.js';
 export { INDIRECT_HOWS } from './types.js';
 export { computeLineage } from './compute-lineage.js';
+export { computeLineageParallel, type ParallelOptions } from './parallel/compute-lineage-parallel.js';
 export { lineageInputFromManifest, type WarehouseColumns } from './from-manifest.js';
 export { downstreamOf, findColumn, upstreamOf, type LineageStep, type LineageTree, type TraverseOptions } from './traverse.js';

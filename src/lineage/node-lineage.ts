@@ -43,10 +43,27 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What a reader of a node needs of its lineage: the listed columns, and why others are unknown. */
+export interface ShapeSpec {
+  node: string;
+  columns: string[];
+  starReason?: string;
+}
+
+/** The ShapeSpec of a node's lineage (small and plain: it is sent to worker threads). */
+export function shapeSpecOf(lineage: NodeLineage): ShapeSpec {
+  if (lineage.error !== undefined) return { node: lineage.node, columns: [], starReason: `${lineage.node} could not be analysed (${lineage.error})` };
+  const columns = lineage.columns.filter((c) => c.column !== STAR).map((c) => c.column);
+  const open = lineage.columns.some((c) => c.column === STAR);
+  return { node: lineage.node, columns, ...(open ? { starReason: `${lineage.node} has columns sparkify could not list` } : {}) };
+}
+
 /** How a node's output looks to a query that reads it: its listed columns, and a star when some are unknown. */
 export function shapeOfLineage(lineage: NodeLineage): Shape {
-  if (lineage.error !== undefined) return nodeShape(lineage.node, [], `${lineage.node} could not be analysed (${lineage.error})`);
-  const listed = lineage.columns.filter((c) => c.column !== STAR).map((c) => c.column);
-  const open = lineage.columns.some((c) => c.column === STAR);
-  return nodeShape(lineage.node, listed, open ? `${lineage.node} has columns sparkify could not list` : undefined);
+  return shapeOfSpec(shapeSpecOf(lineage));
+}
+
+/** See shapeOfLineage. */
+export function shapeOfSpec(spec: ShapeSpec): Shape {
+  return nodeShape(spec.node, spec.columns, spec.starReason);
 }

@@ -48,8 +48,7 @@ export function resolveColumn(scope: Scope | undefined, fields: string[]): Origi
 
 function findUnqualified(scope: Scope | undefined, name: string): Found {
   for (let level = scope; level; level = level.parent) {
-    const columns = level.entries.flatMap((e) => e.columns);
-    const found = pickColumn(columnsNamed({ columns, indirect: [] }, name), name, 'the relations in FROM');
+    const found = pickColumn(columnsNamed(levelIndex(level).columns, name), name, 'the relations in FROM');
     if (found) return found;
     // Not a column: `t` alone may be a whole-row reference to the relation t.
     const item = findItem(level, [name]);
@@ -63,7 +62,7 @@ function findQualified(scope: Scope | undefined, fields: string[]): Found {
   const qualifier = fields.slice(Math.max(0, fields.length - 3), -1);
   for (let level = scope; level; level = level.parent) {
     const item = findItem(level, qualifier);
-    if (item) return pickColumn(columnsNamed(item.shape, column), column, item.name ?? 'the subquery') ?? { origins: unresolved(`column ${quoteName(item.name ?? '')}.${quoteName(column)} does not exist`) };
+    if (item) return pickColumn(columnsNamed(item.shape.columns, column), column, item.name ?? 'the subquery') ?? { origins: unresolved(`column ${quoteName(item.name ?? '')}.${quoteName(column)} does not exist`) };
     // `t.c.f`: field f of the composite column c of t.
     if (qualifier.length === 2) {
       const composite = findItem(level, [qualifier[0]]) && findQualified(level, qualifier);
@@ -73,12 +72,20 @@ function findQualified(scope: Scope | undefined, fields: string[]): Found {
   return undefined;
 }
 
+/** Every column and item of a scope level, gathered once. */
+const levels = new WeakMap<Scope, { columns: ShapeColumn[]; items: FromItem[] }>();
+
+function levelIndex(scope: Scope): { columns: ShapeColumn[]; items: FromItem[] } {
+  let index = levels.get(scope);
+  if (!index) levels.set(scope, (index = { columns: scope.entries.flatMap((e) => e.columns), items: scope.entries.flatMap((e) => e.items) }));
+  return index;
+}
+
 /** The relation a qualifier (`t`, or `schema.t`) names in one scope level. */
 function findItem(scope: Scope, qualifier: string[]): FromItem | undefined {
   const name = qualifier[qualifier.length - 1];
   const schema = qualifier.length > 1 ? qualifier[qualifier.length - 2] : undefined;
-  const items = scope.entries.flatMap((e) => e.items);
-  return items.find((i) => i.name === name && (schema === undefined || i.schema === schema));
+  return levelIndex(scope).items.find((i) => i.name === name && (schema === undefined || i.schema === schema));
 }
 
 /** One listed column; else a star that may hold it; undefined when the name is not here at all. */
@@ -98,7 +105,7 @@ export function wholeRow(item: FromItem): Origins {
 /** The columns `*` (no qualifier) or `t.*` stands for in a select list. */
 export function expandStar(scope: Scope, qualifier: string[]): ShapeColumn[] {
   if (qualifier.length === 0) {
-    const columns = scope.entries.flatMap((e) => e.columns);
+    const { columns } = levelIndex(scope);
     return columns.length > 0 ? columns : [starColumn({ reason: 'select * without a FROM clause' })];
   }
   for (let level: Scope | undefined = scope; level; level = level.parent) {

@@ -59,6 +59,15 @@ export function originsThrough(origins: Origins, label: string | undefined): Ori
   return label === undefined ? origins : { traces: throughLabel(origins.traces, label), unresolved: origins.unresolved };
 }
 
+/** Adds `origins`, read in context `outer`, to `out` (see combineFlow). */
+export function addOrigins(out: Origins, origins: Origins, outer: Flow): void {
+  for (const trace of origins.traces) {
+    const flow = combineFlow(outer, trace.flow);
+    out.traces.push(flow === trace.flow ? trace : { ...trace, flow });
+  }
+  for (const reason of origins.unresolved) out.unresolved.push(reason);
+}
+
 /** All of several origins together. */
 export function mergeOrigins(list: Origins[]): Origins {
   if (list.length === 1) return list[0];

@@ -5,6 +5,7 @@
  */
 import { STAR } from './shape.js';
 import type { ColumnLineage, LineageColumnRef, LineageEdge, LineageHow, NodeLineage, ProjectLineage } from './types.js';
+import { INDIRECT_HOWS } from './types.js';
 
 /** One column reached from the column before it. */
 export interface LineageStep {
@@ -120,6 +121,9 @@ function reverseIndex(lineage: ProjectLineage, indirect: boolean): Map<string, L
       if (indirect) for (const edge of node.indirect) add(edge.from, { column: to, how: edge.how, via: edge.via });
     }
   }
+  // Direct uses first, then by node; a node's columns stay in output order (the sort is stable).
+  const rank = (link: Link) => (INDIRECT_HOWS.includes(link.how) ? 1 : 0);
+  for (const links of index.values()) links.sort((a, b) => rank(a) - rank(b) || (a.column.node < b.column.node ? -1 : a.column.node > b.column.node ? 1 : 0));
   return index;
 }
 
