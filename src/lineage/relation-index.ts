@@ -27,17 +27,40 @@ export function indexRelations(input: LineageInput): RelationIndex {
   return { relations, ephemeral, searchPath: input.searchPath ?? ['public'] };
 }
 
-/** What resolve-select needs of the project, with each node's shape from `shapeOfNode`. */
-export function projectRelations(index: RelationIndex, shapeOfNode: (id: string) => Shape): ProjectRelations {
+/** Who builds a relation, and which ephemeral model a CTE name inlines. */
+export interface RelationLookup {
+  idOf(schema: string, name: string): string | undefined;
+  ephemeralOf(name: string): string | undefined;
+}
+
+/** The lookups of an index. */
+export function relationLookup(index: RelationIndex): RelationLookup {
   const byRelation = new Map(index.relations);
   const ephemeral = new Map(index.ephemeral);
+  return { idOf: (schema, name) => byRelation.get(relationKey(schema, name)), ephemeralOf: (name) => ephemeral.get(name) };
+}
+
+/** Told of every name the resolver looks up (the lineage cache records them). */
+export interface LookupListener {
+  relation(schema: string, name: string, id: string | undefined): void;
+  cte(name: string, id: string | undefined): void;
+}
+
+/** What resolve-select needs of the project, with each node's shape from `shapeOfNode`. */
+export function projectRelations(index: RelationIndex, shapeOfNode: (id: string) => Shape, listener?: LookupListener): ProjectRelations {
+  const lookup = relationLookup(index);
   return {
     nodeShape: (schema, name) => {
-      const id = byRelation.get(relationKey(schema, name));
+      const id = lookup.idOf(schema, name);
+      listener?.relation(schema, name, id);
       return id === undefined ? undefined : shapeOfNode(id);
     },
     searchPath: index.searchPath,
-    ephemeralNode: (name) => ephemeral.get(name),
+    ephemeralNode: (name) => {
+      const id = lookup.ephemeralOf(name);
+      listener?.cte(name, id);
+      return id;
+    },
   };
 }
 

@@ -30,6 +30,8 @@ export interface FromEntry {
 export interface Scope {
   entries: FromEntry[];
   parent?: Scope;
+  /** The entries' columns and items in one list each, built on first lookup. */
+  flat?: { columns: ShapeColumn[]; items: FromItem[] };
 }
 
 /** A FROM entry of one relation. */
@@ -72,13 +74,13 @@ function findQualified(scope: Scope | undefined, fields: string[]): Found {
   return undefined;
 }
 
-/** Every column and item of a scope level, gathered once. */
-const levels = new WeakMap<Scope, { columns: ShapeColumn[]; items: FromItem[] }>();
-
+/** Every column and item of a scope level, gathered once (kept on the scope: lookups are the hot path). */
 function levelIndex(scope: Scope): { columns: ShapeColumn[]; items: FromItem[] } {
-  let index = levels.get(scope);
-  if (!index) levels.set(scope, (index = { columns: scope.entries.flatMap((e) => e.columns), items: scope.entries.flatMap((e) => e.items) }));
-  return index;
+  if (!scope.flat) {
+    const single = scope.entries.length === 1 ? scope.entries[0] : undefined;
+    scope.flat = single ?? { columns: scope.entries.flatMap((e) => e.columns), items: scope.entries.flatMap((e) => e.items) };
+  }
+  return scope.flat;
 }
 
 /** The relation a qualifier (`t`, or `schema.t`) names in one scope level. */

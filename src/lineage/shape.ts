@@ -71,29 +71,14 @@ export function renameColumns(shape: Shape, names: string[]): Shape {
   return { ...shape, columns: shape.columns.map((c, i) => (i < names.length && !c.star ? { ...c, name: names[i] } : c)) };
 }
 
-/** Columns by name and the stars of a list of columns, built once per list (lookups are the hot path). */
-interface ColumnIndex {
-  byName: Map<string, ShapeColumn[]>;
-  stars: Star[];
-}
-
-const indexes = new WeakMap<ShapeColumn[], ColumnIndex>();
-
-function indexOf(columns: ShapeColumn[]): ColumnIndex {
-  let index = indexes.get(columns);
-  if (index) return index;
-  index = { byName: new Map(), stars: [] };
-  for (const column of columns) {
-    if (column.star) index.stars.push(column.star);
-    else index.byName.set(column.name, [...(index.byName.get(column.name) ?? []), column]);
-  }
-  indexes.set(columns, index);
-  return index;
-}
-
 /** The listed columns named `name` (two or more: ambiguous), and the stars that may hold it. */
 export function columnsNamed(columns: ShapeColumn[], name: string): { matches: ShapeColumn[]; stars: Star[] } {
-  const index = indexOf(columns);
-  const matches = index.byName.get(name) ?? [];
-  return { matches, stars: matches.length > 0 ? [] : index.stars };
+  // A plain scan: a scope has a handful of columns, and this runs for every column reference.
+  let matches: ShapeColumn[] | undefined;
+  let stars: Star[] | undefined;
+  for (const column of columns) {
+    if (column.star) (stars ??= []).push(column.star);
+    else if (column.name === name) (matches ??= []).push(column);
+  }
+  return { matches: matches ?? [], stars: matches ? [] : stars ?? [] };
 }

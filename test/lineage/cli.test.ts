@@ -65,6 +65,13 @@ test('--output json is the tree with node ids', () => {
   });
 });
 
+test('lineage --help shows its usage', () => {
+  const result = sparkify(dir, ['lineage', '--help']);
+  assert.equal(result.code, 0);
+  assert.match(result.stdout, /^Usage: sparkify lineage \[options\] <column>$/m);
+  assert.match(result.stdout, /--downstream/);
+});
+
 test('an unknown model, column or format, or a bare name, is an error with the near names', () => {
   const model = sparkify(dir, ['lineage', 'songplay.user_id']);
   assert.equal(model.code, 2);

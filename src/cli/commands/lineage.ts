@@ -1,6 +1,6 @@
 import { fail } from '../../diagnostics.js';
 import { LineageErrors } from '../../lineage/error-codes.js';
-import { computeLineage, downstreamOf, lineageInputFromManifest, upstreamOf } from '../../lineage/index.js';
+import { computeLineageParallel, downstreamOf, lineageInputFromManifest, upstreamOf } from '../../lineage/index.js';
 import { parseColumnArgument } from '../lineage-argument.js';
 import { formatLineageTree } from '../lineage-text.js';
 import type { GlobalOptions } from '../project-context.js';
@@ -20,7 +20,8 @@ export async function lineageCommand(column: string, options: LineageOptions): P
   const format = options.output ?? 'text';
   if (format !== 'text' && format !== 'json') fail(LineageErrors.unknownOutput, `unknown --output '${format}'`, undefined, 'use text or json');
   const context = loadProjectContext(options);
-  const lineage = computeLineage(lineageInputFromManifest(context.compiled.manifest));
+  // Small projects run in this thread; large ones spread over worker threads (same result).
+  const lineage = await computeLineageParallel(lineageInputFromManifest(context.compiled.manifest));
   const ref = parseColumnArgument(column, lineage);
   const traverse = options.downstream ? downstreamOf : upstreamOf;
   const tree = traverse(lineage, ref, { indirect: options.indirect ?? true });
