@@ -64,7 +64,12 @@ export function nodeLineage(node: LineageInputNode, resolve: SelectResolver): No
   }
   const parsed = parseSelect(node.sql);
   if ('error' in parsed) return { node: node.id, columns: [], indirect: [], error: parsed.error };
-  return toNodeLineage(node.id, resolve(parsed.select, undefined, undefined));
+  try {
+    return toNodeLineage(node.id, resolve(parsed.select, undefined, undefined));
+  } catch (error) {
+    // A parse tree the resolver does not expect is that model's problem, not the whole project's.
+    return { node: node.id, columns: [], indirect: [], error: `sparkify could not analyse this SQL: ${(error as Error).message}` };
+  }
 }
 
 /** A ProjectLineage with its keys in id order, so the JSON is deterministic. */

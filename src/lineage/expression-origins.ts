@@ -41,6 +41,8 @@ function collect(node: Node | undefined, where: ExpressionScope, flow: Flow, out
   const kind = Object.keys(node)[0];
   const fields = (node as unknown as Record<string, Record<string, unknown>>)[kind];
   if (kind === 'ColumnRef') return addOrigins(out, columnRef(fields.fields as Node[], where.scope), flow);
+  const field = kind === 'A_Indirection' ? fieldOfRow(fields, where.scope) : undefined;
+  if (field) return addOrigins(out, field, flow);
   const inner = combineFlow(flow, 'transform');
   if (kind === 'FuncCall') return collectCall(fields as FuncCall, where, inner, out);
   if (kind === 'SubLink') return collectSubLink(fields as SubLink, where, inner, out);
@@ -52,6 +54,15 @@ function columnRef(fields: Node[], scope: Scope): Origins {
   const names = fields.map((f) => stringValue(f));
   if (names[names.length - 1] === undefined) return starOrigins(scope, names.slice(0, -1) as string[]);
   return resolveColumn(scope, names as string[]);
+}
+
+/** `(t).column`: a field of a whole-row reference is that column; anything else is an expression of its argument. */
+function fieldOfRow(fields: Record<string, unknown>, scope: Scope): Origins | undefined {
+  const arg = as<{ fields?: Node[] }>(fields.arg as Node, 'ColumnRef');
+  const path = [...(arg?.fields ?? []), ...((fields.indirection as Node[] | undefined) ?? [])].map((f) => stringValue(f));
+  if (!arg || path.some((name) => name === undefined) || path.length > 4) return undefined;
+  const origins = resolveColumn(scope, path as string[]);
+  return origins.unresolved.length === 0 ? origins : undefined;
 }
 
 function collectCall(call: FuncCall, where: ExpressionScope, flow: Flow, out: Origins): void {

@@ -87,7 +87,7 @@ function walk(root: LineageColumnRef, direction: LineageTree['direction'], next:
   return tree;
 }
 
-/** A column's entry in its node's lineage, or why there is none. */
+/** What findColumn finds: the column and its node, or the reasons it cannot be traced. */
 export type FoundColumn = { found: true; column: ColumnLineage; node: NodeLineage } | { found: false; unresolved: string[] };
 
 /** A column's entry in its node's lineage, or why there is none. */

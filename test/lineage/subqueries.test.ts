@@ -44,3 +44,10 @@ test('EXISTS and IN in WHERE filter on everything they read; EXISTS in the selec
 test('VALUES as a relation: its columns read nothing', () => {
   assert.deepEqual(columnsText(lineageOf('select * from (values (1, \'a\')) as v(k, t)')), [['k', []], ['t', []]]);
 });
+
+test('a field of a whole-row reference, (t).column, is that column', () => {
+  assert.deepEqual(columnsText(lineageOf('select (o).amount, (o).amount + 1 as more from raw.orders o')), [
+    ['amount', ['source.shop.orders.amount passthrough']],
+    ['more', ['source.shop.orders.amount transform']],
+  ]);
+});

@@ -20,7 +20,7 @@ export async function lineageCommand(column: string, options: LineageOptions): P
   const format = options.output ?? 'text';
   if (format !== 'text' && format !== 'json') fail(LineageErrors.unknownOutput, `unknown --output '${format}'`, undefined, 'use text or json');
   const context = loadProjectContext(options);
-  // Small projects run in this thread; large ones spread over worker threads (same result).
+  // Runs in this thread on small projects or machines; large ones spread over worker threads (same result).
   const lineage = await computeLineageParallel(lineageInputFromManifest(context.compiled.manifest));
   const ref = parseColumnArgument(column, lineage);
   const traverse = options.downstream ? downstreamOf : upstreamOf;

@@ -17,7 +17,11 @@ const MIN_PARALLEL_NODES = 500;
 
 /** Options of computeLineageParallel. */
 export interface ParallelOptions {
-  /** Worker threads (default: the CPUs available, at most 4); below 2 it runs in this thread. */
+  /**
+   * Worker threads; below 2 it runs in this thread. Default: one per CPU but one (the main thread
+   * schedules and the workers pay for copying results), at most 4 — so on 2 CPUs it runs in this
+   * thread, where the benchmark (BENCHMARKS.md, section 5) found workers slower.
+   */
   threads?: number;
   /** Nodes with SQL below which it runs in this thread (default 500: starting workers costs ~0.2 s). */
   minNodes?: number;
@@ -25,7 +29,7 @@ export interface ParallelOptions {
 
 /** computeLineage on worker threads (see the module comment). */
 export async function computeLineageParallel(input: LineageInput, options: ParallelOptions = {}): Promise<ProjectLineage> {
-  const threads = options.threads ?? Math.min(availableParallelism(), 4);
+  const threads = options.threads ?? Math.min(availableParallelism() - 1, 4);
   const sqlNodes = input.nodes.filter((n) => n.sql !== undefined).length;
   if (threads < 2 || sqlNodes < (options.minNodes ?? MIN_PARALLEL_NODES)) return computeLineage(input);
   // A schedule that cannot finish (a node reading its own relation) is left to the sequential engine, which reports it.
