@@ -26,13 +26,13 @@ export function parseSelect(sql: string): ParsedSelect {
   return { select: (node as { SelectStmt: SelectStmt }).SelectStmt };
 }
 
-/** `syntax error at or near "x" (line 3, column 7)`: the parser's message and where, 1-based. */
+/** `syntax error at or near "x" (compiled SQL line 3, column 7)`: the parser's message and where, 1-based. */
 function describeSyntaxError(error: unknown, sql: string): string {
   const { message, sqlDetails } = error as { message?: string; sqlDetails?: { cursorPosition?: number } };
   const offset = sqlDetails?.cursorPosition;
   if (offset === undefined || offset < 0) return message ?? String(error);
   const { line, column } = lineAndColumn(sql, offset);
-  return `${message} (line ${line}, column ${column})`;
+  return `${message} (compiled SQL line ${line}, column ${column})`;
 }
 
 /** The 1-based line and column of a byte offset (the parser counts UTF-8 bytes). */

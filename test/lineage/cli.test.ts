@@ -83,6 +83,17 @@ test('an unknown model, column or format, or a bare name, is an error with the n
   assert.match(sparkify(dir, ['lineage', 'songplays.user_id', '--output', 'yaml']).stderr, /unknown --output 'yaml' \[SPK030\]\n {2}hint: use text or json/);
 });
 
+test('a model whose SQL does not parse is traced as far as it goes, with the parser\'s message', () => {
+  writeFileSync(join(dir, 'models/bad.sql'), "select user_id from {{ ref('users') }} qualify true\n");
+  const result = sparkify(dir, ['lineage', 'bad.user_id']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, [
+    'bad.user_id (model, upstream)',
+    '└── ? unresolved: model.bad could not be analysed: syntax error at or near "true" (compiled SQL line 1, column 46)',
+    '',
+  ].join('\n'));
+});
+
 test('a name that is both a model and a source table is ambiguous until written as a node id', () => {
   writeFileSync(join(dir, 'models/staging_events.sql'), "select user_id from {{ source('sparkify', 'staging_events') }}\n");
   const ambiguous = sparkify(dir, ['lineage', 'staging_events.user_id']);

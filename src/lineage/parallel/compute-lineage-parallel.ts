@@ -32,50 +32,77 @@ export async function computeLineageParallel(input: LineageInput, options: Paral
   const threads = options.threads ?? Math.min(availableParallelism() - 1, 4);
   const sqlNodes = input.nodes.filter((n) => n.sql !== undefined).length;
   if (threads < 2 || sqlNodes < (options.minNodes ?? MIN_PARALLEL_NODES)) return computeLineage(input);
-  // A schedule that cannot finish (a node reading its own relation) is left to the sequential engine, which reports it.
-  return (await runWorkers(input, threads)) ?? computeLineage(input);
+  const run = new WorkerRun(input, threads);
+  try {
+    // A schedule that cannot finish (a node reading its own relation) is left to the sequential engine, which reports it.
+    return (await run.finished) ?? computeLineage(input);
+  } finally {
+    await run.close();
+  }
 }
 
-async function runWorkers(input: LineageInput, threads: number): Promise<ProjectLineage | undefined> {
-  const schedule = new LineageSchedule(input);
-  const byId = new Map(input.nodes.map((n) => [n.id, n]));
-  const done = new Map<string, NodeLineage>();
-  for (const node of input.nodes) if (node.sql === undefined) done.set(node.id, nodeLineage(node, () => ({ columns: [], indirect: [] })));
-  schedule.markDone([...done.keys()]);
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./lineage-worker.js', import.meta.url), { workerData: indexRelations(input) }));
-  const sent = workers.map(() => new Set<string>());
-  try {
-    return await new Promise<ProjectLineage | undefined>((resolve, reject) => {
-      const idle = workers.map((_, k) => k);
-      const dispatch = (k: number, id: string) => {
-        // Each worker keeps the shapes it was sent: only new ones travel.
-        const shapes = schedule.inputsOf(id).filter((dep) => !sent[k].has(dep)).map((dep) => shapeSpecOf(done.get(dep)!));
-        for (const spec of shapes) sent[k].add(spec.node);
-        workers[k].postMessage({ node: byId.get(id)!, shapes } satisfies WorkerTask);
-      };
-      const pump = () => {
-        for (let next = idle.length > 0 ? schedule.next() : undefined; next !== undefined; next = idle.length > 0 ? schedule.next() : undefined) {
-          dispatch(idle.pop()!, next);
-        }
-        if (done.size === input.nodes.length) resolve(sortedById(done));
-        else if (idle.length === workers.length) resolve(undefined);
-      };
-      workers.forEach((worker, k) => {
+/** One parallel computation: the workers, what each was sent, and the lineage so far. */
+class WorkerRun {
+  /** The lineage, or undefined when the schedule deadlocked. */
+  readonly finished: Promise<ProjectLineage | undefined>;
+  private readonly schedule: LineageSchedule;
+  private readonly byId: Map<string, LineageInput['nodes'][number]>;
+  private readonly done = new Map<string, NodeLineage>();
+  private readonly workers: Worker[];
+  /** The shapes each worker already holds: only new ones travel. */
+  private readonly sent: Set<string>[];
+  private readonly idle: number[];
+  private settle!: (lineage: ProjectLineage | undefined) => void;
+
+  constructor(private readonly input: LineageInput, threads: number) {
+    this.schedule = new LineageSchedule(input);
+    this.byId = new Map(input.nodes.map((n) => [n.id, n]));
+    for (const node of input.nodes) if (node.sql === undefined) this.done.set(node.id, nodeLineage(node, () => ({ columns: [], indirect: [] })));
+    this.schedule.markDone([...this.done.keys()]);
+    const index = indexRelations(input);
+    this.workers = Array.from({ length: threads }, () => new Worker(new URL('./lineage-worker.js', import.meta.url), { workerData: index }));
+    this.sent = this.workers.map(() => new Set());
+    this.idle = this.workers.map((_, k) => k);
+    this.finished = new Promise((resolve, reject) => {
+      this.settle = resolve;
+      this.workers.forEach((worker, k) => {
         worker.on('error', reject);
-        worker.on('message', (reply: WorkerReply) => {
-          idle.push(k);
-          if ('lineage' in reply) {
-            done.set(reply.id, reply.lineage);
-            schedule.markDone([reply.id]);
-          } else if (!schedule.wait(reply.id, reply.needs)) {
-            return resolve(undefined);
-          }
-          pump();
-        });
+        worker.on('message', (reply: WorkerReply) => this.received(k, reply));
       });
-      pump();
     });
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    this.pump();
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private received(k: number, reply: WorkerReply): void {
+    this.idle.push(k);
+    if ('lineage' in reply) {
+      this.done.set(reply.id, reply.lineage);
+      this.schedule.markDone([reply.id]);
+    } else if (!this.schedule.wait(reply.id, reply.needs)) {
+      return this.settle(undefined);
+    }
+    this.pump();
+  }
+
+  /** Gives ready nodes to idle workers; settles when everything is done, or nothing can go on. */
+  private pump(): void {
+    while (this.idle.length > 0) {
+      const next = this.schedule.next();
+      if (next === undefined) break;
+      this.dispatch(this.idle.pop()!, next);
+    }
+    if (this.done.size === this.input.nodes.length) this.settle(sortedById(this.done));
+    else if (this.idle.length === this.workers.length) this.settle(undefined);
+  }
+
+  private dispatch(k: number, id: string): void {
+    const shapes = this.schedule.inputsOf(id).filter((dep) => !this.sent[k].has(dep)).map((dep) => shapeSpecOf(this.done.get(dep)!));
+    for (const spec of shapes) this.sent[k].add(spec.node);
+    this.workers[k].postMessage({ node: this.byId.get(id)!, shapes } satisfies WorkerTask);
   }
 }
