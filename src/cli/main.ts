@@ -59,6 +59,18 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--output <format>', 'table, json or csv').default('table'))
     .action(lazy(async () => (await import('./commands/show.js')).showCommand));
 
+  withGlobals(program.command('lineage'))
+    .description('trace a column through the compiled SQL: the columns it comes from, or those computed from it')
+    .argument('<column>', 'MODEL.COLUMN (a model, snapshot, seed or source table), e.g. songplays.user_id')
+    .addOption(new Option('--upstream', 'the columns it is computed from (the default)').conflicts('downstream'))
+    .addOption(new Option('--downstream', 'the columns computed from it').conflicts('upstream'))
+    .addOption(new Option('--output <format>', 'text or json').default('text'))
+    .option('--no-indirect', 'leave out the columns that only filter or join rows')
+    .action(async (column: string, _options: unknown, command: Command) => {
+      const { lineageCommand } = await import('./commands/lineage.js');
+      setExitCode(await lineageCommand(column, command.optsWithGlobals()));
+    });
+
   withGlobals(program.command('clean'))
     .description('remove target/ (and with --warehouse, the embedded warehouse data)')
     .option('--warehouse', 'also delete the data directories of the embedded (pglite) targets')
