@@ -50,12 +50,17 @@ export interface ProjectContext {
   macroFiles: TemplateFile[];
 }
 
-/** Reads and compiles the project (the pure phases) for a command. */
-export function loadProjectContext(options: GlobalOptions): ProjectContext {
+/**
+ * Reads and compiles the project (the pure phases) for a command. `loaded` is called once the
+ * project files are read, before compiling: a build prints its first line there, not after compile.
+ */
+export function loadProjectContext(options: GlobalOptions, loaded?: (project: LoadedProject, output: Output) => void): ProjectContext {
   const run = newArtifactRun();
   const root = findProjectRoot(options.projectDir);
   const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env, profilesDir: options.profilesDir });
   const scrub = createScrubber(project.secrets);
+  const output = new Output(scrub);
+  loaded?.(project, output);
   // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
   for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
   const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
@@ -69,7 +74,7 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   };
   const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log });
   const macroFiles = [...files.macros, ...dataTests.generic];
-  return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles };
+  return { root, project, compiled, output, scrub, run, macroFiles };
 }
 
 /** Whether the user selected or excluded anything. */

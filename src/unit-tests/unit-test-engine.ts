@@ -1,13 +1,20 @@
 /**
- * The database unit tests run in: one in-memory PGlite for the whole run, started when the first
+ * The database unit tests run in: one throwaway PGlite for the whole run, started when the first
  * unit test needs it and shared by all of them. It never touches the target: unit tests need no
  * warehouse. One test at a time uses it (each inside BEGIN … ROLLBACK), even with --threads.
  *
- * Starting it is an initdb in WASM, seconds long. With a cache folder, the first run dumps the
- * pristine instance there and later runs load that dump instead (see pristine-dump-cache.ts).
+ * It is a copy of the machine's pristine PGlite data directory in a temporary folder, removed when
+ * the run ends (an initdb in WASM takes seconds; see engines/pglite/pristine-data-dir.ts). On disk
+ * rather than in memory: loading a data directory into PGlite's memory file system peaked at
+ * ~550 MB, a copy on disk with small shared buffers at ~190 MB. A test whose statements passed
+ * before is not run again (unit-test-results.ts), so a rebuild with nothing changed starts nothing.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { pristineDumpPath, readPristineDump, writePristineDump } from './pristine-dump-cache.js';
+import { copyPristineDataDir, type PristineStart } from '../engines/pglite/pristine-data-dir.js';
+import { UnitTestResults } from './unit-test-results.js';
 
 /** What a unit test runs its statements on. */
 export interface UnitTestDatabase {
@@ -16,19 +23,30 @@ export interface UnitTestDatabase {
 
 /** Options of the engine. */
 export interface UnitTestEngineOptions {
-  /** Folder for the pristine data-dir dump (the project's `.sparkify/`); none: initdb every run. */
+  /** The machine cache folder holding the pristine data directory (default: machineCacheDir()). */
   cacheDir?: string;
+  /** The file remembering which tests passed (the project's `.sparkify/unit-test-results.json`); none: every test runs. */
+  resultsFile?: string;
+  /** Told about a slow step (the first pristine database on this machine). */
+  notice?: (message: string) => void;
 }
 
-/** How the database was started: loaded from the cached dump, or a fresh initdb. */
-export type EngineStart = 'cache' | 'fresh';
+/** How the database was started: a copy of the cached pristine directory, or a fresh initdb. */
+export type EngineStart = PristineStart;
 
-/** Lazily started, serialised access to the in-memory database; close() when the run ends. */
+/** A few MB are plenty for fixture rows; PostgreSQL's default 128 MB would sit in this process's memory. */
+const SETTINGS = ['shared_buffers = 16MB'];
+
+/** Lazily started, serialised access to the throwaway database; close() when the run ends. */
 export class UnitTestEngine {
-  private db?: Promise<{ db: PGlite; from: EngineStart }>;
+  /** Tests that passed with the same statements, on the same PGlite and sparkify. */
+  readonly results: UnitTestResults;
+  private db?: Promise<{ db: PGlite; from: EngineStart; folder: string }>;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: UnitTestEngineOptions = {}) {}
+  constructor(private readonly options: UnitTestEngineOptions = {}) {
+    this.results = new UnitTestResults(options.resultsFile);
+  }
 
   /** Runs `work` once every earlier piece of work has finished. */
   exclusive<T>(work: (db: UnitTestDatabase) => Promise<T>): Promise<T> {
@@ -45,62 +63,54 @@ export class UnitTestEngine {
     return (await this.start()).from;
   }
 
-  /** Stops the database if it was started; safe to call twice. */
+  /** Whether the database was started in this run. */
+  get wasStarted(): boolean {
+    return this.db !== undefined;
+  }
+
+  /** Stops the database if it was started and removes its folder; saves the results; safe to call twice. */
   async close(): Promise<void> {
     const db = this.db;
     this.db = undefined;
-    if (db) await (await db).db.close();
+    this.results.save();
+    if (!db) return;
+    const started = await db.catch(() => undefined);
+    if (!started) return;
+    const { db: pglite, folder } = started;
+    try {
+      await pglite.close();
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   }
 
-  private start(): Promise<{ db: PGlite; from: EngineStart }> {
-    // No data directory: the database lives in memory and vanishes with the run.
-    this.db ??= import('@electric-sql/pglite').then(async ({ PGlite: Engine }) => {
-      const cache = this.options.cacheDir === undefined ? undefined : cachePath(this.options.cacheDir);
-      const fromCache = cache && (await loadDump(Engine, cache));
-      if (fromCache) return { db: fromCache, from: 'cache' as const };
-      const db = new Engine();
-      await db.waitReady;
-      // Dumped before any test touches it, so the dump is pristine.
-      if (cache) await saveDump(db, cache);
-      return { db, from: 'fresh' as const };
-    });
+  private start(): Promise<{ db: PGlite; from: EngineStart; folder: string }> {
+    this.db ??= (async () => {
+      const { PGlite: Engine } = await import('@electric-sql/pglite');
+      const folder = await mkdtemp(join(tmpdir(), 'sparkify-unit-test-'));
+      const dataDir = join(folder, 'pgdata');
+      try {
+        const from = await copyPristineOr(dataDir, this.options);
+        const db = new Engine(dataDir);
+        await db.waitReady;
+        return { db, from, folder };
+      } catch (error) {
+        await rm(folder, { recursive: true, force: true });
+        throw error;
+      }
+    })();
     return this.db;
   }
 }
 
-/** The dump's path, or undefined (no cache) when PGlite's version cannot be read. */
-function cachePath(cacheDir: string): string | undefined {
+/** Copies the pristine database to `dataDir`; when that fails, PGlite runs its own initdb there. */
+async function copyPristineOr(dataDir: string, options: UnitTestEngineOptions): Promise<EngineStart> {
   try {
-    return pristineDumpPath(cacheDir);
+    return await copyPristineDataDir(dataDir, { cacheDir: options.cacheDir, notice: options.notice, settings: SETTINGS });
   } catch (error) {
-    debug(`no unit-test database cache: ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
-/** A database loaded from the cached dump, or undefined: no dump, or one that does not load. */
-async function loadDump(Engine: typeof PGlite, path: string): Promise<PGlite | undefined> {
-  let db: PGlite | undefined;
-  try {
-    const dump = await readPristineDump(path);
-    if (!dump) return undefined;
-    db = new Engine({ loadDataDir: dump });
-    await db.waitReady;
-    return db;
-  } catch (error) {
-    // Silent for users: the run goes on with a fresh database and rewrites the cache.
-    debug(`unit-test database cache ${path} is unreadable (${(error as Error).message}): starting afresh`);
-    await db?.close().catch(() => undefined);
-    return undefined;
-  }
-}
-
-/** Writes the pristine database's dump; a failure only costs the next run its speed-up. */
-async function saveDump(db: PGlite, path: string): Promise<void> {
-  try {
-    await writePristineDump(path, await db.dumpDataDir('gzip'));
-  } catch (error) {
-    debug(`cannot write the unit-test database cache ${path}: ${(error as Error).message}`);
+    // Silent for users: the run goes on, only slower.
+    debug(`no pristine PGlite copy for unit tests (${(error as Error).message}): initdb`);
+    return 'fresh';
   }
 }
 

@@ -36,7 +36,8 @@ export interface BuildOptions extends GlobalOptions, SelectionOptions {
  */
 export async function buildCommand(options: BuildOptions, command: RunCommand = 'build'): Promise<number> {
   const started = Date.now();
-  const context = loadProjectContext(options);
+  // The first line comes before compiling: no silent start, whatever the project's size.
+  const context = loadProjectContext(options, (loaded, out) => out.line(`Running with sparkify on target ${loaded.target.name} (${loaded.target.type})`));
   const { root, compiled, project, output, scrub } = context;
   const ids = runOrder(compiled.graph, selectedIds(context, options), command, hasSelection(options));
   const plans = planFor(context, ids);
@@ -45,13 +46,13 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   const inlined = onlyInlined(context, ids);
   if (inlined) return reportNothingToBuild(context, inlined);
 
-  output.line(`Running with sparkify on target ${project.target.name} (${project.target.type})`);
   output.line(`${command === 'test' ? 'Running' : 'Building'} ${describeCounts(compiled.graph, ids)}`);
   // Unit tests run in their own in-memory PGlite: with nothing else selected, the target is never opened.
   const warehouseFree = onlyUnitTests(compiled.graph, ids);
   const adapter = warehouseFree ? noWarehouse(project.target.type) : await createAdapter(root, project.target);
   // The pristine unit-test database is cached in .sparkify/ (gitignored) across runs.
-  const unitTests = new UnitTestEngine({ cacheDir: join(root, '.sparkify') });
+  // The pristine database it copies is cached per machine; which tests passed, per project (.sparkify/, gitignored).
+  const unitTests = new UnitTestEngine({ resultsFile: join(root, '.sparkify', 'unit-test-results.json'), notice: (text) => output.line(text) });
   const controller = new AbortController();
   let results: NodeResult[] = [];
   let warnings: Diagnostic[] = [];
@@ -61,7 +62,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     controller.abort();
   }, () => adapter.close());
   try {
-    await adapter.open();
+    await adapter.open({ notice: (text) => output.line(text) });
     // Two builds at once on one target would swap the same tables; two snapshot runs would close and
     // insert the same rows. Each engine says how it keeps them apart (PGlite: open() locked already).
     const locks = !warehouseFree && (command === 'build' || command === 'snapshot');

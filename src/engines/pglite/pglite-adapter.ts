@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
@@ -7,6 +7,8 @@ import type { Adapter, RelationKind, Session, StatementResult } from '../adapter
 import type { Relation } from '../../sql/quote.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { relationKindQuery } from '../postgres-family/relation-kind-query.js';
+import { copyPristineDataDir } from './pristine-data-dir.js';
+import type { OpenOptions } from '../adapter.js';
 
 /**
  * The embedded warehouse: PGlite (Postgres in WASM) on an on-disk data directory. In-memory PGlite
@@ -21,14 +23,15 @@ export class PgliteAdapter implements Adapter {
   private db?: PGlite;
   private knex?: Knex;
 
-  constructor(private readonly dataDir: string, displayPath: string) {
+  constructor(private readonly dataDir: string, private readonly displayPath: string) {
     this.lock = new DataDirLock(`${dataDir}.lock`, displayPath);
   }
 
-  async open(): Promise<void> {
+  async open(options: OpenOptions = {}): Promise<void> {
     this.lock.acquire();
     try {
       mkdirSync(dirname(this.dataDir), { recursive: true }); // PGlite does not create parents
+      if (!existsSync(join(this.dataDir, 'PG_VERSION'))) await this.create(options);
       const db = new PGlite(this.dataDir);
       await db.waitReady;
       this.db = db;
@@ -36,6 +39,18 @@ export class PgliteAdapter implements Adapter {
     } catch (error) {
       this.lock.release();
       throw error;
+    }
+  }
+
+  /** A new warehouse is a copy of the machine's pristine database; without one, PGlite's own initdb. */
+  private async create(options: OpenOptions): Promise<void> {
+    options.notice?.(`Creating the embedded warehouse ${this.displayPath}`);
+    try {
+      // An empty folder (made by hand, or left by a crash before PGlite wrote anything) is replaced.
+      if (existsSync(this.dataDir)) rmdirIfEmpty(this.dataDir);
+      await copyPristineDataDir(this.dataDir, { notice: options.notice });
+    } catch (error) {
+      if (process.env.SPARKIFY_DEBUG) process.stderr.write(`debug: no pristine PGlite copy (${(error as Error).message}): initdb in place\n`);
     }
   }
 
@@ -93,5 +108,13 @@ class PgliteSession implements Session {
       rows += result.affectedRows ?? 0;
     }
     return rows;
+  }
+}
+
+function rmdirIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty: PGlite decides what it is.
   }
 }
