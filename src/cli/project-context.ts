@@ -18,6 +18,7 @@ import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { createScrubber, Output } from './output.js';
 import { readDocFiles } from '../jinja/context/docs-blocks.js';
+import { TemplateCache } from '../jinja/template-cache.js';
 import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
 
 /** Options every command takes. */
@@ -72,7 +73,14 @@ export function loadProjectContext(options: GlobalOptions, loaded?: (project: Lo
   const log = (entry: TemplateLogEntry) => {
     if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
   };
-  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log });
+  // Compiled templates persist in .sparkify/ (gitignored): a template whose text is unchanged is not compiled again.
+  const templateCache = new TemplateCache(join(root, '.sparkify', 'compiled-templates.json'));
+  let compiled: CompiledProject;
+  try {
+    compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log, templateCache });
+  } finally {
+    templateCache.save();
+  }
   const macroFiles = [...files.macros, ...dataTests.generic];
   return { root, project, compiled, output, scrub, run, macroFiles };
 }

@@ -21,6 +21,7 @@ import { printTestWarnings, reportTest } from '../test-lines.js';
 import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
+import { phaseTimer } from '../phase-timings.js';
 import { onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
 
 /** Options of `sparkify build`. */
@@ -36,13 +37,17 @@ export interface BuildOptions extends GlobalOptions, SelectionOptions {
  */
 export async function buildCommand(options: BuildOptions, command: RunCommand = 'build'): Promise<number> {
   const started = Date.now();
+  const timer = phaseTimer();
   // The first line comes before compiling: no silent start, whatever the project's size.
   const context = loadProjectContext(options, (loaded, out) => out.line(`Running with sparkify on target ${loaded.target.name} (${loaded.target.type})`));
   const { root, compiled, project, output, scrub } = context;
+  timer.phase('read and compile the project');
   const ids = runOrder(compiled.graph, selectedIds(context, options), command, hasSelection(options));
   const plans = planFor(context, ids);
+  timer.phase('select and plan');
   writeManifest(root, manifestDocument(context), scrub);
   writeCompiledFiles(root, compiled.manifest, plans, scrub);
+  timer.phase('write manifest.json and target/');
   const inlined = onlyInlined(context, ids);
   if (inlined) return reportNothingToBuild(context, inlined);
 
@@ -63,11 +68,13 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   }, () => adapter.close());
   try {
     await adapter.open({ notice: (text) => output.line(text) });
+    timer.phase('open the warehouse');
     // Two builds at once on one target would swap the same tables; two snapshot runs would close and
     // insert the same rows. Each engine says how it keeps them apart (PGlite: open() locked already).
     const locks = !warehouseFree && (command === 'build' || command === 'snapshot');
     releaseBuildLock = locks ? await engineOf(project.target).acquireBuildLock(adapter, project.target, project.config.name) : undefined;
     const run = warehouseFree ? { runId: '', nodes: plans } : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
+    timer.phase('build lock, warehouse state, plan');
     if (warehouseFree) output.line('Only unit tests: they run in an in-memory PGlite, the warehouse is not opened');
     else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
     ({ results, warnings } = await executeRun(run, {
@@ -80,6 +87,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
       gates: withUnitTestGates(compiled.graph, ids, testGates(compiled.graph, ids)),
       unitTests,
     }));
+    timer.phase('execute');
   } catch (error) {
     if (!(error instanceof RunCancelled)) throw error;
     output.error('The run was cancelled; the node in progress was rolled back.');
@@ -89,7 +97,9 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     await releaseBuildLock?.().catch(() => undefined);
     await adapter.close();
     await unitTests.close();
+    timer.phase('close');
     writeRunResults(root, runResultsDocument(command, context, results, started), scrub);
+    timer.phase('write run_results.json');
   }
   for (const warning of warnings) output.error(`warning: ${formatDiagnostic(warning)}`);
   return summarize(context, results, started);

@@ -11,6 +11,14 @@ import { copyPristineDataDir } from './pristine-data-dir.js';
 import type { OpenOptions } from '../adapter.js';
 
 /**
+ * PostgreSQL's default is 128MB, and PGlite touches all of it at start: ~100 MB more resident
+ * memory in every command that opens the warehouse. Bulk loads go through a 16 MB ring whatever
+ * the size (COPY's bulk-write strategy), and the project's tables fit, so a smaller pool costs
+ * nothing we measured (issue 13: a rebuild within 250 MB).
+ */
+const SHARED_BUFFERS = '16MB';
+
+/**
  * The embedded warehouse: PGlite (Postgres in WASM) on an on-disk data directory. In-memory PGlite
  * slows COPY down quadratically as a table grows, so we always use a directory. knex manages the
  * single connection; statements go straight to the PGlite instance because knex.raw would rewrite
@@ -32,7 +40,7 @@ export class PgliteAdapter implements Adapter {
     try {
       mkdirSync(dirname(this.dataDir), { recursive: true }); // PGlite does not create parents
       if (!existsSync(join(this.dataDir, 'PG_VERSION'))) await this.create(options);
-      const db = new PGlite(this.dataDir);
+      const db = new PGlite(this.dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`] });
       await db.waitReady;
       this.db = db;
       this.knex = knexFactory({ client: ClientPgLite, connection: () => ({ pglite: db }) as object });
