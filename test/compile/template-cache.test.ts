@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
+import { TemplateCache } from '../../src/jinja/template-cache.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
+import { loadProject } from '../../src/project/index.js';
+import { SparkifyError } from '../../src/diagnostics.js';
+import type { ModelNode } from '../../src/manifest/manifest.js';
+import { writeProject } from './fixture.js';
+
+const FILES: Record<string, string> = {
+  'project.yml': 'name: fixture\nvars:\n  start_day: 1\ntargets:\n  dev:\n    type: pglite\n    path: .sparkify/dev\n  other:\n    type: pglite\n    path: .sparkify/other\n    schema: analytics\n',
+  'macros/money.sql': "{% macro dollars(column) -%}\n({{ column }} / 100.0)\n{%- endmacro %}\n",
+  'models/events.sql': "select id, {{ dollars('id') }} as amount, '{{ env_var('REGION', 'eu') }}' as region\nfrom {{ source('raw', 'events') }}\nwhere id > {{ var('start_day') }}\n",
+  'models/daily.sql': "{{ config(materialized='table') }}\nselect count(*) as n from {{ ref('events') }}\n",
+};
+
+/** Compiles the project at `root` with a cache file; returns the result and the cache's hits and misses. */
+function compileWith(root: string, cacheFile: string, options: { env?: Record<string, string>; vars?: string } = {}) {
+  const env = options.env ?? {};
+  const project = loadProject(root, { env, varsText: options.vars });
+  const cache = new TemplateCache(cacheFile);
+  try {
+    const compiled = compileProject({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env, templateCache: cache });
+    return { compiled, stats: cache.stats };
+  } finally {
+    cache.save();
+  }
+}
+
+/** Everything compile produces, as JSON: what must be byte-identical with and without the cache. */
+const output = (compiled: CompiledProject) => JSON.stringify({ manifest: compiled.manifest, graph: [...compiled.graph.nodes.keys()] });
+
+function compileUncached(root: string, env: Record<string, string> = {}, vars?: string): CompiledProject {
+  const project = loadProject(root, { env, varsText: vars });
+  return compileProject({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env });
+}
+
+describe('the compiled-template cache', () => {
+  const root = writeProject(FILES);
+  const cacheFile = join(mkdtempSync(join(tmpdir(), 'sparkify-template-cache-')), 'compiled-templates.json');
+
+  test('a first compile misses every template; the next one hits every one, with identical output', () => {
+    const first = compileWith(root, cacheFile);
+    assert.deepEqual(first.stats, { hits: 0, misses: 3 });
+    const second = compileWith(root, cacheFile);
+    assert.deepEqual(second.stats, { hits: 3, misses: 0 });
+    assert.equal(output(second.compiled), output(first.compiled));
+    assert.equal(output(second.compiled), output(compileUncached(root)));
+  });
+
+  test('an edited macro is compiled again, and only it; every model that calls it sees the edit', () => {
+    writeFileSync(join(root, 'macros/money.sql'), FILES['macros/money.sql'].replace('100.0', '1000.0'));
+    const edited = compileWith(root, cacheFile);
+    assert.deepEqual(edited.stats, { hits: 2, misses: 1 });
+    assert.match((edited.compiled.manifest.nodes['model.events'] as ModelNode).compiledSql, /\(id \/ 1000\.0\)/);
+    assert.equal(output(edited.compiled), output(compileUncached(root)));
+  });
+
+  test('a var, an env var or the target changes the output of a hit exactly as without the cache', () => {
+    const cases: { env?: Record<string, string>; vars?: string }[] = [{ vars: '{start_day: 7}' }, { env: { REGION: 'us' } }, { env: { SPARKIFY_TARGET: 'other' } }];
+    for (const options of cases) {
+      const cached = compileWith(root, cacheFile, options);
+      assert.equal(cached.stats.misses, 0, JSON.stringify(options));
+      assert.equal(output(cached.compiled), output(compileUncached(root, options.env, options.vars)), JSON.stringify(options));
+    }
+    const sqlOf = (options: { env?: Record<string, string>; vars?: string }, id: string) => (compileWith(root, cacheFile, options).compiled.manifest.nodes[id] as ModelNode).compiledSql;
+    assert.match(sqlOf({ vars: '{start_day: 7}' }, 'model.events'), /where id > 7/);
+    assert.match(sqlOf({ env: { REGION: 'us' } }, 'model.events'), /'us' as region/);
+    assert.match(sqlOf({ env: { SPARKIFY_TARGET: 'other' } }, 'model.daily'), /"analytics"\."events"/);
+  });
+
+  test('entries made by another compiler (another sparkify, nunjucks or src/jinja) are all dropped', () => {
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { compiler: string };
+    writeFileSync(cacheFile, JSON.stringify({ ...stored, compiler: 'another' }));
+    assert.deepEqual(compileWith(root, cacheFile).stats, { hits: 0, misses: 3 });
+  });
+
+  test('a template that does not compile is never cached: its error is reported every time', () => {
+    const broken = writeProject({ ...FILES, 'models/daily.sql': 'select {{ ref("events") \n' });
+    const file = join(mkdtempSync(join(tmpdir(), 'sparkify-template-cache-')), 'compiled-templates.json');
+    for (let i = 0; i < 2; i++) {
+      assert.throws(() => compileWith(broken, file), (error: unknown) => error instanceof SparkifyError && /models\/daily\.sql/.test(JSON.stringify(error.diagnostics)));
+    }
+  });
+
+  test('an unreadable cache file is an empty cache', () => {
+    writeFileSync(cacheFile, '{ not json');
+    const run = compileWith(root, cacheFile);
+    assert.deepEqual(run.stats, { hits: 0, misses: 3 });
+    assert.equal(output(run.compiled), output(compileUncached(root)));
+  });
+});
