@@ -3,7 +3,7 @@ import { ProjectErrors } from '../config/error-codes.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledProject } from '../compile/compile-project.js';
-import { compileProject } from '../compile/compile-project.js';
+import { compileProjectCached } from '../compile/compile-cache.js';
 import { readProjectFiles, type TemplateFile } from '../project/project-files.js';
 import type { ArtifactRun } from '../artifacts/artifact-run.js';
 import { newArtifactRun } from './artifact-documents.js';
@@ -77,7 +77,8 @@ export function loadProjectContext(options: GlobalOptions, loaded?: (project: Lo
   const templateCache = new TemplateCache(join(root, '.sparkify', 'compiled-templates.json'));
   let compiled: CompiledProject;
   try {
-    compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log, templateCache });
+    // With nothing changed since the last compile, its result is reused whole (compile-cache.ts).
+    compiled = compileProjectCached({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log, templateCache }, join(root, '.sparkify', 'compiled-project.json'));
   } finally {
     templateCache.save();
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
 import { TemplateCache } from '../../src/jinja/template-cache.js';
+import { compileProjectCached } from '../../src/compile/compile-cache.js';
 import { readProjectFiles } from '../../src/project/project-files.js';
 import { loadProject } from '../../src/project/index.js';
 import { SparkifyError } from '../../src/diagnostics.js';
@@ -94,3 +95,48 @@ describe('the compiled-template cache', () => {
     assert.equal(output(run.compiled), output(compileUncached(root)));
   });
 });
+
+describe('the compiled project, reused while nothing it was made from changed', () => {
+  const root = writeProject(FILES);
+  const file = join(mkdtempSync(join(tmpdir(), 'sparkify-compile-cache-')), 'compiled-project.json');
+  const run = (env: Record<string, string> = {}, vars?: string) => {
+    const project = loadProject(root, { env, varsText: vars });
+    return compileProjectCached({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env }, file);
+  };
+
+  test('a second compile with nothing changed is a hit, with the same manifest and graph', () => {
+    const first = run();
+    assert.equal(first.cached, false);
+    const second = run();
+    assert.equal(second.cached, true);
+    assert.equal(output(second), output(first));
+    assert.deepEqual(second.graph.order, first.graph.order);
+    assert.deepEqual(second.graph.parents, first.graph.parents);
+  });
+
+  test('an env var compile read, a var, the target or a file misses; an env var it did not read does not', () => {
+    run();
+    assert.equal(run({ UNRELATED: 'x' }).cached, true);
+    const changes: [string, () => ReturnType<typeof run>][] = [
+      ['env var read by env_var()', () => run({ REGION: 'us' })],
+      ['var', () => run({}, '{start_day: 9}')],
+      ['target', () => run({ SPARKIFY_TARGET: 'other' })],
+    ];
+    for (const [what, change] of changes) {
+      const changed = change();
+      assert.equal(changed.cached, false, what);
+      assert.equal(output(changed), output(compileUncached(root, ...argsOf(what))), what);
+      run(); // back to the baseline, stored again
+    }
+    writeFileSync(join(root, 'models/daily.sql'), FILES['models/daily.sql'].replace('count(*)', 'count(1)'));
+    const edited = run();
+    assert.equal(edited.cached, false);
+    assert.match((edited.manifest.nodes['model.daily'] as ModelNode).compiledSql, /count\(1\)/);
+  });
+});
+
+function argsOf(what: string): [Record<string, string>, string?] {
+  if (what.startsWith('env var')) return [{ REGION: 'us' }];
+  if (what === 'var') return [{}, '{start_day: 9}'];
+  return [{ SPARKIFY_TARGET: 'other' }];
+}
