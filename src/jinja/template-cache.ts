@@ -65,7 +65,12 @@ export class TemplateCache {
     let code = this.used.get(key) ?? this.stored.entries.get(key);
     if (code === undefined) {
       const { asyncFilters, extensionsList, opts } = internals(env);
-      code = compileSource(source, asyncFilters, extensionsList, path, opts);
+      try {
+        code = compileSource(source, asyncFilters, extensionsList, path, opts);
+      } catch {
+        // nunjucks' Template words the error (path, line and column) as an uncached compile does.
+        return new nunjucks.Template(source, env, path, true);
+      }
       this.misses++;
     }
     this.used.set(key, code);

@@ -81,11 +81,11 @@ describe('the compiled-template cache', () => {
   });
 
   test('a template that does not compile is never cached: its error is reported every time', () => {
-    const broken = writeProject({ ...FILES, 'models/daily.sql': 'select {{ ref("events") \n' });
+    const broken = writeProject({ ...FILES, 'models/daily.sql': 'select 1\n{% if %}x{% endif %}\n' });
     const file = join(mkdtempSync(join(tmpdir(), 'sparkify-template-cache-')), 'compiled-templates.json');
-    for (let i = 0; i < 2; i++) {
-      assert.throws(() => compileWith(broken, file), (error: unknown) => error instanceof SparkifyError && /models\/daily\.sql/.test(JSON.stringify(error.diagnostics)));
-    }
+    const uncached = diagnosticsOf(() => compileUncached(broken));
+    assert.match(uncached, /"line":\d+/);
+    for (let i = 0; i < 2; i++) assert.equal(diagnosticsOf(() => compileWith(broken, file)), uncached);
   });
 
   test('an unreadable cache file is an empty cache', () => {
@@ -134,6 +134,17 @@ describe('the compiled project, reused while nothing it was made from changed', 
     assert.match((edited.manifest.nodes['model.daily'] as ModelNode).compiledSql, /count\(1\)/);
   });
 });
+
+/** The diagnostics `compile` throws, as JSON (path, line, column, message). */
+function diagnosticsOf(compile: () => unknown): string {
+  try {
+    compile();
+  } catch (error) {
+    if (error instanceof SparkifyError) return JSON.stringify(error.diagnostics);
+    throw error;
+  }
+  throw new Error('compiled without an error');
+}
 
 function argsOf(what: string): [Record<string, string>, string?] {
   if (what.startsWith('env var')) return [{ REGION: 'us' }];
