@@ -49,6 +49,8 @@ export interface ProjectContext {
   run: ArtifactRun;
   /** Macro files (macros/, tests/generic/), listed in manifest.json. */
   macroFiles: TemplateFile[];
+  /** A content key of everything compile read: the same key, the same manifest (compile-cache.ts). */
+  compileKey?: string;
 }
 
 /**
@@ -75,7 +77,7 @@ export function loadProjectContext(options: GlobalOptions, loaded?: (project: Lo
   };
   // Compiled templates persist in .sparkify/ (gitignored): a template whose text is unchanged is not compiled again.
   const templateCache = new TemplateCache(join(root, '.sparkify', 'compiled-templates.json'));
-  let compiled: CompiledProject;
+  let compiled: CompiledProject & { key?: string };
   try {
     // With nothing changed since the last compile, its result is reused whole (compile-cache.ts).
     compiled = compileProjectCached({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log, templateCache }, join(root, '.sparkify', 'compiled-project.json'));
@@ -83,7 +85,7 @@ export function loadProjectContext(options: GlobalOptions, loaded?: (project: Lo
     templateCache.save();
   }
   const macroFiles = [...files.macros, ...dataTests.generic];
-  return { root, project, compiled, output, scrub, run, macroFiles };
+  return { root, project, compiled, output, scrub, run, macroFiles, compileKey: compiled.key };
 }
 
 /** Whether the user selected or excluded anything. */

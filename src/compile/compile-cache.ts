@@ -36,14 +36,21 @@ interface Stored {
   inlineSql?: string;
 }
 
+/** Whether the result was reused, and the content key of compile's inputs (the same inputs give the same result). */
+export interface CacheOutcome {
+  cached: boolean;
+  /** The key, with the values of the environment variables compile read: equal keys, equal manifests. */
+  key: string;
+}
+
 /** compileProject, or the stored result of the last compile when none of its inputs changed. */
-export function compileProjectCached(input: CompileInput, file: string): CompiledProject & { cached: boolean } {
+export function compileProjectCached(input: CompileInput, file: string): CompiledProject & CacheOutcome {
   const key = inputKey(input);
-  const stored = readStored(file);
-  if (stored && stored.key === key && envUnchanged(stored, input.env)) {
-    for (const entry of stored.logs) input.log?.(entry);
-    const graph = buildGraph(stored.graphNodes);
-    return { manifest: stored.manifest, graph, ...(stored.inlineSql === undefined ? {} : { inlineSql: stored.inlineSql }), cached: true };
+  const previous = readStored(file);
+  if (previous && previous.key === key && envUnchanged(previous, input.env)) {
+    for (const entry of previous.logs) input.log?.(entry);
+    const graph = buildGraph(previous.graphNodes);
+    return { manifest: previous.manifest, graph, ...(previous.inlineSql === undefined ? {} : { inlineSql: previous.inlineSql }), cached: true, key: fullKey(previous) };
   }
   const reads = new Map<string, string | null>();
   let enumerated = false;
@@ -67,19 +74,24 @@ export function compileProjectCached(input: CompileInput, file: string): Compile
     input.log?.(entry);
   };
   const compiled = compileProject({ ...input, env, log });
-  write(file, {
+  const stored: Stored = {
     format: FORMAT, key, env: Object.fromEntries(reads), logs, manifest: compiled.manifest,
     graphNodes: [...compiled.graph.nodes.values()],
     ...(enumerated ? { envHash: hashEnv(input.env) } : {}),
     ...(compiled.inlineSql === undefined ? {} : { inlineSql: compiled.inlineSql }),
-  });
-  return { ...compiled, cached: false };
+  };
+  write(file, stored);
+  return { ...compiled, cached: false, key: fullKey(stored) };
 }
 
 /** The content hash of everything compileProject reads but the environment. */
 function inputKey(input: CompileInput): string {
   const { env: _env, log: _log, templateCache: _cache, ...data } = input;
   return createHash('sha256').update(JSON.stringify({ format: FORMAT, sparkify: sparkifyVersion, data })).digest('base64url');
+}
+
+function fullKey(stored: Stored): string {
+  return createHash('sha256').update(JSON.stringify([stored.key, stored.env, stored.envHash ?? null])).digest('base64url');
 }
 
 function envUnchanged(stored: Stored, env: Record<string, string | undefined>): boolean {

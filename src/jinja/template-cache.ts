@@ -40,15 +40,13 @@ const caches = new WeakMap<nunjucks.Environment, TemplateCache>();
 
 /** Compiled templates of one project, read from and written back to one JSON file. */
 export class TemplateCache {
-  private stored: Stored;
+  private stored: Stored = { entries: new Map() };
   private readonly used = new Map<string, Code>();
   private compiler?: string;
   private misses = 0;
 
-  /** Reads `file` (a missing or unreadable file is an empty cache); without a file, nothing persists. */
-  constructor(private readonly file?: string) {
-    this.stored = file ? readStored(file) : { entries: new Map() };
-  }
+  /** Reads `file` on the first compile (a missing or unreadable file is an empty cache); without a file, nothing persists. */
+  constructor(private readonly file?: string) {}
 
   /** Hits and misses so far, for the benchmarks and tests. */
   get stats(): { hits: number; misses: number } {
@@ -58,7 +56,9 @@ export class TemplateCache {
   /** Compiles `source` in `env`, or reuses the code compiled for the same text, path and compiler. */
   compile(env: nunjucks.Environment, source: string, path: string): nunjucks.Template {
     if (this.compiler === undefined) {
+      // Read only now: a run that reuses the whole compile (compile-cache.ts) compiles no template.
       this.compiler = compilerIdentity(env);
+      if (this.file) this.stored = readStored(this.file);
       if (this.stored.compiler !== this.compiler) this.stored = { entries: new Map() };
     }
     const key = createHash('sha256').update(`${path}\0${source}`).digest('base64url');

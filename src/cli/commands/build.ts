@@ -4,7 +4,7 @@ import { noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '.
 import { formatDiagnostic } from '../../diagnostics.js';
 import type { NodePlan } from '../../kinds/node-plan.js';
 import { writeCompiledFiles } from '../../kinds/compiled-files.js';
-import { writeManifest, writeRunResults } from '../../run/artifacts.js';
+import { writeRunResults } from '../../run/artifacts.js';
 import type { RunReporter } from '../../run/schedule-plans.js';
 import { RunCancelled } from '../../run/run-context.js';
 import { executeRun } from '../../kinds/execute-run.js';
@@ -18,7 +18,7 @@ import { hasSelection, loadProjectContext, planFor, selectedIds } from '../proje
 import { testGates } from '../../graph/index.js';
 import { describeCounts, runOrder, type RunCommand } from '../../kinds/run-order.js';
 import { printTestWarnings, reportTest } from '../test-lines.js';
-import { manifestDocument } from '../artifact-documents.js';
+import { writeManifestOf } from '../manifest-stamp.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
 import { phaseTimer } from '../phase-timings.js';
@@ -45,7 +45,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   const ids = runOrder(compiled.graph, selectedIds(context, options), command, hasSelection(options));
   const plans = planFor(context, ids);
   timer.phase('select and plan');
-  writeManifest(root, manifestDocument(context), scrub);
+  writeManifestOf(context);
   writeCompiledFiles(root, compiled.manifest, plans, scrub);
   timer.phase('write manifest.json and target/');
   const inlined = onlyInlined(context, ids);
