@@ -51,6 +51,8 @@ export interface ProjectContext {
   macroFiles: TemplateFile[];
   /** A content key of everything compile read: the same key, the same manifest (compile-cache.ts). */
   compileKey?: string;
+  /** The text of the project files read for compile, by project-relative path (manifest.json's raw_code). */
+  fileTexts: ReadonlyMap<string, string>;
 }
 
 /**
@@ -85,7 +87,8 @@ export function loadProjectContext(options: GlobalOptions, loaded?: (project: Lo
     templateCache.save();
   }
   const macroFiles = [...files.macros, ...dataTests.generic];
-  return { root, project, compiled, output, scrub, run, macroFiles, compileKey: compiled.key };
+  const fileTexts = new Map([...files.models, ...files.macros, ...snapshots, ...dataTests.singular, ...dataTests.generic].map((f) => [f.path, f.source]));
+  return { root, project, compiled, output, scrub, run, macroFiles, compileKey: compiled.key, fileTexts };
 }
 
 /** Whether the user selected or excluded anything. */

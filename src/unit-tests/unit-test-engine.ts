@@ -87,6 +87,7 @@ export class UnitTestEngine {
   private start(): Promise<{ db: PGlite; from: EngineStart; folder: string }> {
     this.db ??= (async () => {
       const { PGlite: Engine } = await import('@electric-sql/pglite');
+      this.options.notice?.('Starting the unit-test database (a copy of the pristine PGlite)');
       const folder = await mkdtemp(join(tmpdir(), 'sparkify-unit-test-'));
       const dataDir = join(folder, 'pgdata');
       try {
