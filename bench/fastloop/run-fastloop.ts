@@ -8,6 +8,7 @@
  *    project (the machine's pristine PGlite already made) and a rebuild with nothing changed, with
  *    the time to the first line of output and the longest silence.
  * Usage: node dist/bench/fastloop/run-fastloop.js [--models 1000,5000] [--runs 3] [--build-runs 7] [--only compile|build]
+ *   [--baseline <commit>]  (build: that commit's CLI too, interleaved; see ../startup/make-baseline.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { formatRange, summarize } from '../lib/stats.js';
 import { markdownTable } from '../lib/table.js';
 import { generateProject } from '../compile/generate-project.js';
 import { generateDataformProject } from '../compile/generate-dataform.js';
+import { makeBaseline } from '../startup/make-baseline.js';
 
 const args = caseArgs(process.argv.slice(2));
 const root = join(outDir, 'fastloop');
@@ -86,18 +88,28 @@ async function compileBench(sizes: number[], runs: number): Promise<string> {
   return markdownTable(['models', 'case', 'wall ms median (min–max)', 'CPU ms median', 'peak RSS MiB', 'Dataform/this wall', 'Dataform/this CPU', 'RSS this/Dataform', 'load avg'], rows);
 }
 
-async function buildBench(runs: number): Promise<string> {
-  const project = join(root, 'build-project');
-  rmSync(project, { recursive: true, force: true });
-  mkdirSync(project, { recursive: true });
-  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds', 'snapshots', 'data']) cpSync(join(repoRoot, entry), join(project, entry), { recursive: true });
-  const build = ['node', BIN, 'build', '--project-dir', project];
-  const load = loadavg()[0];
-  const cases: Case[] = [
-    { label: 'sparkify --version', command: ['node', BIN, '--version'] },
-    { label: 'first build (new project, machine cache warm)', command: build, before: () => ['target', '.sparkify'].forEach((d) => rmSync(join(project, d), { recursive: true, force: true })) },
-    { label: 'rebuild, nothing changed', command: build },
+/** A fresh copy of the repository's project at `folder` (the project files only). */
+function copyProject(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds', 'snapshots', 'data']) cpSync(join(repoRoot, entry), join(folder, entry), { recursive: true });
+}
+
+/** A first build and a rebuild of a copy of the repository's project with the CLI at `bin`. */
+function buildCases(bin: string, folder: string, suffix: string): Case[] {
+  copyProject(folder);
+  const build = ['node', bin, 'build', '--project-dir', folder];
+  return [
+    { label: `first build (new project, machine cache warm)${suffix}`, command: build, before: () => ['target', '.sparkify'].forEach((d) => rmSync(join(folder, d), { recursive: true, force: true })) },
+    { label: `rebuild, nothing changed${suffix}`, command: build },
   ];
+}
+
+async function buildBench(runs: number): Promise<string> {
+  const load = loadavg()[0];
+  const cases: Case[] = [{ label: 'sparkify --version', command: ['node', BIN, '--version'] }, ...buildCases(BIN, join(root, 'build-project'), '')];
+  // With --baseline <commit>: the same first build and rebuild by that commit's CLI, interleaved.
+  if (args.baseline) cases.push(...buildCases(join(repoRoot, makeBaseline(args.baseline)), join(root, 'build-project-baseline'), `, baseline ${args.baseline}`));
   const samples = await interleave(cases, runs);
   const rows = cases.map((c, k) => {
     const s = samples[k];

@@ -4,7 +4,8 @@
  * warehouse. One test at a time uses it (each inside BEGIN … ROLLBACK), even with --threads.
  *
  * It is a copy of the machine's pristine PGlite data directory in a temporary folder, removed when
- * the run ends (an initdb in WASM takes seconds; see engines/pglite/pristine-data-dir.ts). On disk
+ * the run ends (an initdb in WASM takes seconds; see engines/pglite/pristine-data-dir.ts), run on a
+ * thread of its own (unit-test-worker.ts) so that it starts beside the warehouse and the loads. On disk
  * rather than in memory: loading a data directory into PGlite's memory file system peaked at
  * ~550 MB, a copy on disk with small shared buffers at ~190 MB. A test whose statements passed
  * before is not run again (unit-test-results.ts), so a rebuild with nothing changed starts nothing.
@@ -12,9 +13,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
-import { copyPristineDataDir, type PristineStart } from '../engines/pglite/pristine-data-dir.js';
+import type { PristineStart } from '../engines/pglite/pristine-data-dir.js';
+import type { UnitTestPlan } from './plan-unit-test.js';
 import { UnitTestResults } from './unit-test-results.js';
+import { WorkerDatabase } from './worker-database.js';
 
 /** What a unit test runs its statements on. */
 export interface UnitTestDatabase {
@@ -41,18 +43,24 @@ const SETTINGS = ['shared_buffers = 16MB'];
 export class UnitTestEngine {
   /** Tests that passed with the same statements, on the same PGlite and sparkify. */
   readonly results: UnitTestResults;
-  private db?: Promise<{ db: PGlite; from: EngineStart; folder: string }>;
+  private db?: Promise<{ db: WorkerDatabase; folder: string }>;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: UnitTestEngineOptions = {}) {
     this.results = new UnitTestResults(options.resultsFile);
   }
 
+  /** Starts the database now, on its own thread, while the caller goes on (opening the warehouse, loading). */
+  prepare(): void {
+    if (this.db) return;
+    this.start().catch(() => undefined); // a failure is reported by the first test that needs it
+  }
+
   /** Runs `work` once every earlier piece of work has finished. */
   exclusive<T>(work: (db: UnitTestDatabase) => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       const { db } = await this.start();
-      return work({ query: async (sql) => (await db.query<Record<string, unknown>>(sql)).rows });
+      return work({ query: (sql) => db.query(sql) });
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -60,7 +68,7 @@ export class UnitTestEngine {
 
   /** Starts the database if needed and tells how it was started. */
   async started(): Promise<EngineStart> {
-    return (await this.start()).from;
+    return (await this.start()).db.from;
   }
 
   /** Whether the database was started in this run. */
@@ -76,25 +84,20 @@ export class UnitTestEngine {
     if (!db) return;
     const started = await db.catch(() => undefined);
     if (!started) return;
-    const { db: pglite, folder } = started;
     try {
-      await pglite.close();
+      await started.db.close();
     } finally {
-      await rm(folder, { recursive: true, force: true });
+      await rm(started.folder, { recursive: true, force: true });
     }
   }
 
-  private start(): Promise<{ db: PGlite; from: EngineStart; folder: string }> {
+  private start(): Promise<{ db: WorkerDatabase; folder: string }> {
     this.db ??= (async () => {
-      const { PGlite: Engine } = await import('@electric-sql/pglite');
       this.options.notice?.('Starting the unit-test database (a copy of the pristine PGlite)');
       const folder = await mkdtemp(join(tmpdir(), 'sparkify-unit-test-'));
-      const dataDir = join(folder, 'pgdata');
       try {
-        const from = await copyPristineOr(dataDir, this.options);
-        const db = new Engine(dataDir);
-        await db.waitReady;
-        return { db, from, folder };
+        const setup = { dataDir: join(folder, 'pgdata'), cacheDir: this.options.cacheDir, settings: SETTINGS };
+        return { db: await WorkerDatabase.start(setup, this.options.notice), folder };
       } catch (error) {
         await rm(folder, { recursive: true, force: true });
         throw error;
@@ -104,18 +107,7 @@ export class UnitTestEngine {
   }
 }
 
-/** Copies the pristine database to `dataDir`; when that fails, PGlite runs its own initdb there. */
-async function copyPristineOr(dataDir: string, options: UnitTestEngineOptions): Promise<EngineStart> {
-  try {
-    return await copyPristineDataDir(dataDir, { cacheDir: options.cacheDir, notice: options.notice, settings: SETTINGS });
-  } catch (error) {
-    // Silent for users: the run goes on, only slower.
-    debug(`no pristine PGlite copy for unit tests (${(error as Error).message}): initdb`);
-    return 'fresh';
-  }
-}
-
-/** A line on stderr only with SPARKIFY_DEBUG set: dbt users do not want noise about a cache. */
-function debug(message: string): void {
-  if (process.env.SPARKIFY_DEBUG) process.stderr.write(`debug: ${message}\n`);
+/** Whether any of `plans` is a unit test that must run (it did not pass before with the same statements). */
+export function needsDatabase(plans: readonly { unitTest?: UnitTestPlan }[], engine: UnitTestEngine): boolean {
+  return plans.some((plan) => plan.unitTest !== undefined && !engine.results.hasPassed(plan.unitTest));
 }

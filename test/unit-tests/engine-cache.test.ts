@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pristinePath } from '../../src/engines/pglite/pristine-data-dir.js';
-import { UnitTestEngine } from '../../src/unit-tests/unit-test-engine.js';
+import { needsDatabase, UnitTestEngine } from '../../src/unit-tests/unit-test-engine.js';
+import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dialect.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
 import type { CompiledProject } from '../../src/compile/compile-project.js';
 import { compileUnit, lines, MODELS, runUnit } from './fixture.js';
 
@@ -118,5 +120,41 @@ describe('unit tests that passed are not run again while what they run is unchan
   test('without a results file every run starts the database', async () => {
     assert.equal((await runOnce(cacheDir, compiled)).started, true);
     assert.equal((await runOnce(cacheDir, compiled)).started, true);
+  });
+});
+
+describe('the unit-test database started ahead, on its own thread', () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'sparkify-machine-cache-'));
+  const resultsFile = join(mkdtempSync(join(tmpdir(), 'sparkify-results-')), '.sparkify', 'unit-test-results.json');
+  const plans = () => planNodes(compiled.manifest, ['unit_test.users.t'], new PostgresDialect('pglite', "'/dev/blob'"));
+
+  test('a unit test not yet passed needs it; prepare() starts it before the first test asks, and the test passes on it', async () => {
+    const engine = new UnitTestEngine({ cacheDir, resultsFile });
+    try {
+      assert.equal(needsDatabase(plans(), engine), true);
+      engine.prepare();
+      assert.equal(engine.wasStarted, true);
+      assert.ok(['cache', 'fresh'].includes(await engine.started()));
+      assert.equal((await runUnit(compiled, 'unit_test.users.t', engine)).status, 'pass');
+    } finally {
+      await engine.close();
+    }
+  });
+
+  test('once it passed with the same statements nothing needs it', () => {
+    assert.equal(needsDatabase(plans(), new UnitTestEngine({ cacheDir, resultsFile })), false);
+  });
+
+  test("a statement the database refuses comes back from the thread as the test's error, with PGlite's message", async () => {
+    const broken = unitTest('1.5', '1.50', { 'models/users.sql': 'select id as user_id, kind as level, amount from {{ source(\'raw\', \'events\') }} where no_such_column > 0\n' });
+    const engine = new UnitTestEngine({ cacheDir });
+    try {
+      engine.prepare();
+      const result = await runUnit(broken, 'unit_test.users.t', engine);
+      assert.equal(result.status, 'error');
+      assert.match(JSON.stringify(result.diagnostics), /no_such_column/);
+    } finally {
+      await engine.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createAdapter, engineOf } from '../../engines/registry.js';
-import { noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
+import { needsDatabase, noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import type { NodePlan } from '../../kinds/node-plan.js';
 import { writeCompiledFiles } from '../../kinds/compiled-files.js';
@@ -67,6 +67,8 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     controller.abort();
   }, () => adapter.close());
   try {
+    // Unit tests that must run get their database started now, on its own thread, beside the warehouse.
+    if (needsDatabase(plans, unitTests)) unitTests.prepare();
     await adapter.open({ notice: (text) => output.line(text) });
     timer.phase('open the warehouse');
     // Two builds at once on one target would swap the same tables; two snapshot runs would close and
