@@ -89,7 +89,7 @@ function columnBox(index: DocsIndex, key: ColumnKey, at: { x: number; y: number;
   const group = svgElement('a', { href: nodeHref(key.node, key.column), class: `column-box${isRoot ? ' root' : ''}`, 'data-column': columnLabel(index, key) });
   const [x, y] = [at.x - at.width / 2, at.y - at.height / 2];
   group.appendChild(svgElement('rect', { x, y, width: at.width, height: at.height, rx: 6 }));
-  group.appendChild(svgElement('rect', { x, y, width: 5, height: at.height, rx: 2, fill: TYPE_COLORS[node?.type ?? ''] ?? '#475569', class: 'stripe' }));
+  group.appendChild(svgElement('rect', { x, y, width: 5, height: at.height, rx: 2, style: `fill:${TYPE_COLORS[node?.type ?? ''] ?? '#475569'}`, class: 'stripe' }));
   group.appendChild(svgElement('text', { x: x + 12, y: y + 15, class: 'box-node' }, node?.label ?? key.node));
   group.appendChild(svgElement('text', { x: x + 12, y: y + 31, class: 'box-column' }, key.column));
   return group;

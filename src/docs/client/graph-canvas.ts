@@ -49,6 +49,8 @@ export class GraphCanvas {
     this.focus = focus;
     this.hover = undefined;
     this.fit();
+    // Drawn now rather than on the next frame, so the caller can report the draw time.
+    this.draw();
   }
 
   /** Zooms and pans so the whole layout fits (never above 1:1, so a small graph is not blown up). */

@@ -8,6 +8,7 @@ import { h, trustedHtml } from './dom.js';
 import { createDagPanel, neighbourhood } from './graph-view.js';
 import { detailsCard, loadCard, neighboursCard, runBadge, testCard, testsCard } from './node-sections.js';
 import { graphHref } from './router.js';
+import { formatCount, formatStat } from './format.js';
 
 /** Where a node page is opened: which column's lineage, and which way. */
 export interface NodePageOptions {
@@ -42,7 +43,16 @@ function header(node: SiteNode): HTMLElement {
       node.materialized ? h('span', { class: 'badge plain' }, node.materialized) : null,
       node.tags.map((tag) => h('a', { class: 'badge tag', href: graphHref(`tag:${tag}`) }, `#${tag}`))),
     h('h1', {}, node.label),
-    h('div', { class: 'subtitle' }, node.relation ? h('code', {}, node.relation) : h('code', {}, node.path), runBadge(node)));
+    h('div', { class: 'subtitle' }, node.relation ? h('code', {}, node.relation) : h('code', {}, node.path), headline(node), runBadge(node)));
+}
+
+/** Rows and size, the two facts an analyst asks first. */
+function headline(node: SiteNode): HTMLElement | null {
+  const rows = node.stats.find((stat) => stat.id === 'row_count');
+  const bytes = node.stats.find((stat) => stat.id === 'bytes');
+  if (!rows && !bytes) return null;
+  const parts = [rows && typeof rows.value === 'number' ? `${formatCount(rows.value)} rows` : '', bytes ? formatStat('bytes', bytes.value) : ''];
+  return h('span', { class: 'headline' }, parts.filter(Boolean).join(' · '));
 }
 
 /** The node's neighbourhood (two steps each way), drawn when the card is on screen. */

@@ -1,5 +1,5 @@
 import type { SiteNode } from '../site/site-data.js';
-import type { DocsIndex } from './docs-index.js';
+import { DAG_TYPES, type DocsIndex } from './docs-index.js';
 import { h } from './dom.js';
 import { formatCount, formatSeconds, formatStat, formatTime, statusClass } from './format.js';
 import { nodeHref } from './router.js';
@@ -76,9 +76,11 @@ export function neighboursCard(index: DocsIndex, node: SiteNode): HTMLElement | 
     const other = index.node(id);
     return h('li', {}, other ? h('a', { href: nodeHref(id) }, h('span', { class: `badge type-${other.type}` }, other.type), ' ', other.label) : id);
   }));
-  if (node.parents.length === 0 && node.children.length === 0) return null;
+  // Tests that read the node are listed under Tests; here only what it is built from and feeds.
+  const children = node.children.filter((id) => DAG_TYPES.has(index.node(id)?.type ?? ''));
+  if (node.parents.length === 0 && children.length === 0) return null;
   return h('section', { class: 'card' }, h('h2', {}, 'Depends on / Referenced by'),
     h('div', { class: 'two-columns' },
       h('div', {}, h('h3', {}, `Depends on (${node.parents.length})`), list(node.parents)),
-      h('div', {}, h('h3', {}, `Referenced by (${node.children.length})`), list(node.children))));
+      h('div', {}, h('h3', {}, `Referenced by (${children.length})`), list(children))));
 }

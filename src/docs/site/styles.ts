@@ -97,7 +97,7 @@ ul.links { list-style: none; padding: 0; margin: 0; } ul.links li { padding: 2px
 .stat-label { color: var(--muted); font-size: 12.5px; }
 .run-line { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin: 0 0 6px; }
 .notices li { color: #92400e; }
-.column-lineage { border-color: #fcd34d; }
+.column-lineage { border-color: #fcd34d; scroll-margin-top: 70px; }
 svg.column-graph { display: block; max-width: 100%; height: auto; margin: 6px 0 10px; }
 .column-box rect { fill: #fff; stroke: #cbd5e1; }
 .column-box.root rect:first-child { stroke: var(--accent); stroke-width: 2.5; }
