@@ -24,14 +24,20 @@ export function layeredLayout(nodes: LayoutInput[], edges: [string, string][], w
     for (const layer of sequence) reorder(layer, neighbours, position);
   }
   const columnWidth = Math.max(...widths.values(), 90) + COLUMN_GAP;
+  // A layer taller than this wraps into several columns, so 1,500 staging models side by side
+  // make a block rather than a line thousands of boxes high.
+  const maxRows = Math.max(40, Math.ceil(Math.sqrt(nodes.length)));
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const placed: LaidNode[] = [];
-  layers.forEach((layer, column) => {
-    layer.forEach((id, row) => {
-      const y = (row - layer.length / 2) * (height + ROW_GAP);
-      placed.push({ ...byId.get(id)!, x: column * columnWidth, y, w: widths.get(id)!, h: height });
+  let column = 0;
+  for (const layer of layers) {
+    const rows = Math.min(layer.length, maxRows);
+    layer.forEach((id, i) => {
+      const y = ((i % maxRows) - rows / 2) * (height + ROW_GAP);
+      placed.push({ ...byId.get(id)!, x: (column + Math.floor(i / maxRows)) * columnWidth, y, w: widths.get(id)!, h: height });
     });
-  });
+    column += Math.ceil(layer.length / maxRows);
+  }
   return { engine: 'layered', nodes: placed, edges: edges.map(([from, to]) => ({ from, to })) };
 }
 

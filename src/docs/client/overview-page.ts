@@ -2,7 +2,9 @@ import type { DocsIndex } from './docs-index.js';
 import { DAG_TYPES } from './docs-index.js';
 import { h } from './dom.js';
 import { formatCount, formatSeconds, formatTime, statusClass } from './format.js';
-import type { DagPanel } from './graph-view.js';
+import { neighbourhood, type DagPanel } from './graph-view.js';
+import { DAGRE_MAX_NODES } from './graph-layout.js';
+import type { SiteNode } from '../site/site-data.js';
 import { graphHref, nodeHref } from './router.js';
 
 const NOUNS: [string, string][] = [['model', 'Models'], ['source', 'Sources'], ['seed', 'Seeds'], ['snapshot', 'Snapshots'], ['test', 'Data tests'], ['unit_test', 'Unit tests'], ['macro', 'Macros']];
@@ -22,9 +24,33 @@ export function overviewPage(index: DocsIndex, dag: DagPanel): HTMLElement {
     data.notices.length > 0 ? h('section', { class: 'card notices' }, h('h2', {}, 'Notices'), h('ul', {}, data.notices.map((n) => h('li', {}, n)))) : null,
     h('section', { class: 'card' },
       h('div', { class: 'card-head' }, h('h2', {}, 'Table lineage'), h('a', { class: 'button-link', href: graphHref('') }, 'Open the lineage graph with a selector')),
-      dag.element));
-  requestAnimationFrame(() => dag.show(data.nodes.filter((node) => DAG_TYPES.has(node.type)).map((node) => node.id)));
+      lineageNote(index), dag.element));
+  requestAnimationFrame(() => showDefault(index, dag));
   return page;
+}
+
+/** The whole DAG when it is small enough to read; else the neighbourhood of its busiest model. */
+function showDefault(index: DocsIndex, dag: DagPanel): void {
+  const all = index.data.nodes.filter((node) => DAG_TYPES.has(node.type));
+  if (all.length <= DAGRE_MAX_NODES) return void dag.show(all.map((node) => node.id));
+  const hub = busiest(all);
+  dag.show(neighbourhood(index, hub.id, 1), { focus: hub.id });
+}
+
+function lineageNote(index: DocsIndex): HTMLElement | null {
+  const all = index.data.nodes.filter((node) => DAG_TYPES.has(node.type));
+  if (all.length <= DAGRE_MAX_NODES) return null;
+  const hub = busiest(all);
+  return h('p', { class: 'muted lineage-note' }, `${formatCount(all.length)} nodes are too many to read at once: this shows `,
+    h('a', { href: nodeHref(hub.id) }, hub.label), ` (the most connected) and its neighbours. `,
+    h('a', { href: graphHref(`1+${hub.name}+1`) }, 'Select another part'), ' or ', h('a', { href: graphHref('') }, `see all ${formatCount(all.length)}`), '.');
+}
+
+/** The model with the most direct neighbours (sources are left out: each feeds hundreds). */
+function busiest(all: SiteNode[]): SiteNode {
+  const models = all.filter((node) => node.type === 'model');
+  const nodes = models.length > 0 ? models : all;
+  return nodes.reduce((best, node) => (node.parents.length + node.children.length > best.parents.length + best.children.length ? node : best));
 }
 
 /** The last run in numbers, and what failed in it. */
