@@ -20,10 +20,10 @@ const POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsaf
  * Serves the files of `dir` (target/) read-only: `/` is index.html, paths cannot leave the folder,
  * only GET and HEAD are answered. Listens on `host` (loopback unless told otherwise).
  */
-export async function serveDocs(dir: string, host: string, port: number): Promise<DocsServer> {
+export async function serveDocs(dir: string, host: string, port: number, shownDir = dir): Promise<DocsServer> {
   const root = resolve(dir);
   if (!existsSync(join(root, 'index.html'))) {
-    fail(DocsErrors.nothingToServe, `no ${join(dir, 'index.html')} to serve`, undefined, 'run sparkify docs generate first');
+    fail(DocsErrors.nothingToServe, `no ${join(shownDir, 'index.html')} to serve`, undefined, 'run sparkify docs generate first');
   }
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'x:/').pathname);

@@ -36,7 +36,7 @@ export interface DocsServeOptions {
 /** `sparkify docs serve`: serves target/ on loopback until Ctrl-C. */
 export async function docsServeCommand(options: DocsServeOptions): Promise<number> {
   const root = findProjectRoot(options.projectDir);
-  const served = await serveDocs(join(root, TARGET_DIR), options.host, options.port);
+  const served = await serveDocs(join(root, TARGET_DIR), options.host, options.port, TARGET_DIR);
   process.stdout.write(`Serving ${TARGET_DIR}/ at ${served.url} (Ctrl-C to stop)\n`);
   if (options.browser) openBrowser(served.url);
   await new Promise<void>((done) => {
