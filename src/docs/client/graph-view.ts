@@ -40,6 +40,8 @@ export function createDagPanel(index: DocsIndex, open: (id: string) => void, cla
       element.dataset.nodes = String(nodes.length);
       element.dataset.layout = layout.engine;
       element.dataset.layoutMs = layout.ms.toFixed(1);
+      canvas.canvas.setAttribute('role', 'img');
+      canvas.canvas.setAttribute('aria-label', `Table lineage: ${nodes.length} nodes, ${edges.length} edges. Each node has a page in the project tree.`);
       return layout;
     },
   };
