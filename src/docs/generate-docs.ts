@@ -13,6 +13,7 @@ import { catalogSqlFor } from './catalog/catalog-sql-for.js';
 import { readCatalog } from './catalog/read-catalog.js';
 import { DocsErrors } from './error-codes.js';
 import { interimArtifacts } from './interim/interim-artifacts.js';
+import { interimLineage } from './interim/interim-lineage.js';
 import { scrubDeep } from './scrub-deep.js';
 import { renderDocsSite } from './site/render-docs-site.js';
 
@@ -40,9 +41,10 @@ export async function generateDocs(context: ProjectContext, options: GenerateDoc
   const generatedAt = new Date().toISOString();
   const { root, compiled, scrub } = context;
   writeManifest(root, compiled.manifest, scrub);
-  const { manifest, runResults, warnings } = interimArtifacts(context, { generatedAt, sparkifyVersion: SPARKIFY_VERSION, lineage: options.lineage });
+  const { manifest, runResults, warnings } = interimArtifacts(context, { generatedAt, sparkifyVersion: SPARKIFY_VERSION });
+  const lineage = options.lineage ?? interimLineage(compiled.manifest);
   const catalog = options.emptyCatalog ? emptyCatalog(catalogContext(context, generatedAt)) : await warehouseCatalog(context, manifest, generatedAt);
-  const artifacts: DocsArtifacts = scrubDeep({ manifest, catalog, runResults }, scrub);
+  const artifacts: DocsArtifacts = scrubDeep({ manifest, catalog, runResults, lineage }, scrub);
   const html = scrub(await renderDocsSite(artifacts));
   const dir = join(root, TARGET_DIR);
   mkdirSync(dir, { recursive: true });

@@ -52,6 +52,11 @@ test('column lineage shows what it could not resolve; an existing source has no 
   const panel = await browser.page.locator('#column-lineage').innerText();
   assert.match(panel, /orders\.status ← transform ← app\.raw_orders\.state/);
   assert.match(panel, /Not resolved:[\s\S]*udf\(x\): function body not visible/);
+  await browser.page.click('#column-lineage details.indirect summary');
+  assert.match(await browser.page.locator('#column-lineage details.indirect').innerText(), /orders: filter on app\.raw_orders\.deleted via base/);
+  await browser.page.goto(url + '#/node/source.shop.app.raw_orders?column=deleted&direction=downstream');
+  await browser.page.click('#column-lineage details.indirect summary');
+  assert.match(await browser.page.locator('#column-lineage').innerText(), /app\.raw_orders\.deleted filter via base in orders/);
   await browser.page.goto(url + '#/node/source.shop.crm.accounts');
   await browser.page.waitForSelector('h1:text-is("crm.accounts")');
   assert.equal(await browser.page.locator('.load-card').count(), 0);

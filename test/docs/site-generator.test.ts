@@ -88,3 +88,10 @@ test('scrubDeep removes a secret from every string before the page escapes it', 
   assert.deepEqual(scrubbed, { manifest: { nodes: [{ compiled_code: "password '****'", n: 1 }] } });
   assert.doesNotMatch(embedJson(scrubbed), /hunter/);
 });
+
+test('lineage given beside the manifest, keyed by sparkify ids, lands under the site ids', () => {
+  const lineage = { 'model.customers': { node: 'model.customers', columns: [{ column: 'id', edges: [{ from: { node: 'model.orders', column: 'order_id' }, how: 'rename' as const, via: [] }], unresolved: [] }], indirect: [] } };
+  const data = buildSiteData({ ...fixtureArtifacts(), lineage });
+  assert.deepEqual(Object.keys(data.lineage).sort(), ['model.shop.customers', 'model.shop.orders']);
+  assert.equal(data.lineage['model.shop.customers'].columns[0].edges[0].from.node, 'model.orders', 'references stay as written; the page resolves them');
+});

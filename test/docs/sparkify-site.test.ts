@@ -130,6 +130,8 @@ test('column lineage: songplays.user_id traces to staging_events.user_id, and ba
   const panel = await browser.page.locator('#column-lineage').innerText();
   assert.match(panel, /songplays\.user_id ← passthrough via plays ← sparkify\.staging_events\.user_id/);
   assert.ok(await browser.page.locator('#column-lineage svg .column-box[data-column="sparkify.staging_events.user_id"]').count() === 1);
+  await browser.page.click('#column-lineage details.indirect summary');
+  assert.match(await browser.page.locator('#column-lineage details.indirect').innerText(), /songplays: filter on sparkify\.staging_events\.page via plays/);
   await browser.page.click('#column-lineage a.column-ref:text-is("sparkify.staging_events.user_id")');
   await browser.page.waitForSelector('h1:text-is("sparkify.staging_events")');
   await browser.page.click('#column-lineage a.tab:has-text("Downstream")');

@@ -26,17 +26,35 @@ export function columnLineagePanel(index: DocsIndex, root: ColumnKey, direction:
     h('div', { class: 'card-head' },
       h('h2', {}, 'Column lineage of ', h('code', {}, label)),
       h('div', { class: 'tabs' }, tab('upstream', 'Upstream: where it comes from'), tab('downstream', 'Downstream: what it feeds'))),
-    trace.edges.length === 0 ? h('p', { class: 'muted' }, emptyText(index, root, direction)) : columnGraph(index, trace),
+    trace.edges.length === 0 ? h('p', { class: 'muted' }, emptyText(index, root, direction, trace)) : columnGraph(index, trace),
     paths.length > 0 ? h('ol', { class: 'lineage-paths' }, paths.map((path) => h('li', {}, pathText(index, path, direction)))) : null,
+    indirectList(index, trace, direction),
     trace.unresolved.length > 0
       ? h('div', { class: 'unresolved' }, h('strong', {}, 'Not resolved: '),
         h('ul', {}, trace.unresolved.map((u) => h('li', {}, h('code', {}, columnLabel(index, u.column)), ' — ', u.what))))
       : null);
 }
 
-function emptyText(index: DocsIndex, root: ColumnKey, direction: string): string {
+/** Filters and joins: upstream, the columns deciding which rows the nodes on the way have; downstream, the nodes whose rows it decides. */
+function indirectList(index: DocsIndex, trace: Trace, direction: 'upstream' | 'downstream'): HTMLElement | null {
+  if (trace.indirect.length === 0) return null;
+  const via = (use: { via: string[] }) => (use.via.length > 0 ? ` via ${use.via.join(', ')}` : '');
+  const title = direction === 'upstream' ? 'Which rows: columns read by filters and joins on the way' : 'Also decides which rows these have (filters and joins)';
+  return h('details', { class: 'indirect' }, h('summary', {}, `${title} (${trace.indirect.length})`),
+    h('ul', {}, trace.indirect.map((use) => h('li', {},
+      direction === 'upstream'
+        ? [h('span', { class: 'how' }, `${index.node(use.node)?.label ?? use.node}: ${use.how} on `), columnLink(index, use.column), h('span', { class: 'how' }, via(use))]
+        : [columnLink(index, use.column), h('span', { class: 'how' }, ` ${use.how}${via(use)} in `), nodeLink(index, use.node)]))));
+}
+
+function nodeLink(index: DocsIndex, id: string): HTMLElement {
+  const node = index.node(id);
+  return node ? h('a', { href: nodeHref(id) }, node.label) : h('span', {}, id);
+}
+
+function emptyText(index: DocsIndex, root: ColumnKey, direction: string, trace: Trace): string {
   const node = index.node(root.node);
-  if (direction === 'downstream') return 'No column of another model is computed from this column.';
+  if (direction === 'downstream') return 'No column of another model is computed from this column' + (trace.indirect.length > 0 ? '; it decides which rows other nodes have (below).' : '.');
   if (node && (node.type === 'source' || node.type === 'seed')) return `A ${node.type} column: this is where its lineage starts.`;
   return index.lineage(root.node) ? 'The lineage of this column has no upstream columns (a constant or an expression without columns).' : 'No column lineage is recorded for this node.';
 }

@@ -1,4 +1,5 @@
 import type { NodeLineage } from '../../lineage/types.js';
+import { resolveNodeRef } from '../site/resolve-node-ref.js';
 import type { SiteData, SiteNode } from '../site/site-data.js';
 
 /** Resource types drawn in the table-lineage DAG (tests join only when asked for). */
@@ -28,12 +29,7 @@ export class DocsIndex {
    * sparkify's short ids (`model.songplays`, `source.sparkify.staging_events`) or bare names works too.
    */
   resolve(ref: string): string | undefined {
-    if (this.byId.has(ref)) return ref;
-    const [type, ...rest] = ref.split('.');
-    const project = this.data.project.name;
-    const longId = `${type}.${project}.${rest.join('.')}`;
-    if (rest.length > 0 && this.byId.has(longId)) return longId;
-    return this.byName.get(ref) ?? this.byName.get(rest.join('.'));
+    return resolveNodeRef(ref, this.data.project.name, (id) => this.byId.has(id), (name) => this.byName.get(name));
   }
 
   /** The column lineage of a node. */

@@ -5,17 +5,15 @@
 import type { ProjectContext } from '../../cli/project-context.js';
 import { readProjectFiles } from '../../compile/project-files.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import type { ProjectLineage } from '../../lineage/types.js';
 import { DocsErrors } from '../error-codes.js';
 import type { DbtManifest } from '../artifacts/dbt-manifest.js';
 import type { DbtRunResults } from '../artifacts/dbt-run-results.js';
 import { dbtIdMap } from './dbt-ids.js';
-import { interimLineage } from './interim-lineage.js';
 import { interimDbtManifest } from './internal-to-dbt-manifest.js';
 import { readInterimRunResults } from './internal-to-dbt-run-results.js';
 
-/** The manifest and last run, dbt-shaped; `lineage` overrides the (empty) interim lineage. */
-export function interimArtifacts(context: ProjectContext, options: { generatedAt: string; sparkifyVersion: string; lineage?: ProjectLineage }): { manifest: DbtManifest; runResults?: DbtRunResults; warnings: Diagnostic[] } {
+/** The manifest and last run, dbt-shaped. */
+export function interimArtifacts(context: ProjectContext, options: { generatedAt: string; sparkifyVersion: string }): { manifest: DbtManifest; runResults?: DbtRunResults; warnings: Diagnostic[] } {
   const { root, project, compiled } = context;
   const ids = dbtIdMap(compiled.manifest.projectName, compiled.manifest.nodes);
   const warnings: Diagnostic[] = [];
@@ -30,7 +28,7 @@ export function interimArtifacts(context: ProjectContext, options: { generatedAt
   const macroFiles = readProjectFiles(root, [], [...config.macroPaths, ...config.testPaths.map((path) => `${path}/generic`)]).macros;
   const manifest = interimDbtManifest({
     root, manifest: compiled.manifest, macroFiles, docsFolders: [...config.modelPaths, ...config.snapshotPaths, ...config.macroPaths],
-    lineage: options.lineage ?? interimLineage(compiled.manifest), lastLoads, generatedAt: options.generatedAt, sparkifyVersion: options.sparkifyVersion,
+    lastLoads, generatedAt: options.generatedAt, sparkifyVersion: options.sparkifyVersion,
   });
   return { manifest, runResults, warnings };
 }

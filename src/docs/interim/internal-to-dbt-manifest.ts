@@ -7,7 +7,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest, ManifestNode, ModelNode, SourceNode } from '../../compile/manifest.js';
 import type { ColumnInfo } from '../../compile/test-node.js';
-import type { ProjectLineage } from '../../lineage/types.js';
 import { quoteRelation } from '../../sql/quote.js';
 import { MANIFEST_V12, type DbtColumn, type DbtManifest, type DbtNode, type DbtSource, type DbtUnitTest, type SourceLastLoad } from '../artifacts/dbt-manifest.js';
 import type { TemplateFile } from '../../compile/project-files.js';
@@ -22,7 +21,6 @@ export interface InterimManifestInput {
   macroFiles: TemplateFile[];
   /** Folders whose `*.md` files hold `{% docs %}` blocks. */
   docsFolders: string[];
-  lineage: ProjectLineage;
   /** Last load of each source by internal id (from the last run's results). */
   lastLoads: Map<string, SourceLastLoad>;
   generatedAt: string;
@@ -87,12 +85,11 @@ function resource(input: InterimManifestInput, node: Exclude<ManifestNode, Sourc
     const seedColumns = Object.fromEntries(node.columns.map((c) => [c.name, { name: c.name, description: '', data_type: c.type, meta: {}, tags: [] }]));
     return { ...common, ...relation, resource_type: 'seed', fqn: [project, node.name], columns: seedColumns, raw_code: '', config: { materialized: 'seed', tags: node.tags } };
   }
-  const lineage = input.lineage[node.id] ?? input.lineage[id];
   return {
     ...common, ...relation, resource_type: node.kind, fqn: node.fqn, description: node.description ?? '', columns: columns(node.columns),
     raw_code: rawCode(input.root, node.path), compiled_code: node.compiledSql,
     config: node.kind === 'model' ? modelConfig(node) : { materialized: 'snapshot', strategy: node.config.strategy, unique_key: node.config.uniqueKey, tags: node.tags },
-    meta: lineage ? { sparkify: { lineage } } : {},
+    meta: {},
   };
 }
 

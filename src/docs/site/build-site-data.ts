@@ -1,7 +1,8 @@
 import type { CatalogTable } from '../artifacts/dbt-catalog.js';
 import type { DbtMacro, DbtManifest, DbtNode, DbtSource, DbtUnitTest } from '../artifacts/dbt-manifest.js';
 import type { DocsArtifacts } from '../artifacts/docs-artifacts.js';
-import type { NodeLineage } from '../../lineage/types.js';
+import type { NodeLineage, ProjectLineage } from '../../lineage/types.js';
+import { resolveNodeRef } from './resolve-node-ref.js';
 import { MarkdownRenderer } from './markdown.js';
 import { resolveDocReferences } from './resolve-docs.js';
 import { siteColumns } from './site-columns.js';
@@ -44,7 +45,7 @@ export function buildSiteData(artifacts: DocsArtifacts): SiteData {
     },
     run: runResults ? { generatedAt: runResults.metadata.generated_at, elapsedTime: runResults.elapsed_time } : undefined,
     nodes: nodes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    lineage: lineageOf(manifest),
+    lineage: lineageOf(manifest, artifacts.lineage, nodes),
     notices: [...missingDocs].sort().map((name) => `doc('${name}') is referenced but no {% docs ${name} %} block defines it`),
   };
 }
@@ -114,12 +115,23 @@ function fromMacro(context: Context, resource: DbtMacro): SiteNode {
   return Object.assign(node, { rawCode: resource.macro_sql, arguments: (resource.arguments ?? []).map((argument) => argument.name) });
 }
 
-/** `meta.sparkify.lineage` of every node that has it. */
-function lineageOf(manifest: DbtManifest): Record<string, NodeLineage> {
+/**
+ * Column lineage by site id: `meta.sparkify.lineage` of the manifest's nodes, then the separately
+ * given lineage (whose keys may be sparkify's own ids). References inside stay as written; the page
+ * resolves them the same way.
+ */
+function lineageOf(manifest: DbtManifest, given: ProjectLineage | undefined, nodes: SiteNode[]): Record<string, NodeLineage> {
   const lineage: Record<string, NodeLineage> = {};
   for (const node of Object.values(manifest.nodes)) {
     const found = node.meta?.sparkify?.lineage;
     if (found) lineage[node.unique_id] = found;
+  }
+  const ids = new Set(nodes.map((node) => node.id));
+  const names = new Map(nodes.filter((node) => node.type !== 'test' && node.type !== 'macro').map((node) => [node.label, node.id]));
+  const project = manifest.metadata.project_name ?? '';
+  for (const [ref, node] of Object.entries(given ?? {})) {
+    const id = resolveNodeRef(ref, project, (candidate) => ids.has(candidate), (name) => names.get(name));
+    if (id) lineage[id] = node;
   }
   return lineage;
 }

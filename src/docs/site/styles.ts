@@ -113,6 +113,7 @@ path.edge.how-aggregate { stroke: #db2777; } path.edge.how-filter, path.edge.how
 .how { color: var(--muted); font-size: 12.5px; }
 .column-ref { font: 600 12.5px ui-monospace, Menlo, Consolas, monospace; }
 .unresolved { margin-top: 8px; color: #92400e; }
+.indirect { margin-top: 8px; } .indirect summary { cursor: pointer; color: #334155; } .indirect ul { margin: 6px 0 0; padding-left: 20px; }
 .search-results { list-style: none; padding: 0; margin: 0; }
 .search-results li { padding: 8px 10px; border-bottom: 1px solid var(--line); }
 .search-hit { display: flex; align-items: center; gap: 8px; }
