@@ -40,7 +40,7 @@ test('descriptions are markdown with doc() blocks resolved; columns come typed f
   assert.deepEqual(orders.columns[0].tests, ['test.shop.unique_orders_order_id']);
   assert.deepEqual(orders.columns[1].tests, ['test.shop.accepted_values_orders_status']);
   assert.deepEqual(orders.tests, ['test.shop.orders_have_customers', 'unit_test.shop.orders.counts_open_orders']);
-  assert.deepEqual(orders.run, { status: 'success', executionTime: 0.42, message: 'SELECT 1198', startedAt: '2026-01-02T03:00:01Z', completedAt: '2026-01-02T03:00:02Z', failures: undefined, rowsAffected: 1198 });
+  assert.deepEqual(orders.run, { status: 'success', executionTime: 0.42, message: 'SELECT 1198', startedAt: '2026-01-02T03:00:01Z', completedAt: '2026-01-02T03:00:02Z', failures: undefined, rowsAffected: 1198, rejected: undefined });
   assert.deepEqual(orders.stats.map((s) => [s.id, s.value]), [['row_count', 1198], ['bytes', 81920]]);
   assert.equal(data.lineage['model.shop.orders'].columns[0].edges[0].from.column, 'id');
   assert.deepEqual(data.notices, []);
@@ -94,4 +94,16 @@ test('lineage given beside the manifest, keyed by sparkify ids, lands under the 
   const data = buildSiteData({ ...fixtureArtifacts(), lineage });
   assert.deepEqual(Object.keys(data.lineage).sort(), ['model.shop.customers', 'model.shop.orders']);
   assert.equal(data.lineage['model.shop.customers'].columns[0].edges[0].from.node, 'model.orders', 'references stay as written; the page resolves them');
+});
+
+test('a loaded source without a recorded last load takes it from its run in run_results.json', () => {
+  const artifacts = fixtureArtifacts();
+  delete artifacts.manifest.sources['source.shop.app.raw_orders'].meta!.sparkify!.load!.last_load;
+  artifacts.runResults!.results.push({
+    unique_id: 'source.shop.app.raw_orders', status: 'success', execution_time: 1.2, message: 'COPY 1198',
+    timing: [{ name: 'execute', started_at: '2026-01-02T02:59:00Z', completed_at: '2026-01-02T02:59:01Z' }],
+    adapter_response: { rows_affected: 1198, sparkify: { rejected: [{ line: 3 }, { line: 9 }] } },
+  });
+  const source = buildSiteData(artifacts).nodes.find((n) => n.id === 'source.shop.app.raw_orders')!;
+  assert.deepEqual(source.load!.lastLoad, { rows: 1198, rejected: 2, loadedAt: '2026-01-02T02:59:01Z' });
 });

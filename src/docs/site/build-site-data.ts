@@ -35,7 +35,13 @@ export function buildSiteData(artifacts: DocsArtifacts): SiteData {
     ...Object.values(manifest.unit_tests ?? {}).map((unit) => fromUnitTest(context, unit)),
     ...Object.values(manifest.macros ?? {}).map((macro) => fromMacro(context, macro)),
   ];
-  for (const node of nodes) node.run = runs.get(node.id);
+  for (const node of nodes) {
+    node.run = runs.get(node.id);
+    // Without a recorded last load, a source's successful run in run_results.json is its last load.
+    if (node.load && !node.load.lastLoad && node.run?.status === 'success') {
+      node.load.lastLoad = { rows: node.run.rowsAffected, rejected: node.run.rejected ?? 0, loadedAt: node.run.completedAt };
+    }
+  }
   return {
     project: {
       name: manifest.metadata.project_name ?? '',

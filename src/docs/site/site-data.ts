@@ -17,6 +17,8 @@ export interface SiteRunResult {
   completedAt?: string;
   failures?: number;
   rowsAffected?: number;
+  /** Loaded sources: records skipped under maxerrors. */
+  rejected?: number;
 }
 
 /** A column: documented (schema file), typed (catalog), tested, or all three. */

@@ -11,6 +11,8 @@ export function runResultsById(runResults: DbtRunResults | undefined): Map<strin
 function siteRunResult(result: RunResult): SiteRunResult {
   const execute = result.timing.find((timing) => timing.name === 'execute') ?? result.timing[result.timing.length - 1];
   const rows = result.adapter_response?.rows_affected;
+  // sparkify's v6 writer keeps the records a load skipped under adapter_response.sparkify.rejected.
+  const rejected = (result.adapter_response?.sparkify as { rejected?: unknown[] } | undefined)?.rejected;
   return {
     status: result.status,
     executionTime: result.execution_time,
@@ -19,5 +21,6 @@ function siteRunResult(result: RunResult): SiteRunResult {
     completedAt: execute?.completed_at ?? undefined,
     failures: result.failures ?? undefined,
     rowsAffected: typeof rows === 'number' ? rows : undefined,
+    rejected: Array.isArray(rejected) ? rejected.length : undefined,
   };
 }
