@@ -131,6 +131,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const resolve = resolveRelations([...models, ...(inline ? [inline] : []), ...unitTests.renders], sources, engine.quoting, seeds, snapshots);
   const manifest = assembleManifest(project, targetInfo, [...sources, ...seeds, ...models, ...snapshots, ...tests, ...unitTests.resolved()]);
   if (runHooks) manifest.hooks = resolveRunHooks(runHooks, resolve);
+  if (docs.size > 0) manifest.docs = Object.fromEntries([...docs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { manifest, graph, inlineSql: inline?.compiledSql };
 }
 
