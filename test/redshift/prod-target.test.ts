@@ -24,7 +24,7 @@ test('the selected redshift target takes host, port, database, user, password an
   assert.equal(target.user, 'dwhuser');
   assert.equal(target.password, 'planted-s3cret-value');
   assert.equal(target.iamRole, 'arn:aws:iam::123456789012:role/dwhRole');
-  assert.equal(target.region, 'us-west-2');
+  assert.equal(target.region, undefined, 'no default region: COPY then assumes the cluster\'s own');
   assert.equal(target.configFileFound, true);
   assert.ok(project.secrets.includes('planted-s3cret-value'));
   assert.deepEqual(project.warnings, []);
