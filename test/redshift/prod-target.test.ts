@@ -118,3 +118,10 @@ test("the repo's prod target points the staging sources at s3://udacity-dend, wi
   assert.deepEqual(planted.sources.map((s) => s.location), ['s3://my-bucket/logs', expected[1]]);
   assert.deepEqual(loadProject(root, { env: {} }).sources.map((s) => s.location), ['data/log_data', 'data/song_data'], 'dev is unchanged');
 });
+
+test('serverless: true on a redshift target is read (its load errors are then in SYS_LOAD_ERROR_DETAIL)', () => {
+  const target = load({ 'project.yml': rsProject('    serverless: true'), 'dwh.cfg': SEED_DWH_CFG }).target;
+  assert.ok(target.type === 'redshift');
+  assert.equal(target.serverless, true);
+  assert.deepEqual(loadError({ 'project.yml': rsProject('    serverless: maybe'), 'dwh.cfg': SEED_DWH_CFG }).diagnostics.map((d) => d.code), ['SPK013']);
+});

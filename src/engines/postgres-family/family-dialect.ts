@@ -87,10 +87,12 @@ export abstract class FamilyDialect implements Dialect {
   /**
    * The schemas a run builds in that the catalog says are missing, created once before any node and
    * outside the nodes' transactions, each committed on its own. Never a node's business: CREATE
-   * SCHEMA needs the privilege to create schemas (PostgreSQL checks it before IF NOT EXISTS looks;
-   * Redshift: "Users with the CREATE SCHEMA permission", https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_SCHEMA.html),
-   * which a deploy user writing into an existing schema need not hold. `public` exists in every
-   * database and is never created. IF NOT EXISTS still, as another run may create one meanwhile.
+   * SCHEMA needs the privilege to create schemas — PostgreSQL checks it before IF NOT EXISTS looks,
+   * Redshift asks for "Users with the CREATE SCHEMA privilege"
+   * (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_SCHEMA.html) — which a deploy user writing
+   * into an existing schema need not hold. `public` exists in every database and is never created
+   * ("The schema name can't be PUBLIC", r_CREATE_SCHEMA.html). IF NOT EXISTS still, as another run may
+   * create one meanwhile.
    */
   createSchemas(schemas: string[]): Statement[] {
     return schemas.filter((schema) => schema !== PUBLIC_SCHEMA)

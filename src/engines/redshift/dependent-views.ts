@@ -100,7 +100,7 @@ export function recreateDependents(views: DependentView[] | undefined, rebuilt: 
   if (!views || views.length === 0) return [];
   const quote = redshiftQuoting.relation;
   const drops = [...views].reverse().map((view) => ({
-    sql: `-- drops view ${quote(view.relation)}, which is bound to ${quote(rebuilt)}: created again below from its definition\nDROP VIEW ${quote(view.relation)}`,
+    sql: `-- drops view ${quote(view.relation)}, bound to ${quote(rebuilt)} directly or through views: created again below\nDROP VIEW ${quote(view.relation)}`,
   }));
   const creates = views.flatMap((view) => [
     { sql: `-- view ${quote(view.relation)} again, reading the new ${quote(rebuilt)} (its definition, read from the catalog before the run)\n`
