@@ -4,7 +4,7 @@
  * Pages: https://docs.aws.amazon.com/redshift/latest/dg/c_join_PG_examples.html (pg_class, pg_namespace,
  * pg_attribute joins), https://docs.aws.amazon.com/redshift/latest/dg/r_DROP_TABLE.html (the FIND_DEPEND
  * view: pg_depend joined twice, deptype 'i'), https://docs.aws.amazon.com/redshift/latest/dg/r_SET.html
- * (SET LOCAL), https://docs.aws.amazon.com/redshift/latest/dg/pattern-matching-conditions-posix.html (~),
+ * (SET LOCAL), https://docs.aws.amazon.com/redshift/latest/dg/r_BEGIN.html (BEGIN [ READ WRITE | READ ONLY ]), https://docs.aws.amazon.com/redshift/latest/dg/pattern-matching-conditions-posix.html (~),
  * https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_TABLE_INFO.html (why not: no empty tables),
  * https://docs.aws.amazon.com/redshift/latest/dg/r_PG_DEFAULT_ACL.html (the ACL text),
  * https://docs.aws.amazon.com/redshift/latest/dg/r_DROP_TABLE.html, r_DROP_VIEW.html (IF EXISTS).
@@ -47,7 +47,7 @@ function readState(rows: Record<string, Record<string, unknown>[]>): WarehouseSt
   return state;
 }
 
-test('the catalog queries read the leader node\'s catalog tables, in one read-only transaction whose search_path qualifies view definitions (c_join_PG_examples.html, r_DROP_TABLE.html, r_SET.html)', () => {
+test('the catalog queries read the leader node\'s catalog tables, in one read-only transaction whose search_path qualifies view definitions (c_join_PG_examples.html, r_DROP_TABLE.html, r_SET.html, r_BEGIN.html)', () => {
   const steps = redshiftCatalog.steps(request().request);
   const sql = steps.map((s) => `${s.sql};\n`).join('\n');
   assertGolden('redshift/catalog.sql', sql);

@@ -18,8 +18,9 @@ type Row = CatalogRow;
  * the SQL stays within what it runs: no regclass casts, no VALUES lists, no window functions, plain
  * ORs of (schema, name) pairs. Names arrive folded (compile folds relations on Redshift).
  *
- * - One read-only transaction with search_path set to pg_catalog alone ("SET LOCAL: Specifies that
- *   the setting is valid for the current transaction", https://docs.aws.amazon.com/redshift/latest/dg/r_SET.html),
+ * - One read-only transaction (BEGIN … READ ONLY, https://docs.aws.amazon.com/redshift/latest/dg/r_BEGIN.html)
+ *   with search_path set to pg_catalog alone ("LOCAL: Specifies that the setting is valid for the
+ *   current transaction", https://docs.aws.amazon.com/redshift/latest/dg/r_SET.html),
  *   so that pg_get_viewdef() qualifies every name a dependent view's definition prints, as on PostgreSQL.
  * - Not SVV_TABLE_INFO: it omits empty tables, and the side table a failed COPY leaves is empty
  *   (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_TABLE_INFO.html).
