@@ -30,6 +30,11 @@ export interface EngineCapabilities {
   maxIdentifierBytes: number;
   /** '...' literals read a backslash as an escape (Redshift), so quoting doubles backslashes too. */
   backslashEscapesInLiterals: boolean;
+  /**
+   * Quoted names are folded to lower case (Redshift), so relations are named, quoted and looked up
+   * folded (`DimTest` is `dimtest`); PostgreSQL keeps a quoted name's case.
+   */
+  foldsIdentifiers: boolean;
   /** Prefixes a dispatched macro `x` is looked up by, most specific first: `redshift__x`, `postgres__x`, `default__x`. */
   macroFallbacks: readonly string[];
   /** The warehouse is a data directory inside the project (`sparkify clean --warehouse` removes it). */

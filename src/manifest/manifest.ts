@@ -101,6 +101,8 @@ export interface SourceNode {
   maxerrors: number;
   timeformat: TimeFormat;
   truncatecolumns: boolean;
+  /** AWS region of the location's S3 bucket, when sources.yml names one. */
+  region?: string;
   columns: ColumnSpec[];
   tags: string[];
   description?: string;
