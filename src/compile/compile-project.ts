@@ -265,6 +265,7 @@ function compileSource(table: SourceTable, targetSchema: string): SourceNode {
     maxerrors: table.maxerrors,
     timeformat: table.timeformat,
     truncatecolumns: table.truncatecolumns,
+    ...(table.acceptInvalidChars ? { acceptInvalidChars: table.acceptInvalidChars } : {}),
     columns: table.columns,
     tags: table.tags,
     description: table.description,

@@ -86,6 +86,8 @@ export interface SourceNode {
   maxerrors: number;
   timeformat: string;
   truncatecolumns: boolean;
+  /** `accept_invalid_chars` of sources.yml: the replacement character (Redshift ACCEPTINVCHARS). */
+  acceptInvalidChars?: string;
   columns: ColumnSpec[];
   tags: string[];
   description?: string;

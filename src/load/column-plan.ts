@@ -1,9 +1,8 @@
 /** Checks a source table's column types and builds each column's value encoder. */
 
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
-import type { SourceTable } from '../project/types.js';
 import { parseColumnType } from './column-types.js';
-import type { LoadOptions } from './types.js';
+import type { LoadOptions, LoadTable } from './types.js';
 import { buildEncoder } from './values/build-encoder.js';
 import type { Encoder } from './values/value-error.js';
 
@@ -11,7 +10,7 @@ const KNOWN_TYPES =
   'smallint, integer, bigint, real, double precision, numeric(p,s), varchar(n), char(n), text, boolean, timestamp, timestamptz, date';
 
 /** One encoder per column, in column order. Throws SparkifyError SPK303 listing every unknown type. */
-export function planEncoders(table: SourceTable, options: LoadOptions): Encoder[] {
+export function planEncoders(table: LoadTable, options: LoadOptions): Encoder[] {
   const settings = {
     timeformat: table.timeformat,
     truncatecolumns: table.truncatecolumns,

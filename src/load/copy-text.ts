@@ -1,6 +1,6 @@
 /** PostgreSQL COPY text format: the field separator, the NULL marker and escaping. */
 
-import type { SourceTable } from '../project/types.js';
+import type { LoadTable } from './types.js';
 
 /** How COPY text format spells NULL. */
 export const COPY_NULL = '\\N';
@@ -17,6 +17,6 @@ export function escapeCopyText(value: string): string {
 }
 
 /** Column names in COPY order (the order of table.columns). */
-export function copyColumns(table: SourceTable): string[] {
+export function copyColumns(table: LoadTable): string[] {
   return table.columns.map((column) => column.name);
 }

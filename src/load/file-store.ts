@@ -20,6 +20,8 @@ export interface FileStore {
   listFiles(location: string, limit?: number): Promise<SourceFile[]>;
   /** Streams one file's bytes in reads of about `readBytes`. */
   openFile(file: SourceFile, readBytes: number): Readable;
+  /** Reads a small local file whole, synchronously (a few system calls, no stream); undefined for a remote one. */
+  readSync?(file: SourceFile): Buffer | undefined;
   /** Reads one small file whole (a JSONPaths file); the location names exactly that file. */
   readFile(location: string): Promise<string>;
   /** Releases connections; the store stays usable (it reconnects). */

@@ -1,7 +1,7 @@
 /** Reads a Redshift JSONPaths file, `{"jsonpaths": ["$['a']", ...]}`, reporting bad entries by line. */
 
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
-import type { SourceTable } from '../project/types.js';
+import type { LoadTable } from './types.js';
 import type { FileStore } from './file-store.js';
 import { JsonPathError, parseJsonPath, type PathSegment } from './jsonpath.js';
 import { locateValue } from './locate-value.js';
@@ -59,7 +59,7 @@ function where(text: string, keys: (string | number)[]): { line: number; column:
  * Reads the table's JSONPaths file (relative to root, or an s3:// object) and checks it has one
  * path per column. Throws SparkifyError SPK302, or SPK32x when S3 cannot be reached.
  */
-export async function readJsonPaths(table: SourceTable, root: string, store: FileStore = localFileStore(root)): Promise<PathSegment[][]> {
+export async function readJsonPaths(table: LoadTable, root: string, store: FileStore = localFileStore(root)): Promise<PathSegment[][]> {
   const file = table.jsonpaths;
   const text = await store.readFile(file).catch((error: unknown) => {
     throw unreadable(error, table);
@@ -74,7 +74,7 @@ export async function readJsonPaths(table: SourceTable, root: string, store: Fil
 }
 
 /** A JSONPaths file that does not exist or cannot be read is SPK302; an unreachable store keeps its own code. */
-function unreadable(error: unknown, table: SourceTable): SparkifyError {
+function unreadable(error: unknown, table: LoadTable): SparkifyError {
   if (error instanceof StoreError && !error.missing) return sourceStoreError(error, table);
   const reason = error instanceof StoreError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
   const message = `JSONPaths file ${table.jsonpaths} of source table ${table.sourceName}.${table.name} cannot be read (${reason})`;

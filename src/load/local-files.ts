@@ -1,6 +1,6 @@
 /** FileStore on the local disk: a folder (recursive), a single file or a glob, relative to the project root. */
 
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
@@ -11,6 +11,7 @@ export function localFileStore(root: string): FileStore {
   return {
     listFiles: (location) => listLocal(root, location),
     openFile: (file, readBytes) => createReadStream(file.path, { highWaterMark: readBytes }),
+    readSync: (file) => readFileSync(file.path),
     readFile: (location) => readFile(path.resolve(root, location), 'utf8'),
     close: () => undefined,
   };

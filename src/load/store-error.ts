@@ -1,7 +1,7 @@
 /** Why a file store could not list or read a location, and how that becomes a source table's error. */
 
 import { SparkifyError } from '../diagnostics.js';
-import type { SourceTable } from '../project/types.js';
+import type { LoadTable } from './types.js';
 
 /**
  * A store's failure, already explained: a diagnostic code, a message naming the location
@@ -21,7 +21,7 @@ export class StoreError extends Error {
 }
 
 /** A StoreError as a SparkifyError at the table's entry in sources.yml. */
-export function sourceStoreError(error: StoreError, table: SourceTable): SparkifyError {
+export function sourceStoreError(error: StoreError, table: LoadTable): SparkifyError {
   return new SparkifyError({
     code: error.code,
     message: `source table ${table.sourceName}.${table.name}: ${error.message}`,
@@ -32,6 +32,6 @@ export function sourceStoreError(error: StoreError, table: SourceTable): Sparkif
 }
 
 /** Rethrows a StoreError as the table's SparkifyError; anything else as it is. */
-export function rethrowForTable(error: unknown, table: SourceTable): never {
+export function rethrowForTable(error: unknown, table: LoadTable): never {
   throw error instanceof StoreError ? sourceStoreError(error, table) : error;
 }

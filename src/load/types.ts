@@ -1,6 +1,16 @@
 /** Types shared by the streaming loader and the adapters that feed its chunks to COPY. */
 
-import type { S3Settings } from '../project/types.js';
+import type { S3Settings, SourceTable } from '../project/types.js';
+import type { ParsePlacement } from './worker/parse-placement.js';
+
+/**
+ * What the loader reads of a source table. The project's SourceTable has it all; from the
+ * manifest's source node, pass `{ ...node, position: { file: node.path, line: node.line } }`.
+ */
+export type LoadTable = Pick<
+  SourceTable,
+  'sourceName' | 'name' | 'location' | 'jsonpaths' | 'maxerrors' | 'timeformat' | 'truncatecolumns' | 'columns' | 'acceptInvalidChars'
+> & { position: { file: string; line: number } };
 
 /** One rejected record, reported as `file:line:column: message`. */
 export interface BadRecord {
@@ -9,6 +19,8 @@ export interface BadRecord {
   line: number;
   column: number;
   message: string;
+  /** The diagnostic code when it is not the general SPK310: SPK311 invalid characters, SPK312 too deep. */
+  code?: string;
 }
 
 /** A progress tick: emitted per file and about every chunk. */
@@ -26,6 +38,8 @@ export interface LoadStats {
   rows: number;
   bytes: number;
   rejected: BadRecord[];
+  /** With accept_invalid_chars: the invalid characters replaced, and in how many records. */
+  replaced?: { chars: number; records: number };
 }
 
 /** How a dialect wants rows encoded and checked. */
@@ -43,4 +57,6 @@ export interface LoadOptions {
   /** How varchar(n) is measured: Postgres counts characters, Redshift bytes. */
   varcharLength?: 'chars' | 'bytes';
   onProgress?: (progress: LoadProgress) => void;
+  /** Where records are parsed: `auto` (default) in a worker thread for big loads, else `main`; tests force one. */
+  parseIn?: ParsePlacement;
 }

@@ -6,6 +6,7 @@ import { ProjectErrors } from './error-codes.js';
 import { MapReader } from './map-reader.js';
 import { describe } from './node-values.js';
 import { readColumns } from './read-columns.js';
+import { replacementChar } from './replacement-char.js';
 import { ReadScope, type ScopeContext } from './read-scope.js';
 import type { Position, SourceTable } from './types.js';
 import { reportDuplicates, type NamedEntry } from './unique-names.js';
@@ -16,7 +17,7 @@ const file = 'sources.yml';
 const sourceKeys = ['name', 'schema', 'description', 'tables'];
 const tableKeys = [
   ...['name', 'identifier', 'description', 'location', 'jsonpaths'],
-  ...['maxerrors', 'timeformat', 'truncatecolumns', 'tags', 'columns'],
+  ...['maxerrors', 'timeformat', 'truncatecolumns', 'accept_invalid_chars', 'tags', 'columns'],
 ];
 const timeformats = ['auto', 'epochmillisecs', 'epochsecs'] as const;
 const locationHint = 'give the folder, file or glob of the JSON files, e.g. data/log_data';
@@ -90,7 +91,8 @@ function readTable(reader: MapReader, sourceName: string, schema: string | undef
     tags: table.get('tags', textList) ?? [],
     position: reader.at,
   };
-  assignDefined(spec, { schema, description: table.get('description', text) });
+  const acceptInvalidChars = table.get('accept_invalid_chars', replacementChar) || undefined;
+  assignDefined(spec, { schema, description: table.get('description', text), acceptInvalidChars });
   return { table: spec, at: reader.valueAt('name') };
 }
 

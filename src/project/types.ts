@@ -142,6 +142,11 @@ export interface SourceTable {
   timeformat: 'auto' | 'epochmillisecs' | 'epochsecs';
   /** Cut strings that are too long for their varchar instead of rejecting the record. */
   truncatecolumns: boolean;
+  /**
+   * `accept_invalid_chars`: the character that replaces each invalid UTF-8 byte and lone surrogate
+   * escape (Redshift's ACCEPTINVCHARS); absent, records holding them are bad records.
+   */
+  acceptInvalidChars?: string;
   columns: ColumnSpec[];
   tags: string[];
   position: Position;

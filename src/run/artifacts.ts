@@ -91,6 +91,7 @@ function orderResult(result: NodeResult): NodeResult {
     completedAt: result.completedAt,
     executionTime: result.executionTime,
     rejected: result.rejected,
+    replaced: result.replaced,
     failures: result.failures,
     sample: result.sample,
     diagnostics: result.diagnostics,

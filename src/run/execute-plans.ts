@@ -16,6 +16,8 @@ import { enforceCheck } from './statement-check.js';
 export interface SourceFeed {
   chunks(): AsyncIterable<Buffer>;
   readonly stats: LoadStats;
+  /** Points a database error during its COPY back at the input (a seed's CSV line and column), if it can. */
+  explain?(error: unknown): Diagnostic | undefined;
 }
 
 /** Hooks the CLI uses to print progress lines. */
@@ -108,10 +110,11 @@ async function runNode(plan: NodePlan, options: ExecuteOptions): Promise<NodeRes
     const { rows, message } = await options.adapter.withSession((session) =>
       runStatements(session, plan, options, (f) => (feed = f), (r) => (serverRejected = r)),
     );
-    return finish({ status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected });
+    return finish({ status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected, replaced: feed?.stats.replaced });
   } catch (error) {
     if (error instanceof RunCancelled) throw error;
-    const diagnostics = error instanceof StatementError
+    const explained = error instanceof StatementError && plan.statements[error.index].copyFrom ? feed?.explain?.(error.cause) : undefined;
+    const diagnostics = explained ? [explained] : error instanceof StatementError
       ? [databaseErrorToDiagnostic(error.cause, plan, error.index, options.filesOf(plan)), ...rejectedRecords(plan, serverRejected)]
       : error instanceof SparkifyError ? error.diagnostics : [{ code: 'SPK500', message: String((error as Error).message ?? error) }];
     return finish({ status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics, rejected: feed?.stats.rejected ?? serverRejected });

@@ -6,6 +6,8 @@ export const SeedErrors = {
   badHeader: 'SPK351',
   nameTaken: 'SPK352',
   badColumnType: 'SPK353',
+  /** A value the database refused while copying the seed (PGlite, PostgreSQL): at its CSV line and column. */
+  badValue: 'SPK357',
 } as const;
 
 /** A csv-parse error as `seeds/x.csv:line: what`. */

@@ -20,6 +20,7 @@ import { printTestWarnings, reportTest } from '../test-lines.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
 import { openSeedFeed } from '../../seeds/seed-feed.js';
+import { replacedLine } from '../../load/replaced-line.js';
 import { filesOfModel, onlyEphemeral, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
 
 /** Options of `sparkify build`. */
@@ -124,6 +125,7 @@ function lineReporter(context: ProjectContext): RunReporter {
         const verb = verbOf(plan);
         context.output.line(statusLine(`${prefix} ${colourStatus('OK')} ${verb}`, plan.description, `${result.message} in ${seconds}`));
         for (const bad of result.rejected ?? []) context.output.line(`  skipped bad record ${bad.file}:${bad.line}:${bad.column}: ${bad.message}`);
+        if (result.replaced) context.output.line(`  ${replacedLine(result.replaced)}`);
       } else if (result.status === 'error') {
         context.output.line(statusLine(`${prefix} ${colourStatus('ERROR')} building`, plan.description, `ERROR in ${seconds}`));
       } else {
