@@ -6,8 +6,9 @@ import { closestName } from '../diagnostics.js';
 
 /**
  * Walks up from `location` to the deepest folder that exists, then back down, taking at each
- * missing step the closest name (by edit distance) among that folder's entries. Undefined when a
- * step has no close name. Written as the user wrote the location: relative to `root`, or absolute.
+ * missing step the closest name (by edit distance) among that folder's entries, as far as there is
+ * one; undefined when not even the first step has one. Written as the user wrote the location:
+ * relative to `root`, or absolute.
  */
 export function nearestExistingPath(root: string, location: string): string | undefined {
   const absolute = path.resolve(root, location);
@@ -19,13 +20,15 @@ export function nearestExistingPath(root: string, location: string): string | un
     if (parent === folder) return undefined;
     folder = parent;
   }
+  let found = 0;
   for (const name of missing) {
     const entries = entriesOf(folder);
     const closest = entries && closestName(name, entries);
-    if (!closest) return undefined;
+    if (!closest) break;
     folder = path.join(folder, closest);
+    found++;
   }
-  if (missing.length === 0) return undefined;
+  if (found === 0) return undefined;
   return path.isAbsolute(location) ? folder : path.relative(root, folder).split(path.sep).join('/');
 }
 

@@ -250,16 +250,23 @@ export class RecordScanner {
 
   /** Nesting past the limit: the record is damaged; resume at the next line starting with `{`. */
   private tooDeep(at: number): number {
-    this.damaged(at, `arrays and objects nested deeper than ${MAX_NESTING_DEPTH} levels`, LoadErrors.tooDeep);
+    // Reported where the nesting goes too deep: unlike broken syntax, that is the place to edit.
+    const where = this.lineColumn(at);
+    this.skipDamaged();
+    this.sink.malformed(where.line, where.column, `arrays and objects nested deeper than ${MAX_NESTING_DEPTH} levels`, LoadErrors.tooDeep);
     return at + 1;
   }
 
-  private damaged(at: number, message: string, code?: string): void {
-    const problem = problemInRecord({ line: this.startLine, column: this.startColumn }, this.lineColumn(at), message, code);
+  private damaged(at: number, message: string): void {
+    const problem = problemInRecord({ line: this.startLine, column: this.startColumn }, this.lineColumn(at), message);
+    this.skipDamaged();
+    this.sink.malformed(problem.line, problem.column, problem.message);
+  }
+
+  private skipDamaged(): void {
     this.inString = false;
     this.nextNewline = -1;
     this.mode = SKIP;
-    this.sink.malformed(problem.line, problem.column, problem.message, problem.code);
   }
 
   private finish(end: number): number {
