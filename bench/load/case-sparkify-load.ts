@@ -1,42 +1,55 @@
 /**
- * Case (c): the full load through sparkify's executor: the source's plan (BEGIN, CREATE SCHEMA,
- * DROP/CREATE the side table, COPY fed by the loader, swap, COMMIT) run by executePlans on the
- * PGlite adapter, into a fresh on-disk database
- * (a copy of an empty one, see pglite-dir.ts). Timed: executePlans. Not timed: compiling the
- * project, opening and closing PGlite. (`sparkify build` end to end is timed by run-load.)
- * Usage: node dist/bench/load/case-sparkify-load.js --scale 100 --table staging_events --data-dir DIR
+ * Case (c) on PGlite, (s) on PostgreSQL: the full load through sparkify's executor: the source's plan
+ * (BEGIN, CREATE SCHEMA, DROP/CREATE the side table, COPY fed by the loader, swap, COMMIT) run by
+ * executePlans on the target's adapter. PGlite loads into a fresh on-disk database (a copy of an
+ * empty one, see pglite-dir.ts); PostgreSQL into the server at $SPARKIFY_PG_URL. Timed: executePlans.
+ * Not timed: compiling the project, opening and closing the adapter.
+ * Usage: node dist/bench/load/case-sparkify-load.js --scale 100 --table staging_events [--target dev --data-dir DIR | --target pg]
+ *        [--data-root DIR] [--parse-in auto|main|worker] [--loader TREE]
+ * `--loader` takes the source loader from another build of sparkify (bench/out/baseline-<sha>, see
+ * startup/make-baseline.ts), everything else from this one: the old loader against the new.
  */
 
-import { PgliteAdapter } from '../../src/adapters/pglite/pglite-adapter.js';
+import { createAdapter } from '../../src/adapters/create-adapter.js';
 import { compileProject } from '../../src/compile/compile-project.js';
 import { readProjectFiles } from '../../src/compile/project-files.js';
-import { openSourceStream } from '../../src/load/index.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as currentLoader from '../../src/load/index.js';
+import type { ParsePlacement } from '../../src/load/worker/parse-placement.js';
 import { dialectFor } from '../../src/plan/dialect-for.js';
 import { planNodes } from '../../src/plan/plan-nodes.js';
 import { executePlans, type SourceFeed } from '../../src/run/execute-plans.js';
+import { caseArgs } from '../lib/args.js';
 import { repoRoot } from '../lib/paths.js';
 import { freshDataDir } from '../lib/pglite-dir.js';
 import { reportCase, startClock } from '../lib/runs.js';
-import { caseArgs } from '../lib/args.js';
 import { benchProject } from './source-table.js';
 
 const args = caseArgs(process.argv.slice(2));
-const project = benchProject(Number(args.scale));
+const targetName = args.target ?? 'dev';
+const project = benchProject(Number(args.scale ?? 0), targetName, args['data-root']);
 const files = readProjectFiles(repoRoot, project.config.modelPaths, project.config.macroPaths);
 const { manifest } = compileProject({ project, files, env: process.env });
 const id = `source.sparkify.${args.table}`;
 const plans = planNodes(manifest, [id], dialectFor(project.target));
 const table = project.sources.find((t) => t.name === args.table)!;
 
-freshDataDir(args['data-dir']);
-const adapter = new PgliteAdapter(args['data-dir'], 'bench');
+const loader = (args.loader ? await import(pathToFileURL(join(args.loader, 'dist/src/load/index.js')).href) : currentLoader) as typeof currentLoader;
+
+let target = project.target;
+if (target.type === 'pglite') {
+  freshDataDir(args['data-dir']);
+  target = { ...target, path: args['data-dir'] };
+}
+const adapter = await createAdapter(repoRoot, target);
 await adapter.open();
 
 let feed: SourceFeed | undefined;
 const stop = startClock();
 const [result] = await executePlans({
   adapter, manifest, plans, threads: 1,
-  openFeed: () => (feed = openSourceStream(table, { root: repoRoot })),
+  openFeed: () => (feed = loader.openSourceStream(table, { root: repoRoot, parseIn: args['parse-in'] as ParsePlacement | undefined })),
   filesOf: () => ({ runFile: 'bench' }),
   reporter: { started() {}, finished() {} },
 });

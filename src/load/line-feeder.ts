@@ -16,7 +16,8 @@ const OPEN_BRACE = 123;
 
 /** Feeds text pieces of one file, line by line, to the fast path or the scanner. */
 export class LineFeeder {
-  private readonly scanner: RecordScanner;
+  // Made on first need: a file of clean lines (or one record) never needs it.
+  private scannerInstance: RecordScanner | undefined;
   private readonly maxRecordChars: number;
   // Text of the line read so far (fast path only).
   private carry = '';
@@ -27,10 +28,14 @@ export class LineFeeder {
 
   constructor(
     private readonly sink: ScanSink,
-    options: ScannerOptions = {},
+    private readonly options: ScannerOptions = {},
   ) {
-    this.scanner = new RecordScanner(sink, options);
     this.maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
+  }
+
+  private get scanner(): RecordScanner {
+    this.scannerInstance ??= new RecordScanner(this.sink, this.options);
+    return this.scannerInstance;
   }
 
   /** Takes the next piece of the file's text. */
@@ -55,7 +60,7 @@ export class LineFeeder {
       this.carry = '';
       if (!this.fast(last)) this.startScanning(last);
     }
-    this.scanner.end();
+    this.scannerInstance?.end();
   }
 
   private hold(piece: string): void {
