@@ -17,6 +17,7 @@ import { Utf8Decoder } from './utf8-decoder.js';
 import { autoSource, pathSource } from './value-source.js';
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+const FIRST_CHUNK_BYTES = 256 * 1024;
 const DEFAULT_READ_BYTES = 1024 * 1024;
 
 /** The load options a reader uses: everything but the callbacks. */
@@ -38,7 +39,7 @@ export interface ReadPlan {
  */
 export async function* readTable(plan: ReadPlan, store: FileStore, stats: LoadStats, progress?: (fileDone: boolean) => void): AsyncGenerator<Buffer> {
   const { table, files, options } = plan;
-  const writer = new ChunkWriter(options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+  const writer = new ChunkWriter(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, FIRST_CHUNK_BYTES);
   const builder = new RowBuilder(rowColumns(plan));
   const sink = new RecordSink(builder, writer, new RejectLog(table, stats.rejected), stats, table.acceptInvalidChars);
   const queue = new FileQueue(store, files, options.readBytes ?? DEFAULT_READ_BYTES, `source.${table.sourceName}.${table.name}`);
