@@ -6,7 +6,7 @@
 
 import { SparkifyError } from '../diagnostics.js';
 import { LoadErrors } from './error-codes.js';
-import type { FileStore, SourceFile } from './file-store.js';
+import type { FileReader, SourceFile } from './file-store.js';
 import { isS3Url } from './s3/s3-url.js';
 import { StoreError } from './store-error.js';
 
@@ -21,7 +21,7 @@ export class FileQueue {
   private readonly fetching = new Map<number, Promise<Buffer>>();
 
   constructor(
-    private readonly store: FileStore,
+    private readonly store: FileReader,
     private readonly files: readonly SourceFile[],
     private readonly readBytes: number,
     private readonly node: string,

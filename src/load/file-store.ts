@@ -11,6 +11,9 @@ export interface SourceFile {
   size: number;
 }
 
+/** Reads files already listed: all the table reader needs (a worker thread has nothing else). */
+export type FileReader = Pick<FileStore, 'openFile' | 'readSync' | 'close'>;
+
 /** Lists and opens source files. Failures it can explain are StoreErrors. */
 export interface FileStore {
   /**

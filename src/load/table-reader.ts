@@ -6,7 +6,7 @@
 import { ChunkWriter } from './chunk-writer.js';
 import { planEncoders } from './column-plan.js';
 import { FileQueue, type FileContent } from './file-queue.js';
-import type { FileStore, SourceFile } from './file-store.js';
+import type { FileReader, SourceFile } from './file-store.js';
 import type { PathSegment } from './jsonpath.js';
 import { LineFeeder } from './line-feeder.js';
 import { RecordSink } from './record-sink.js';
@@ -37,7 +37,7 @@ export interface ReadPlan {
  * `progress` after each piece read (`fileDone` after each file). Throws SparkifyError past
  * maxerrors (SPK310–SPK312) or when a file cannot be read (SPK304), the store's errors otherwise.
  */
-export async function* readTable(plan: ReadPlan, store: FileStore, stats: LoadStats, progress?: (fileDone: boolean) => void): AsyncGenerator<Buffer> {
+export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadStats, progress?: (fileDone: boolean) => void): AsyncGenerator<Buffer> {
   const { table, files, options } = plan;
   const writer = new ChunkWriter(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, FIRST_CHUNK_BYTES);
   const builder = new RowBuilder(rowColumns(plan));

@@ -5,7 +5,7 @@
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { fileStoreFor } from '../store-for.js';
+import { fileReaderFor } from '../file-reader.js';
 import { readTable, type ReadPlan } from '../table-reader.js';
 import type { LoadStats } from '../types.js';
 import { CREDITS } from './credits.js';
@@ -54,7 +54,7 @@ async function sendChunk(chunk: Buffer): Promise<void> {
   post({ type: 'chunk', bytes, update: update() }, whole ? [chunk.buffer as ArrayBuffer] : []);
 }
 
-const store = fileStoreFor(plan.options);
+const store = await fileReaderFor(plan.options, plan.files);
 try {
   for await (const chunk of readTable(plan, store, stats, progress)) await sendChunk(chunk);
   post({ type: 'done', update: update() });

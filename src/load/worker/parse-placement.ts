@@ -9,14 +9,13 @@ import type { SourceFile } from '../file-store.js';
 /** `auto` (the default) decides by size; tests force either path to check that both agree. */
 export type ParsePlacement = 'auto' | 'main' | 'worker';
 
-// Below these, a load takes well under a tenth of a second in the main thread (measured in
-// BENCHMARKS.md, section 5): a worker would not pay for itself.
-const WORKER_MIN_BYTES = 2 * 1024 * 1024;
-const WORKER_MIN_FILES = 1000;
+// A worker takes ~50–100 ms to start; below this much work the main thread is done sooner. A
+// file costs about as much as 1 KiB of JSON to open and read (BENCHMARKS.md, section 5).
+const WORKER_MIN_WORK = 4 * 1024 * 1024;
+const FILE_WORK = 1024;
 
 /** True when the records of `files` should be parsed in a worker thread. */
 export function parsesInWorker(placement: ParsePlacement = 'auto', files: readonly SourceFile[]): boolean {
   if (placement !== 'auto') return placement === 'worker';
-  if (files.length >= WORKER_MIN_FILES) return true;
-  return files.reduce((sum, file) => sum + file.size, 0) >= WORKER_MIN_BYTES;
+  return files.reduce((sum, file) => sum + file.size + FILE_WORK, 0) >= WORKER_MIN_WORK;
 }
