@@ -11,6 +11,8 @@ export const LoadErrors = {
   columnType: 'SPK303',
   /** A listed file cannot be read (permissions, removed meanwhile, an I/O error). */
   unreadable: 'SPK304',
+  /** The loader stopped on an error it did not expect (a bug, or a resource limit in its worker thread). */
+  failed: 'SPK305',
   /** A bad record: malformed JSON, not an object, a value that does not fit its column. */
   badRecord: 'SPK310',
   /** A bad record: invalid UTF-8 bytes or a lone surrogate escape, without accept_invalid_chars. */

@@ -5,7 +5,7 @@ import type { FileStore, SourceFile } from './file-store.js';
 import { readJsonPaths } from './jsonpaths-file.js';
 import { ProgressTicker } from './progress-ticker.js';
 import { resolveSourceFiles } from './source-files.js';
-import { rethrowForTable } from './store-error.js';
+import { loadFailure } from './store-error.js';
 import { fileStoreFor } from './store-for.js';
 import { readTable, type ReadPlan } from './table-reader.js';
 import type { LoadOptions, LoadProgress, LoadStats, LoadTable } from './types.js';
@@ -57,7 +57,7 @@ class TableStream implements SourceStream {
     try {
       yield* this.read();
     } catch (error) {
-      rethrowForTable(error, this.table);
+      throw loadFailure(error, this.table);
     } finally {
       this.store.close();
     }

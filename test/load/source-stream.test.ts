@@ -354,3 +354,12 @@ test('a file that disappears after listing is SPK304 at the file, not a database
     renameSync(path.join(root, 'data/gone.tmp'), path.join(root, 'data/b.json'));
   }
 });
+
+test('an unexpected error out of a load is SPK305 at the table, never passed on as if the database raised it', async () => {
+  const { loadFailure } = await import('../../src/load/store-error.js');
+  const failure = loadFailure(new TypeError('x is not a function'), idName);
+  assert.deepEqual(failure.diagnostics.map((d) => [d.code, d.location?.file, d.location?.line, d.node]), [['SPK305', 'sources.yml', 5, 'source.sparkify.staging']]);
+  assert.match(failure.diagnostics[0].message, /^loading source table sparkify\.staging failed unexpectedly: x is not a function$/);
+  const kept = new SparkifyError({ code: 'SPK310', message: 'bad' }, 1);
+  assert.equal(loadFailure(kept, idName), kept);
+});
