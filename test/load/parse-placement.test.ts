@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { generateSample } from '../../scripts/generate/generate.js';
+import { PGlite } from '@electric-sql/pglite';
 import { SparkifyError } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/project/index.js';
 import type { SourceTable } from '../../src/project/types.js';
@@ -72,4 +73,26 @@ test('breaking out of the chunks stops the worker; progress ends with everything
   assert.equal(last.filesDone, last.filesTotal);
   assert.equal(last.rows, whole.stats.rows);
   assert.equal(last.bytesRead, last.bytesTotal);
+});
+
+test('chunks from the worker are COPY input PGlite takes as it is, giving the same table as the main thread', async () => {
+  const table = tables.find((t) => t.name === 'staging_events')!;
+  const db = new PGlite();
+  try {
+    const columns = table.columns.map((c) => `"${c.name}" ${c.type}`).join(', ');
+    const digests: string[] = [];
+    for (const parseIn of ['main', 'worker'] as const) {
+      await db.exec(`drop table if exists t; create table t (${columns})`);
+      const stream = openSourceStream(table, { root: dataRoot, parseIn, chunkBytes: 256 * 1024 });
+      let copied = 0;
+      for await (const chunk of stream.chunks()) {
+        copied += (await db.query("COPY t FROM '/dev/blob'", [], { blob: new Blob([chunk as Uint8Array<ArrayBuffer>]) })).affectedRows ?? 0;
+      }
+      assert.equal(copied, stream.stats.rows);
+      digests.push((await db.query<{ d: string }>("select md5(string_agg(t::text, E'\\n' order by t::text)) as d from t")).rows[0].d);
+    }
+    assert.equal(digests[1], digests[0]);
+  } finally {
+    await db.close();
+  }
 });
