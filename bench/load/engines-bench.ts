@@ -7,6 +7,7 @@
  *   (p)  psql \copy         psql -1 -c 'CREATE TABLE …' -c '\copy … FROM file' of the same COPY text
  *   (s)  sparkify, PG       the source's plan through executePlans on PostgreSQL (case-sparkify-load.ts)
  *   (c0), (s0)              (c) and (s) with the loader of a baseline commit (--baseline), for before/after
+ *   (b), (b0)               the loader alone, no database, in the main thread, a worker, and the baseline's
  */
 
 import { loadavg } from 'node:os';
@@ -73,6 +74,14 @@ function sparkifyLoad(args: string[], target: 'dev' | 'pg', tag: string, loader?
   return () => runCase(benchScript('load/case-sparkify-load.js'), [...args, ...engine, ...(loader ? ['--loader', loader] : [])]);
 }
 
+/** The loader alone on x100 events, no database: where it parses, and the baseline's loader. */
+function loaderCases(baseline?: string): [string, Runner][] {
+  const run = (extra: string[]) => () => runCase(benchScript('load/case-loader.js'), ['--scale', '100', '--table', 'staging_events', ...extra]);
+  const cases: [string, Runner][] = [['(b) main thread', run(['--parse-in', 'main'])], ['(b) worker thread', run(['--parse-in', 'worker'])]];
+  if (baseline) cases.push(['(b0) baseline', run(['--loader', baseline])]);
+  return cases;
+}
+
 /** psql's own COPY of the prepared COPY text into a new table, in one transaction. */
 function psqlCopy(server: PgServer, copyFile: string, columns: string): Runner {
   return () => {
@@ -125,6 +134,7 @@ export async function runEnginesBench(options: EnginesBenchOptions, server: PgSe
     }
     rows.push(...(await measure(`x${scale} staging_events`, cases, scale > 100 ? options.bigRuns : options.runs, dropCopy)));
   }
+  rows.push(...(await measure('x100 loader alone', loaderCases(options.baseline), options.runs)));
   ensureSongFiles(options.songs);
   const roots = songRoots(options.songs);
   const songCases = (root: string) => ['--table', 'staging_songs', '--data-root', root];
