@@ -3,7 +3,8 @@
  * (BEGIN, CREATE SCHEMA, DROP/CREATE the side table, COPY fed by the loader, swap, COMMIT) run by
  * executePlans on the target's adapter. PGlite loads into a fresh on-disk database (a copy of an
  * empty one, see pglite-dir.ts); PostgreSQL into the server at $SPARKIFY_PG_URL. Timed: executePlans.
- * Not timed: compiling the project, opening and closing the adapter.
+ * Not timed: compiling the project, opening and closing the adapter. Also reports `waitMs`, how
+ * long the COPY waited for the loader's next chunk (listing and the first chunk included).
  * Usage: node dist/bench/load/case-sparkify-load.js --scale 100 --table staging_events [--target dev --data-dir DIR | --target pg]
  *        [--data-root DIR] [--parse-in auto|main|worker] [--loader TREE]
  * `--loader` takes the source loader from another build of sparkify (bench/out/baseline-<sha>, see
@@ -46,10 +47,26 @@ const adapter = await createAdapter(repoRoot, target);
 await adapter.open();
 
 let feed: SourceFeed | undefined;
+// How long the COPY waited for the loader's next chunk: the database idle because parsing lagged.
+let waitMs = 0;
+async function* timed(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  for (;;) {
+    const asked = performance.now();
+    const next = await iterator.next();
+    waitMs += performance.now() - asked;
+    if (next.done) return;
+    yield next.value;
+  }
+}
 const stop = startClock();
 const [result] = await executePlans({
   adapter, manifest, plans, threads: 1,
-  openFeed: () => (feed = loader.openSourceStream(table, { root: repoRoot, parseIn: args['parse-in'] as ParsePlacement | undefined })),
+  openFeed: () => {
+    const stream = loader.openSourceStream(table, { root: repoRoot, parseIn: args['parse-in'] as ParsePlacement | undefined });
+    feed = stream;
+    return { get stats() { return stream.stats; }, chunks: () => timed(stream.chunks()) };
+  },
   filesOf: () => ({ runFile: 'bench' }),
   reporter: { started() {}, finished() {} },
 });
@@ -57,4 +74,4 @@ const { ms, cpuMs } = stop();
 
 await adapter.close();
 if (result.status !== 'success') throw new Error(`load failed: ${result.message}`);
-reportCase({ ms, cpuMs, rows: result.rowsAffected ?? 0, jsonBytes: feed!.stats.bytes, files: feed!.stats.files });
+reportCase({ ms, cpuMs, waitMs, rows: result.rowsAffected ?? 0, jsonBytes: feed!.stats.bytes, files: feed!.stats.files });

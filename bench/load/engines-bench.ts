@@ -26,6 +26,8 @@ export interface EngineRow {
   ms: Summary;
   cpuMs: Summary;
   rssKb: Summary;
+  /** sparkify loads: how long the COPY waited for the loader (case-sparkify-load.ts). */
+  waitMs?: Summary;
   rows: number;
   /** Load averages (1 min) before and after the group's runs. */
   load: [number, number];
@@ -63,6 +65,7 @@ async function measure(group: string, cases: [string, Runner][], runs: number, b
       ms: summarize(results.map((r) => r.ms)),
       cpuMs: summarize(results.map((r) => r.cpuMs)),
       rssKb: summarize(results.map((r) => r.maxRssKb)),
+      ...(results[0].waitMs === undefined ? {} : { waitMs: summarize(results.map((r) => Number(r.waitMs))) }),
       rows: Number(results[0].rows ?? 0),
     };
   });

@@ -38,9 +38,9 @@ const ratio = (base?: EngineRow, other?: EngineRow) => (base && other ? (base.ms
 const groups = [...new Set(rows.map((r) => r.group))];
 
 process.stdout.write(`${markdownTable(
-  ['group', 'case', 'wall ms median (min–max)', 'CPU ms median', 'rows/s', 'peak RSS MiB median (max)', 'load avg before→after'],
+  ['group', 'case', 'wall ms median (min–max)', 'CPU ms median', 'COPY waited for the loader, ms median', 'rows/s', 'peak RSS MiB median (max)', 'load avg before→after'],
   rows.map((r) => [
-    r.group, r.case, formatRange(r.ms), r.cpuMs.median.toFixed(0),
+    r.group, r.case, formatRange(r.ms), r.cpuMs.median.toFixed(0), r.waitMs ? r.waitMs.median.toFixed(0) : '—',
     Number.isNaN(r.rows) || r.rows === 0 ? '—' : (r.rows / (r.ms.median / 1000)).toFixed(0),
     `${mib(r.rssKb.median)} (${mib(r.rssKb.max)})`, `${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}`,
   ]),

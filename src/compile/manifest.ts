@@ -1,4 +1,4 @@
-import type { ColumnSpec } from '../project/types.js';
+import type { ColumnSpec, SourceTable } from '../project/types.js';
 import type { Relation } from '../sql/quote.js';
 import type { SeedNode } from '../seeds/seed-node.js';
 import type { SnapshotNode } from '../snapshots/snapshot-node.js';
@@ -84,7 +84,7 @@ export interface SourceNode {
   location: string;
   jsonpaths: string;
   maxerrors: number;
-  timeformat: string;
+  timeformat: SourceTable['timeformat'];
   truncatecolumns: boolean;
   /** `accept_invalid_chars` of sources.yml: the replacement character (Redshift ACCEPTINVCHARS). */
   acceptInvalidChars?: string;

@@ -8,9 +8,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { fileReaderFor } from '../file-reader.js';
 import { readTable, type ReadPlan } from '../table-reader.js';
 import type { LoadStats } from '../types.js';
-import { CREDITS } from './credits.js';
 import { sendError, type CreditMessage, type StatsUpdate, type WorkerMessage } from './messages.js';
 
+/** Chunks the worker may send before the main thread has taken them: enough to keep the database busy, few enough to keep memory flat. */
+const CREDITS = 2;
 const PROGRESS_MS = 100;
 // Below this a buffer may be a slice of Node's shared pool, which must not be transferred.
 const TRANSFER_MIN_BYTES = 64 * 1024;
