@@ -4,6 +4,7 @@ import { engineOf } from '../engines/registry.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArtifactRun } from '../artifacts/artifact-run.js';
+import type { ProjectLineage } from '../lineage/types.js';
 import { dbtManifest } from '../artifacts/dbt-manifest.js';
 import { dbtRunResults } from '../artifacts/dbt-run-results.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -16,7 +17,7 @@ export function newArtifactRun(now = new Date()): ArtifactRun {
 }
 
 /** manifest.json for the context's compiled project. */
-export function manifestDocument(context: ProjectContext): Record<string, unknown> {
+export function manifestDocument(context: ProjectContext, lineage?: ProjectLineage): Record<string, unknown> {
   const sources = new Map<string, string>();
   // The files compile read are not read again (5,000 reads at 5,000 models).
   const readSource = (path: string) => {
@@ -26,6 +27,7 @@ export function manifestDocument(context: ProjectContext): Record<string, unknow
   return dbtManifest({
     manifest: context.compiled.manifest, run: context.run, macroFiles: context.macroFiles, readSource,
     database: engineOf(context.project.target).database(context.project.target),
+    lineage,
   });
 }
 

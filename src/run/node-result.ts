@@ -22,11 +22,15 @@ export interface NodeResult {
   executionTime: number;
   /** Records skipped under maxerrors (sources only). */
   rejected?: BadRecord[];
+  /** Invalid characters replaced under accept_invalid_chars, and in how many records (sources only). */
+  replaced?: { chars: number; records: number };
   /** Tests: how many rows the test's query returned. */
   failures?: number;
   /** Tests: the first failing rows (values made JSON-safe). */
   sample?: Record<string, unknown>[];
   diagnostics?: Diagnostic[];
+  /** Problems that did not fail it, e.g. a source column no JSON key matched (SPK305). */
+  warnings?: Diagnostic[];
 }
 
 /** What a node's run returns before the scheduler adds its id and timing. */

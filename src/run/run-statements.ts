@@ -22,10 +22,16 @@ export async function runPlanStatements(plan: PlanBase, context: RunContext): Pr
     const { rows, message } = await context.adapter.withSession((session) =>
       runStatements(session, plan, context, (f) => (feed = f), (r) => (serverRejected = r)),
     );
-    return { status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected };
+    const warnings = feed?.stats.warnings;
+    const replaced = feed?.stats.replaced;
+    return {
+      status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected,
+      ...(warnings?.length ? { warnings } : {}), ...(replaced ? { replaced } : {}),
+    };
   } catch (error) {
     if (error instanceof RunCancelled) throw error;
-    const diagnostics = error instanceof StatementError
+    const explained = error instanceof StatementError && plan.statements[error.index].copyFrom ? feed?.explain?.(error.cause) : undefined;
+    const diagnostics = explained ? [explained] : error instanceof StatementError
       ? [databaseErrorToDiagnostic(error.cause, plan, error.index, context.filesOf(plan)), ...rejectedRecords(plan, serverRejected)]
       : diagnosticsOf(error);
     return { status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics, rejected: feed?.stats.rejected ?? serverRejected };
@@ -71,7 +77,7 @@ async function runStatements(
         continue;
       }
       const result = await runTagged(index, () => session.execute(statement.sql));
-      if (statement.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors());
+      if (statement.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors(statement.serverLoad.into));
       enforceCheck(statement, result.rows, plan);
       if (statement.reportsRows) {
         // Several statements may add up to the result (a Redshift seed's INSERT batches).
@@ -84,7 +90,7 @@ async function runStatements(
     await session.execute('ROLLBACK').catch(() => undefined); // leave the warehouse as it was
     // A server-side COPY that failed on bad records says which ones only when asked.
     const failed = error instanceof StatementError ? plan.statements[error.index] : undefined;
-    if (failed?.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors().catch(() => []));
+    if (failed?.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors(failed.serverLoad.into).catch(() => []));
     throw error;
   }
   return { rows, message };

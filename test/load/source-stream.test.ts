@@ -136,13 +136,40 @@ test('jsonpaths map by position, nested paths and indexes; a path that does not 
   ]);
 });
 
-test('auto mapping prefers the exact key, else a key differing only in case', async () => {
+// https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-format.html ("The matching is case-sensitive"),
+// https://docs.aws.amazon.com/redshift/latest/dg/copy-usage_notes-copy-from-json.html ('auto ignorecase': "while ignoring the case of field names")
+test('jsonpaths: auto matches keys case-sensitively, as Redshift does: a camelCase key leaves its column NULL, and says so (issue 15)', async () => {
   const table = sourceTable({ columns: columns(['userid', 'integer'], ['name', 'text']) });
-  const { rows } = await loadFiles(table, { 'data/a.json': '{"userId": 1, "name": "a"}\n{"userId": 2, "userid": 3, "NAME": "b", "name": "c"}' });
+  const { rows, stats } = await loadFiles(table, { 'data/a.json': '{"userId": 1, "name": "a"}\n{"userId": 2, "userid": 3, "NAME": "b", "name": "c"}' });
+  assert.deepEqual(rows, [
+    [null, 'a'],
+    ['3', 'c'],
+  ]);
+  assert.deepEqual(stats.warnings, [], 'userid matched a key in one record: no warning');
+  const never = await loadFiles(table, { 'data/a.json': '{"userId": 1, "name": "a"}\n{"userId": 2, "name": "c"}' });
+  assert.deepEqual(never.rows, [[null, 'a'], [null, 'c']]);
+  assert.deepEqual(never.stats.warnings?.map((w) => [w.code, w.location?.line, w.node]), [['SPK305', 10, 'source.sparkify.staging']]);
+  assert.match(never.stats.warnings![0].message, /column userid of source sparkify\.staging matched no JSON key in any record, so it loaded as NULL; the closest key is 'userId'/);
+  assert.match(never.stats.warnings![0].hint!, /auto ignorecase/);
+});
+
+test('jsonpaths: auto ignorecase prefers the exact key, else a key differing only in case', async () => {
+  const table = sourceTable({ jsonpaths: 'auto ignorecase', columns: columns(['userid', 'integer'], ['name', 'text']) });
+  const { rows, stats } = await loadFiles(table, { 'data/a.json': '{"userId": 1, "name": "a"}\n{"userId": 2, "userid": 3, "NAME": "b", "name": "c"}' });
   assert.deepEqual(rows, [
     ['1', 'a'],
     ['3', 'c'],
   ]);
+  assert.deepEqual(stats.warnings, []);
+});
+
+test('a column no key matched is named with the closest key, or none when nothing is close; an empty load warns of nothing', async () => {
+  const table = sourceTable({ columns: columns(['id', 'integer'], ['artist_name', 'text'], ['zzz', 'text']) });
+  const { stats } = await loadFiles(table, { 'data/a.json': '{"id": 1}\n{"id": 2, "artist_nam": null}' });
+  assert.deepEqual(stats.warnings?.map((w) => w.message.replace(/.*in any record, so it loaded as NULL/, '')), ["; the closest key is 'artist_nam'", '']);
+  assert.match(stats.warnings![1].hint!, /rename the column after the key/);
+  const empty = await loadFiles(table, { 'data/a.json': '' });
+  assert.deepEqual(empty.stats.warnings, []);
 });
 
 async function failure(table = idName, files: Record<string, string>, options = {}): Promise<SparkifyError> {
@@ -312,4 +339,54 @@ test('breaking out of chunks() early stops reading', async () => {
   }
   assert.equal(stream.stats.files, 0);
   assert.ok(stream.stats.bytes < Buffer.byteLength(lines));
+});
+
+test('a missing folder is named, with the nearest existing one as a hint (issue 14)', async () => {
+  const root = tempProject({ 'data/log_data/a.json': '{}', 'data/song_data/b.json': '{}', 'data/empty/.keep': '' });
+  const failureOf = async (location: string) => {
+    try {
+      await openSourceStream(sourceTable({ location }), { root }).files();
+    } catch (error) {
+      assert.ok(error instanceof SparkifyError);
+      return error.diagnostics[0];
+    }
+    assert.fail(`${location} should not resolve`);
+  };
+  const typo = await failureOf('data/log_dat');
+  assert.equal(typo.message, `source table sparkify.staging: location "data/log_dat" (${path.join(root, 'data/log_dat')}) does not exist`);
+  assert.match(typo.hint ?? '', /^did you mean data\/log_data\? check the location in sources\.yml/);
+  assert.match((await failureOf('dat/song_dta/x')).hint ?? '', /^did you mean data\/song_data\? /);
+  const empty = await failureOf('data/empty');
+  assert.match(empty.message, /\(.*data\/empty\) holds no files$/);
+  assert.match(empty.hint ?? '', /^check the location/);
+  assert.match((await failureOf('data/*.csv')).message, / matches no files$/);
+  assert.match((await failureOf('elsewhere/entirely')).hint ?? '', /^check the location/);
+});
+
+test('a file that disappears after listing is SPK304 at the file, not a database error', async () => {
+  const root = tempProject({ 'data/a.json': '{"id":1}', 'data/b.json': '{"id":2}' });
+  for (const parseIn of ['main', 'worker'] as const) {
+    const stream = openSourceStream(idName, { root, parseIn });
+    await stream.files();
+    const { renameSync } = await import('node:fs');
+    renameSync(path.join(root, 'data/b.json'), path.join(root, 'data/gone.tmp'));
+    await assert.rejects(async () => {
+      for await (const chunk of stream.chunks()) void chunk;
+    }, (error: unknown) => {
+      assert.ok(error instanceof SparkifyError);
+      assert.deepEqual(error.diagnostics.map((d) => [d.code, d.location?.file]), [['SPK304', 'data/b.json']]);
+      assert.match(error.diagnostics[0].message, /^cannot read data\/b\.json \(ENOENT: /);
+      return true;
+    });
+    renameSync(path.join(root, 'data/gone.tmp'), path.join(root, 'data/b.json'));
+  }
+});
+
+test('an unexpected error out of a load is SPK306 at the table, never passed on as if the database raised it', async () => {
+  const { loadFailure } = await import('../../src/load/store-error.js');
+  const failure = loadFailure(new TypeError('x is not a function'), idName);
+  assert.deepEqual(failure.diagnostics.map((d) => [d.code, d.location?.file, d.location?.line, d.node]), [['SPK306', 'sources.yml', 5, 'source.sparkify.staging']]);
+  assert.match(failure.diagnostics[0].message, /^loading source table sparkify\.staging failed unexpectedly: x is not a function$/);
+  const kept = new SparkifyError({ code: 'SPK310', message: 'bad' }, 1);
+  assert.equal(loadFailure(kept, idName), kept);
 });
