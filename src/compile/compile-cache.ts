@@ -2,7 +2,7 @@
  * The compile result of the last run, reused while nothing it was made from changed (issue 13;
  * dbt's partial parsing, for the case where nothing changed). The key is a content hash of every
  * input of compileProject (project and target settings, vars, every template, schema, seed,
- * snapshot and docs file, invocation and flags) and sparkify's version; environment variables
+ * snapshot and docs file, invocation and flags), sparkify's version and its code (code-stamp.ts); environment variables
  * count by the values of those compile read (env_var()), recorded while compiling. A hit returns
  * the stored manifest and rebuilds the graph from the stored graph nodes; the log lines the
  * templates printed are printed again. A compile that failed is never stored.
@@ -15,6 +15,7 @@ import { buildGraph } from '../graph/index.js';
 import type { GraphNode } from '../graph/types.js';
 import type { TemplateLogEntry } from '../jinja/context/template-log.js';
 import type { Manifest } from '../manifest/manifest.js';
+import { codeStamp } from './code-stamp.js';
 import { compileProject, type CompileInput, type CompiledProject } from './compile-project.js';
 
 /** Bumped when the file's layout or what the key covers changes. */
@@ -87,7 +88,7 @@ export function compileProjectCached(input: CompileInput, file: string): Compile
 /** The content hash of everything compileProject reads but the environment. */
 function inputKey(input: CompileInput): string {
   const { env: _env, log: _log, templateCache: _cache, ...data } = input;
-  return createHash('sha256').update(JSON.stringify({ format: FORMAT, sparkify: sparkifyVersion, data })).digest('base64url');
+  return createHash('sha256').update(JSON.stringify({ format: FORMAT, sparkify: sparkifyVersion, code: codeStamp(), data })).digest('base64url');
 }
 
 function fullKey(stored: Stored): string {
