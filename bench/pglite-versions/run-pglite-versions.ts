@@ -30,6 +30,7 @@ function install(version: string): string {
 const modules = VERSIONS.map(install);
 const script = benchScript('pglite-versions/case-pglite.js');
 const dir = (k: number) => join(outDir, 'pglite-versions', `db-${VERSIONS[k]}`);
+mkdirSync(join(outDir, 'pglite-versions'), { recursive: true }); // PGlite makes only the last folder of a path
 const load = loadavg()[0];
 const rows: string[][] = [];
 for (const op of ['initdb', 'open', 'copy']) {
