@@ -13,7 +13,7 @@ const SOURCES = [['app', 'events'], ['app', 'users'], ['billing', 'invoices'], [
 const SCHEDULES = ['hourly', 'nightly', 'weekly'];
 
 /** One generated model: where it goes and what it refs. */
-interface ModelSpec {
+export interface ModelSpec {
   name: string;
   layer: 'staging' | 'intermediate' | 'marts';
   domain: string;
@@ -22,7 +22,7 @@ interface ModelSpec {
 }
 
 /** mulberry32: a tiny seeded PRNG, so the same N always gives the same project. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -59,9 +59,14 @@ export function planModels(count: number, seed = 42): ModelSpec[] {
   return models;
 }
 
-function modelSql(model: ModelSpec, random: () => number): string {
+/** A model's materialization and tags, drawn from `random` (the Dataform twin draws the same). */
+export function modelParts(model: ModelSpec, random: () => number): { materialized: string; tags: string[] } {
   const materialized = model.layer === 'marts' ? 'table' : model.layer === 'staging' ? 'view' : random() < 0.5 ? 'view' : 'table';
-  const tags = [model.layer, model.domain, SCHEDULES[Math.floor(random() * SCHEDULES.length)]];
+  return { materialized, tags: [model.layer, model.domain, SCHEDULES[Math.floor(random() * SCHEDULES.length)]] };
+}
+
+function modelSql(model: ModelSpec, random: () => number): string {
+  const { materialized, tags } = modelParts(model, random);
   const header = `{{ config(materialized='${materialized}', tags=[${tags.map((t) => `'${t}'`).join(', ')}]) }}\n-- ${model.layer} model for ${model.domain}\n`;
   if (model.source) {
     const [source, table] = model.source;

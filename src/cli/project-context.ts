@@ -3,7 +3,7 @@ import { ProjectErrors } from '../config/error-codes.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledProject } from '../compile/compile-project.js';
-import { compileProject } from '../compile/compile-project.js';
+import { compileProjectCached } from '../compile/compile-cache.js';
 import { readProjectFiles, type TemplateFile } from '../project/project-files.js';
 import type { ArtifactRun } from '../artifacts/artifact-run.js';
 import { newArtifactRun } from './artifact-documents.js';
@@ -18,6 +18,7 @@ import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { createScrubber, Output } from './output.js';
 import { readDocFiles } from '../jinja/context/docs-blocks.js';
+import { TemplateCache } from '../jinja/template-cache.js';
 import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
 
 /** Options every command takes. */
@@ -48,14 +49,23 @@ export interface ProjectContext {
   run: ArtifactRun;
   /** Macro files (macros/, tests/generic/), listed in manifest.json. */
   macroFiles: TemplateFile[];
+  /** A content key of everything compile read: the same key, the same manifest (compile-cache.ts). */
+  compileKey?: string;
+  /** The text of the project files read for compile, by project-relative path (manifest.json's raw_code). */
+  fileTexts: ReadonlyMap<string, string>;
 }
 
-/** Reads and compiles the project (the pure phases) for a command. */
-export function loadProjectContext(options: GlobalOptions): ProjectContext {
+/**
+ * Reads and compiles the project (the pure phases) for a command. `loaded` is called once the
+ * project files are read, before compiling: a build prints its first line there, not after compile.
+ */
+export function loadProjectContext(options: GlobalOptions, loaded?: (project: LoadedProject, output: Output) => void): ProjectContext {
   const run = newArtifactRun();
   const root = findProjectRoot(options.projectDir);
   const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env, profilesDir: options.profilesDir });
   const scrub = createScrubber(project.secrets);
+  const output = new Output(scrub);
+  loaded?.(project, output);
   // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
   for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
   const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
@@ -67,9 +77,18 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   const log = (entry: TemplateLogEntry) => {
     if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
   };
-  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log });
+  // Compiled templates persist in .sparkify/ (gitignored): a template whose text is unchanged is not compiled again.
+  const templateCache = new TemplateCache(join(root, '.sparkify', 'compiled-templates.json'));
+  let compiled: CompiledProject & { key?: string };
+  try {
+    // With nothing changed since the last compile, its result is reused whole (compile-cache.ts).
+    compiled = compileProjectCached({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log, templateCache }, join(root, '.sparkify', 'compiled-project.json'));
+  } finally {
+    templateCache.save();
+  }
   const macroFiles = [...files.macros, ...dataTests.generic];
-  return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles };
+  const fileTexts = new Map([...files.models, ...files.macros, ...snapshots, ...dataTests.singular, ...dataTests.generic].map((f) => [f.path, f.source]));
+  return { root, project, compiled, output, scrub, run, macroFiles, compileKey: compiled.key, fileTexts };
 }
 
 /** Whether the user selected or excluded anything. */

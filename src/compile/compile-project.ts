@@ -18,6 +18,7 @@ import { resolveDispatch } from '../jinja/dispatch.js';
 import { configFunctionsOutsideTargets, engineOf } from '../engines/registry.js';
 import { installRenderGlobals, RenderScope, type RenderGlobals } from '../jinja/render-scope.js';
 import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
+import { useTemplateCache, type TemplateCache } from '../jinja/template-cache.js';
 import { modelDefaultsFor } from '../project/dbt/model-defaults.js';
 import { templateContext } from './template-context.js';
 import { collectDocBlocks, docConfigFunction } from '../jinja/context/docs-blocks.js';
@@ -57,6 +58,8 @@ export interface CompileInput {
   invocation?: Invocation;
   /** dbt's `flags` as templates see them (FULL_REFRESH, WHICH, ...). */
   flags?: Record<string, unknown>;
+  /** Compiled templates of earlier runs (a memo: the output is the same with or without it). */
+  templateCache?: TemplateCache;
 }
 
 /** The manifest and its dependency graph, ready for selection and planning. */
@@ -86,6 +89,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   }, diagnostics);
 
   const env = createTemplateEnvironment(engine.quoting);
+  useTemplateCache(env, input.templateCache);
   const docs = collectDocBlocks(input.docs ?? [], (d) => diagnostics.push(d));
   const scopes = installRenderGlobals(env, {
     models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name), ...(input.snapshots ?? []).map(snapshotName)]),

@@ -23,6 +23,7 @@ import { RenderScope, installRenderGlobals, resolveMarkers, type KnownNames } fr
 import { quoteRelation, type Relation } from '../sql/quote.js';
 import { resolveRelations } from './resolve-relations.js';
 import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
+import { useTemplateCache } from '../jinja/template-cache.js';
 import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import type { SeedNode } from '../manifest/seed-node.js';
 import type { SnapshotNode } from '../manifest/snapshot-node.js';
@@ -87,6 +88,7 @@ export async function renderModelForRun(run: RunRenderInput, name: string): Prom
   if (!model || !file) throw new Error(`renderModelForRun: no model ${name} in the manifest and templates`);
   const engine = engineOf(run.compile.project.target);
   const env = createTemplateEnvironment(engine.quoting);
+  useTemplateCache(env, run.compile.templateCache);
   const scopes = installRenderGlobals(env, knownNames(run, (d) => problems.push(d)));
   registerMacros(env, [...run.compile.files.macros, ...(run.compile.dataTests?.generic ?? [])], scopes, run.compile.project.target.type, problems);
   if (problems.length > 0) throw new SparkifyError(problems);

@@ -34,12 +34,18 @@ export interface AdapterCapabilities {
 /** The kind of an existing relation. */
 export type RelationKind = 'table' | 'view';
 
+/** Options of Adapter.open. */
+export interface OpenOptions {
+  /** Told about a slow step before it starts (creating an embedded warehouse), so no wait is silent. */
+  notice?: (message: string) => void;
+}
+
 /** A warehouse connection behind one small interface. */
 export interface Adapter {
   readonly type: string;
   readonly capabilities: AdapterCapabilities;
   /** Connects (and for embedded engines, takes the data directory's lock: see Engine.acquireBuildLock). */
-  open(): Promise<void>;
+  open(options?: OpenOptions): Promise<void>;
   /** Closes connections and releases locks; safe to call twice. */
   close(): Promise<void>;
   /** Runs `work` on one dedicated connection, released afterwards. */

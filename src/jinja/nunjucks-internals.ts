@@ -92,7 +92,7 @@ const api = nunjucks as unknown as {
   parser: ParserModule;
   nodes: Record<string, NodeClass>;
   lexer: LexerModule;
-  compiler: { Compiler: { prototype: Record<string, unknown> } };
+  compiler: { Compiler: { prototype: Record<string, unknown> }; compile(source: string, asyncFilters: string[], extensions: unknown[], name: string, opts: object): string };
   runtime: NunjucksRuntime;
 };
 
@@ -102,6 +102,8 @@ export const parserModule = api.parser;
 export const nodes = api.nodes;
 /** The compiler's prototype, where our node types get their compile methods. */
 export const compilerPrototype = api.compiler.Compiler.prototype;
+/** nunjucks' template compiler: template text in, the JavaScript of its render functions out. */
+export const compileSource = api.compiler.compile;
 /** The runtime object compiled code calls. */
 export const runtime = api.runtime;
 

@@ -1,6 +1,7 @@
 import nunjucks from 'nunjucks';
 import { installJinja } from './install-jinja.js';
 import { sqlLiteral, type SqlQuoting } from '../sql/quote.js';
+import { templateCacheOf } from './template-cache.js';
 
 /**
  * Nunjucks configured for SQL: no HTML autoescape (it would mangle quotes), undefined values are
@@ -22,7 +23,12 @@ export function createTemplateEnvironment(quoting: SqlQuoting): nunjucks.Environ
   return env;
 }
 
-/** Compiles one template eagerly, so syntax errors surface now with the template's path. */
+/**
+ * Compiles one template eagerly, so syntax errors surface now with the template's path; through the
+ * environment's template cache when it has one (template-cache.ts).
+ */
 export function compileTemplate(env: nunjucks.Environment, source: string, path: string): nunjucks.Template {
+  const cache = templateCacheOf(env);
+  if (cache) return cache.compile(env, source, path);
   return new nunjucks.Template(source, env, path, true);
 }

@@ -2,7 +2,7 @@
 export { compileUnitTests, unitTestGraphNode, type CompiledUnitTests, type UnitTestCompileInput } from './compile-unit-tests.js';
 export { planUnitTest, type UnitTestPlan } from './plan-unit-test.js';
 export { runUnitTest } from './run-unit-test.js';
-export { UnitTestEngine } from './unit-test-engine.js';
+export { needsDatabase, UnitTestEngine } from './unit-test-engine.js';
 export { unitTestsBeforeModels, withUnitTestGates, onlyUnitTests } from './unit-test-order.js';
 export { noWarehouse } from './no-warehouse.js';
 export { diffLines } from './format-diff.js';

@@ -15,19 +15,25 @@ import type { UnitTestDatabase, UnitTestEngine } from './unit-test-engine.js';
 /** A unit test's result before timing is added. */
 export type UnitTestRun = Omit<NodeResult, 'id' | 'startedAt' | 'completedAt' | 'executionTime'>;
 
+const PASSED: UnitTestRun = { status: 'pass', message: 'PASS', rowsAffected: null, failures: 0 };
+
 /** The column that marks each differing row: `-` expected but missing, `+` returned but not expected. */
 export const DIFF_COLUMN = '@@';
 
 /** Runs `test` on the engine; never throws for a failure of the test itself. */
 export async function runUnitTest(plan: PlanBase, test: UnitTestPlan, engine: UnitTestEngine): Promise<UnitTestRun> {
+  // The same statements passed before: running them again would give the same answer.
+  if (engine.results.hasPassed(test)) return { ...PASSED, message: 'PASS (unchanged since it passed)' };
   try {
-    return await engine.exclusive(async (db) => {
+    const result = await engine.exclusive(async (db) => {
       try {
         return await judge(db, plan, test);
       } finally {
         await db.query('ROLLBACK').catch(() => undefined);
       }
     });
+    if (result.status === 'pass') engine.results.recordPass(test);
+    return result;
   } catch (error) {
     if (!(error instanceof SparkifyError)) throw error;
     return { status: 'error', message: error.diagnostics[0].message, rowsAffected: null, diagnostics: error.diagnostics };

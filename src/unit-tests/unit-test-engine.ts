@@ -1,13 +1,22 @@
 /**
- * The database unit tests run in: one in-memory PGlite for the whole run, started when the first
+ * The database unit tests run in: one throwaway PGlite for the whole run, started when the first
  * unit test needs it and shared by all of them. It never touches the target: unit tests need no
  * warehouse. One test at a time uses it (each inside BEGIN … ROLLBACK), even with --threads.
  *
- * Starting it is an initdb in WASM, seconds long. With a cache folder, the first run dumps the
- * pristine instance there and later runs load that dump instead (see pristine-dump-cache.ts).
+ * It is a copy of the machine's pristine PGlite data directory in a temporary folder, removed when
+ * the run ends (an initdb in WASM takes seconds; see engines/pglite/pristine-data-dir.ts), run on a
+ * thread of its own (unit-test-worker.ts) so that it starts beside the warehouse and the loads. On disk
+ * rather than in memory: loading a data directory into PGlite's memory file system peaked at
+ * ~550 MB, a copy on disk with small shared buffers at ~190 MB. A test whose statements passed
+ * before is not run again (unit-test-results.ts), so a rebuild with nothing changed starts nothing.
  */
-import type { PGlite } from '@electric-sql/pglite';
-import { pristineDumpPath, readPristineDump, writePristineDump } from './pristine-dump-cache.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PristineStart } from '../engines/pglite/pristine-data-dir.js';
+import type { UnitTestPlan } from './plan-unit-test.js';
+import { UnitTestResults } from './unit-test-results.js';
+import { WorkerDatabase } from './worker-database.js';
 
 /** What a unit test runs its statements on. */
 export interface UnitTestDatabase {
@@ -16,25 +25,42 @@ export interface UnitTestDatabase {
 
 /** Options of the engine. */
 export interface UnitTestEngineOptions {
-  /** Folder for the pristine data-dir dump (the project's `.sparkify/`); none: initdb every run. */
+  /** The machine cache folder holding the pristine data directory (default: machineCacheDir()). */
   cacheDir?: string;
+  /** The file remembering which tests passed (the project's `.sparkify/unit-test-results.json`); none: every test runs. */
+  resultsFile?: string;
+  /** Told about a slow step (the first pristine database on this machine). */
+  notice?: (message: string) => void;
 }
 
-/** How the database was started: loaded from the cached dump, or a fresh initdb. */
-export type EngineStart = 'cache' | 'fresh';
+/** How the database was started: a copy of the cached pristine directory, or a fresh initdb. */
+export type EngineStart = PristineStart;
 
-/** Lazily started, serialised access to the in-memory database; close() when the run ends. */
+/** A few MB are plenty for fixture rows; PostgreSQL's default 128 MB would sit in this process's memory. */
+const SETTINGS = ['shared_buffers = 16MB'];
+
+/** Lazily started, serialised access to the throwaway database; close() when the run ends. */
 export class UnitTestEngine {
-  private db?: Promise<{ db: PGlite; from: EngineStart }>;
+  /** Tests that passed with the same statements, on the same PGlite and sparkify. */
+  readonly results: UnitTestResults;
+  private db?: Promise<{ db: WorkerDatabase; folder: string }>;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: UnitTestEngineOptions = {}) {}
+  constructor(private readonly options: UnitTestEngineOptions = {}) {
+    this.results = new UnitTestResults(options.resultsFile);
+  }
+
+  /** Starts the database now, on its own thread, while the caller goes on (opening the warehouse, loading). */
+  prepare(): void {
+    if (this.db) return;
+    this.start().catch(() => undefined); // a failure is reported by the first test that needs it
+  }
 
   /** Runs `work` once every earlier piece of work has finished. */
   exclusive<T>(work: (db: UnitTestDatabase) => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       const { db } = await this.start();
-      return work({ query: async (sql) => (await db.query<Record<string, unknown>>(sql)).rows });
+      return work({ query: (sql) => db.query(sql) });
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -42,69 +68,46 @@ export class UnitTestEngine {
 
   /** Starts the database if needed and tells how it was started. */
   async started(): Promise<EngineStart> {
-    return (await this.start()).from;
+    return (await this.start()).db.from;
   }
 
-  /** Stops the database if it was started; safe to call twice. */
+  /** Whether the database was started in this run. */
+  get wasStarted(): boolean {
+    return this.db !== undefined;
+  }
+
+  /** Stops the database if it was started and removes its folder; saves the results; safe to call twice. */
   async close(): Promise<void> {
     const db = this.db;
     this.db = undefined;
-    if (db) await (await db).db.close();
+    this.results.save();
+    if (!db) return;
+    const started = await db.catch(() => undefined);
+    if (!started) return;
+    try {
+      await started.db.close();
+    } finally {
+      await rm(started.folder, { recursive: true, force: true });
+    }
   }
 
-  private start(): Promise<{ db: PGlite; from: EngineStart }> {
-    // No data directory: the database lives in memory and vanishes with the run.
-    this.db ??= import('@electric-sql/pglite').then(async ({ PGlite: Engine }) => {
-      const cache = this.options.cacheDir === undefined ? undefined : cachePath(this.options.cacheDir);
-      const fromCache = cache && (await loadDump(Engine, cache));
-      if (fromCache) return { db: fromCache, from: 'cache' as const };
-      const db = new Engine();
-      await db.waitReady;
-      // Dumped before any test touches it, so the dump is pristine.
-      if (cache) await saveDump(db, cache);
-      return { db, from: 'fresh' as const };
-    });
+  private start(): Promise<{ db: WorkerDatabase; folder: string }> {
+    this.db ??= (async () => {
+      this.options.notice?.('Starting the unit-test database (a copy of the pristine PGlite)');
+      const folder = await mkdtemp(join(tmpdir(), 'sparkify-unit-test-'));
+      try {
+        const setup = { dataDir: join(folder, 'pgdata'), cacheDir: this.options.cacheDir, settings: SETTINGS };
+        return { db: await WorkerDatabase.start(setup, this.options.notice), folder };
+      } catch (error) {
+        await rm(folder, { recursive: true, force: true });
+        throw error;
+      }
+    })();
     return this.db;
   }
 }
 
-/** The dump's path, or undefined (no cache) when PGlite's version cannot be read. */
-function cachePath(cacheDir: string): string | undefined {
-  try {
-    return pristineDumpPath(cacheDir);
-  } catch (error) {
-    debug(`no unit-test database cache: ${(error as Error).message}`);
-    return undefined;
-  }
-}
-
-/** A database loaded from the cached dump, or undefined: no dump, or one that does not load. */
-async function loadDump(Engine: typeof PGlite, path: string): Promise<PGlite | undefined> {
-  let db: PGlite | undefined;
-  try {
-    const dump = await readPristineDump(path);
-    if (!dump) return undefined;
-    db = new Engine({ loadDataDir: dump });
-    await db.waitReady;
-    return db;
-  } catch (error) {
-    // Silent for users: the run goes on with a fresh database and rewrites the cache.
-    debug(`unit-test database cache ${path} is unreadable (${(error as Error).message}): starting afresh`);
-    await db?.close().catch(() => undefined);
-    return undefined;
-  }
-}
-
-/** Writes the pristine database's dump; a failure only costs the next run its speed-up. */
-async function saveDump(db: PGlite, path: string): Promise<void> {
-  try {
-    await writePristineDump(path, await db.dumpDataDir('gzip'));
-  } catch (error) {
-    debug(`cannot write the unit-test database cache ${path}: ${(error as Error).message}`);
-  }
-}
-
-/** A line on stderr only with SPARKIFY_DEBUG set: dbt users do not want noise about a cache. */
-function debug(message: string): void {
-  if (process.env.SPARKIFY_DEBUG) process.stderr.write(`debug: ${message}\n`);
+/** Whether any of `plans` is a unit test that must run (it did not pass before with the same statements). */
+export function needsDatabase(plans: readonly { unitTest?: UnitTestPlan }[], engine: UnitTestEngine): boolean {
+  return plans.some((plan) => plan.unitTest !== undefined && !engine.results.hasPassed(plan.unitTest));
 }

@@ -25,7 +25,7 @@ test('docs generate --empty-catalog --static needs no warehouse and writes the p
   const result = sparkify(dir, ['docs', 'generate', '--empty-catalog', '--static']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /Wrote target\/catalog\.json, target\/index\.html, target\/static_index\.html: .* empty catalog \(--empty-catalog\)/);
-  assert.equal(existsSync(join(dir, '.sparkify')), false, 'the warehouse was not opened');
+  assert.equal(existsSync(join(dir, '.sparkify', 'dev')), false, 'the warehouse was not opened');
   const catalog = JSON.parse(readFileSync(join(dir, 'target/catalog.json'), 'utf8'));
   assert.deepEqual([catalog.nodes, catalog.sources, catalog.metadata.dbt_schema_version], [{}, {}, 'https://schemas.getdbt.com/dbt/catalog/v1.json']);
   const html = readFileSync(join(dir, 'target/index.html'), 'utf8');

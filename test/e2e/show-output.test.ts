@@ -11,7 +11,7 @@ test('show rejects an unknown --output before it opens the warehouse or runs the
   assert.equal(result.code, 2);
   assert.match(result.stderr, /^error: unknown --output 'yaml' \[SPK030\]\n {2}hint: use table, json or csv\n/);
   assert.doesNotMatch(result.stderr, /SPK503/);
-  assert.equal(existsSync(join(dir, '.sparkify')), false, 'no warehouse was opened');
+  assert.equal(existsSync(join(dir, '.sparkify', 'dev')), false, 'no warehouse was opened');
   // It comes before compile problems too: a usage error is reported first.
   assert.match(sparkify(dir, ['show', '--inline', 'select {{ nope }}', '--output', 'xml']).stderr, /SPK030/);
 });

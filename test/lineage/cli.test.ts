@@ -24,7 +24,7 @@ test('songplays.user_id traces to staging_events.user_id through the plays CTE',
     '└── sparkify.staging_songs.title  join via matched › song_keys',
     '',
   ].join('\n'));
-  assert.equal(existsSync(join(dir, '.sparkify')), false, 'lineage opens no warehouse');
+  assert.equal(existsSync(join(dir, '.sparkify', 'dev')), false, 'lineage opens no warehouse');
 });
 
 test('--no-indirect keeps the direct path only; a snapshot column traces through users to the source', () => {

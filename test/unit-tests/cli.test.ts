@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { copyProject, editFile, sparkify } from '../e2e/helpers.js';
 import { readRunResults } from '../support/run-results.js';
-import { pristineDumpPath } from '../../src/unit-tests/pristine-dump-cache.js';
 
 const runResults = readRunResults;
 const statusOf = (dir: string, id: string) => runResults(dir).results.find((r) => r.id === id)?.status;
@@ -27,9 +26,9 @@ describe('the Sparkify project\'s unit tests through the CLI', () => {
     ]);
     const local = sparkify(dir, ['test', '--select', 'test_type:unit']);
     assert.equal(local.code, 0, local.stdout + local.stderr);
-    // .sparkify/ now holds the unit-test database's cached dump: the warehouse is its dev/ folder.
+    // .sparkify/ now remembers which unit tests passed: the warehouse would be its dev/ folder.
     assert.equal(existsSync(join(dir, '.sparkify', 'dev')), false, 'the embedded warehouse was created');
-    assert.ok(existsSync(pristineDumpPath(join(dir, '.sparkify'))), 'the pristine unit-test database was not cached');
+    assert.ok(existsSync(join(dir, '.sparkify', 'unit-test-results.json')), 'the unit tests that passed were not remembered');
   });
 
   test('a broken users.sql fails its unit test with the diff, and build skips users and what reads it', () => {

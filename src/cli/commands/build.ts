@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { createAdapter, engineOf } from '../../engines/registry.js';
-import { noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
+import { needsDatabase, noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import type { NodePlan } from '../../kinds/node-plan.js';
 import { writeCompiledFiles } from '../../kinds/compiled-files.js';
-import { writeManifest, writeRunResults } from '../../run/artifacts.js';
+import { writeRunResults } from '../../run/artifacts.js';
 import type { RunReporter } from '../../run/schedule-plans.js';
 import { RunCancelled } from '../../run/run-context.js';
 import { executeRun } from '../../kinds/execute-run.js';
@@ -18,9 +18,10 @@ import { hasSelection, loadProjectContext, planFor, selectedIds } from '../proje
 import { testGates } from '../../graph/index.js';
 import { describeCounts, runOrder, type RunCommand } from '../../kinds/run-order.js';
 import { printTestWarnings, reportTest } from '../test-lines.js';
-import { manifestDocument } from '../artifact-documents.js';
+import { writeManifestOf } from '../manifest-stamp.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
+import { phaseTimer } from '../phase-timings.js';
 import { onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
 import { replacedLine } from '../../load/replaced-line.js';
 
@@ -37,22 +38,27 @@ export interface BuildOptions extends GlobalOptions, SelectionOptions {
  */
 export async function buildCommand(options: BuildOptions, command: RunCommand = 'build'): Promise<number> {
   const started = Date.now();
-  const context = loadProjectContext(options);
+  const timer = phaseTimer();
+  // The first line comes before compiling: no silent start, whatever the project's size.
+  const context = loadProjectContext(options, (loaded, out) => out.line(`Running with sparkify on target ${loaded.target.name} (${loaded.target.type})`));
   const { root, compiled, project, output, scrub } = context;
+  timer.phase('read and compile the project');
   const ids = runOrder(compiled.graph, selectedIds(context, options), command, hasSelection(options));
   const plans = planFor(context, ids);
-  writeManifest(root, manifestDocument(context), scrub);
+  timer.phase('select and plan');
+  writeManifestOf(context);
   writeCompiledFiles(root, compiled.manifest, plans, scrub);
+  timer.phase('write manifest.json and target/');
   const inlined = onlyInlined(context, ids);
   if (inlined) return reportNothingToBuild(context, inlined);
 
-  output.line(`Running with sparkify on target ${project.target.name} (${project.target.type})`);
   output.line(`${command === 'test' ? 'Running' : 'Building'} ${describeCounts(compiled.graph, ids)}`);
   // Unit tests run in their own in-memory PGlite: with nothing else selected, the target is never opened.
   const warehouseFree = onlyUnitTests(compiled.graph, ids);
   const adapter = warehouseFree ? noWarehouse(project.target.type) : await createAdapter(root, project.target);
   // The pristine unit-test database is cached in .sparkify/ (gitignored) across runs.
-  const unitTests = new UnitTestEngine({ cacheDir: join(root, '.sparkify') });
+  // The pristine database it copies is cached per machine; which tests passed, per project (.sparkify/, gitignored).
+  const unitTests = new UnitTestEngine({ resultsFile: join(root, '.sparkify', 'unit-test-results.json'), notice: (text) => output.line(text) });
   const controller = new AbortController();
   let results: NodeResult[] = [];
   let warnings: Diagnostic[] = [];
@@ -62,12 +68,16 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     controller.abort();
   }, () => adapter.close());
   try {
-    await adapter.open();
+    // Unit tests that must run get their database started now, on its own thread, beside the warehouse.
+    if (needsDatabase(plans, unitTests)) unitTests.prepare();
+    await adapter.open({ notice: (text) => output.line(text) });
+    timer.phase('open the warehouse');
     // Two builds at once on one target would swap the same tables; two snapshot runs would close and
     // insert the same rows. Each engine says how it keeps them apart (PGlite: open() locked already).
     const locks = !warehouseFree && (command === 'build' || command === 'snapshot');
     releaseBuildLock = locks ? await engineOf(project.target).acquireBuildLock(adapter, project.target, project.config.name) : undefined;
     const run = warehouseFree ? { runId: '', nodes: plans } : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
+    timer.phase('build lock, warehouse state, plan');
     if (warehouseFree) output.line('Only unit tests: they run in an in-memory PGlite, the warehouse is not opened');
     else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
     ({ results, warnings } = await executeRun(run, {
@@ -80,6 +90,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
       gates: withUnitTestGates(compiled.graph, ids, testGates(compiled.graph, ids)),
       unitTests,
     }));
+    timer.phase('execute');
   } catch (error) {
     if (!(error instanceof RunCancelled)) throw error;
     output.error('The run was cancelled; the node in progress was rolled back.');
@@ -89,7 +100,9 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     await releaseBuildLock?.().catch(() => undefined);
     await adapter.close();
     await unitTests.close();
+    timer.phase('close');
     writeRunResults(root, runResultsDocument(command, context, results, started), scrub);
+    timer.phase('write run_results.json');
   }
   for (const warning of warnings) output.error(`warning: ${formatDiagnostic(warning)}`);
   return summarize(context, results, started);

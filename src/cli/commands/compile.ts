@@ -1,21 +1,27 @@
 import { writeCompiledFiles } from '../../kinds/compiled-files.js';
 import { runSteps } from '../../kinds/plan-run.js';
 import { printReview, reviewPlan } from '../compile-review.js';
-import { writeManifest, writeRunResults } from '../../run/artifacts.js';
+import { writeRunResults } from '../../run/artifacts.js';
 import type { GlobalOptions, SelectionOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
-import { manifestDocument } from '../artifact-documents.js';
+import { writeManifestOf } from '../manifest-stamp.js';
 import { runResultsDocument } from '../run-summary.js';
+import { phaseTimer } from '../phase-timings.js';
 
 /** `sparkify compile`: renders everything, writes target/, prints the selected plans for review. */
 export async function compileCommand(options: GlobalOptions & SelectionOptions & { fullRefresh?: boolean }): Promise<number> {
   const started = Date.now();
+  const timer = phaseTimer();
   const context = loadProjectContext(options);
   const { root, compiled, scrub, output } = context;
+  timer.phase('read and compile the project');
   const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
   const all = runSteps(review);
-  writeManifest(root, manifestDocument(context), scrub);
+  timer.phase('plan every node');
+  writeManifestOf(context);
+  timer.phase('write manifest.json');
   writeCompiledFiles(root, compiled.manifest, all, scrub);
+  timer.phase('write target/compiled and target/run');
   const hasSelection = Boolean(options.select?.length || options.exclude?.length);
   const ids = hasSelection ? selectedIds(context, options) : [];
   if (hasSelection) {
@@ -25,6 +31,7 @@ export async function compileCommand(options: GlobalOptions & SelectionOptions &
     output.line(`Compiled ${counts} into target/ (manifest.json, compiled/, run/)`);
   }
   writeRunResults(root, runResultsDocument('compile', context, [], started), scrub);
+  timer.phase('write run_results.json');
   return 0;
 }
 

@@ -1,74 +1,93 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import knexFactory, { type Knex } from 'knex';
-import ClientPgLite from 'knex-pglite';
 import type { Adapter, RelationKind, Session, StatementResult } from '../adapter.js';
-import type { Relation } from '../../sql/quote.js';
+import { quoteLiteral, type Relation } from '../../sql/quote.js';
 import { DataDirLock } from './data-dir-lock.js';
-import { relationKindQuery } from '../postgres-family/relation-kind-query.js';
+import { copyPristineDataDir } from './pristine-data-dir.js';
+import type { OpenOptions } from '../adapter.js';
+
+/**
+ * PostgreSQL's default is 128MB, and PGlite touches all of it at start: ~100 MB more resident
+ * memory in every command that opens the warehouse. Bulk loads go through a 16 MB ring whatever
+ * the size (COPY's bulk-write strategy), and the project's tables fit, so a smaller pool costs
+ * nothing we measured (issue 13: a rebuild within 250 MB).
+ */
+const SHARED_BUFFERS = '16MB';
 
 /**
  * The embedded warehouse: PGlite (Postgres in WASM) on an on-disk data directory. In-memory PGlite
- * slows COPY down quadratically as a table grows, so we always use a directory. knex manages the
- * single connection; statements go straight to the PGlite instance because knex.raw would rewrite
- * every `?` in our SQL into a bind parameter.
+ * slows COPY down quadratically as a table grows, so we always use a directory. PGlite is one
+ * connection: sessions take turns (a queue here; it was a knex pool of one, whose import with
+ * lodash was ~300 modules of every build's start-up, issue 13).
  */
 export class PgliteAdapter implements Adapter {
   readonly type = 'pglite';
   readonly capabilities = { multipleConnections: false, transactionalDdl: true };
   private readonly lock: DataDirLock;
   private db?: PGlite;
-  private knex?: Knex;
+  /** The session in progress (or the last one): the next waits for it. */
+  private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dataDir: string, displayPath: string) {
+  constructor(private readonly dataDir: string, private readonly displayPath: string) {
     this.lock = new DataDirLock(`${dataDir}.lock`, displayPath);
   }
 
-  async open(): Promise<void> {
+  async open(options: OpenOptions = {}): Promise<void> {
     this.lock.acquire();
     try {
       mkdirSync(dirname(this.dataDir), { recursive: true }); // PGlite does not create parents
-      const db = new PGlite(this.dataDir);
+      if (!existsSync(join(this.dataDir, 'PG_VERSION'))) await this.create(options);
+      const db = new PGlite(this.dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`] });
       await db.waitReady;
       this.db = db;
-      this.knex = knexFactory({ client: ClientPgLite, connection: () => ({ pglite: db }) as object });
     } catch (error) {
       this.lock.release();
       throw error;
     }
   }
 
-  async close(): Promise<void> {
-    const knex = this.knex;
-    this.knex = undefined;
+  /** A new warehouse is a copy of the machine's pristine database; without one, PGlite's own initdb. */
+  private async create(options: OpenOptions): Promise<void> {
+    options.notice?.(`Creating the embedded warehouse ${this.displayPath}`);
     try {
-      if (knex) await knex.destroy();
-      else if (this.db && !this.db.closed) await this.db.close();
+      // An empty folder (made by hand, or left by a crash before PGlite wrote anything) is replaced.
+      if (existsSync(this.dataDir)) rmdirIfEmpty(this.dataDir);
+      await copyPristineDataDir(this.dataDir, { notice: options.notice });
+    } catch (error) {
+      if (process.env.SPARKIFY_DEBUG) process.stderr.write(`debug: no pristine PGlite copy (${(error as Error).message}): initdb in place\n`);
+    }
+  }
+
+  async close(): Promise<void> {
+    const db = this.db;
+    this.db = undefined;
+    try {
+      await this.turn.catch(() => undefined);
+      if (db && !db.closed) await db.close();
     } finally {
-      this.db = undefined;
       this.lock.release();
     }
   }
 
   async withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
-    const client = this.requireKnex().client;
-    const connection = (await client.acquireConnection()) as PGlite;
-    try {
-      return await work(new PgliteSession(connection));
-    } finally {
-      await client.releaseConnection(connection);
-    }
+    const db = this.requireDb();
+    const run = this.turn.then(() => work(new PgliteSession(db)));
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   async relationKind(relation: Relation): Promise<RelationKind | undefined> {
-    const row = await relationKindQuery(this.requireKnex(), relation);
-    return row;
+    return this.withSession(async (session) => {
+      const { rows } = await session.execute(relationKindSql(relation));
+      if (rows.length === 0) return undefined;
+      return rows[0].relkind === 'v' || rows[0].relkind === 'm' ? 'view' : 'table';
+    });
   }
 
-  private requireKnex(): Knex {
-    if (!this.knex) throw new Error('the PGlite adapter is not open');
-    return this.knex;
+  private requireDb(): PGlite {
+    if (!this.db) throw new Error('the PGlite adapter is not open');
+    return this.db;
   }
 }
 
@@ -93,5 +112,18 @@ class PgliteSession implements Session {
       rows += result.affectedRows ?? 0;
     }
     return rows;
+  }
+}
+
+/** The pg_catalog lookup of relation-kind-query.ts, as one statement with quoted literals. */
+function relationKindSql(relation: Relation): string {
+  return `select c.relkind from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = ${quoteLiteral(relation.schema)} and c.relname = ${quoteLiteral(relation.identifier)} limit 1`;
+}
+
+function rmdirIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty: PGlite decides what it is.
   }
 }

@@ -1,7 +1,7 @@
 import type { PostgresTarget } from './postgres-target.js';
 import { EngineErrors } from '../error-codes.js';
 import { createHash } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { fail } from '../../diagnostics.js';
 import { connectionError } from './connection-error.js';
 import { connectionSettings } from './connection-settings.js';
@@ -25,7 +25,7 @@ export function buildLockKey(projectName: string, schema: string): bigint {
  */
 export async function acquirePostgresBuildLock(target: PostgresTarget, projectName: string): Promise<() => Promise<void>> {
   const key = buildLockKey(projectName, target.schema);
-  const client = new pg.Client({ ...connectionSettings(target), application_name: `sparkify build (pid ${process.pid})` });
+  const client = new (await loadPg()).Client({ ...connectionSettings(target), application_name: `sparkify build (pid ${process.pid})` });
   client.on('error', () => undefined); // a dropped lock connection must not crash the build process
   try {
     await client.connect();
@@ -65,4 +65,9 @@ async function refuse(client: pg.Client, key: bigint, target: PostgresTarget): P
   const who = holder?.application_name ? `, ${holder.application_name}` : '';
   fail(BUILD_LOCKED, `a build is already running on target ${target.name} (${pid}${who})`, undefined,
     `wait for that build to finish and run this one again; the server pid is the one pg_stat_activity shows (schema ${target.schema})`);
+}
+
+/** pg, imported when a build takes the lock rather than when the engine registry is loaded. */
+async function loadPg(): Promise<typeof pg> {
+  return (await import('pg')).default;
 }

@@ -6,7 +6,7 @@
  * no NOWAIT: https://docs.aws.amazon.com/redshift/latest/dg/r_statement_timeout.html), then fails
  * naming the holder from STV_LOCKS. If the build process dies, its session ends and the lock goes.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { fail } from '../../diagnostics.js';
 import type { Relation } from '../../sql/quote.js';
 import { EngineErrors } from '../error-codes.js';
@@ -47,7 +47,7 @@ export interface LockTarget {
 /** Takes the lock (see the file comment), or fails with SPK404 naming the holder's pid. */
 export async function acquireTableLock(target: LockTarget, projectName: string): Promise<() => Promise<void>> {
   const table = lockTable(target.schema, projectName);
-  const client = new pg.Client({ ...target.connection, application_name: `sparkify build (pid ${process.pid})` });
+  const client = new (await loadPg()).Client({ ...target.connection, application_name: `sparkify build (pid ${process.pid})` });
   client.on('error', () => undefined); // a dropped lock connection must not crash the build process
   await client.connect();
   try {
@@ -61,4 +61,9 @@ export async function acquireTableLock(target: LockTarget, projectName: string):
   }
   let released: Promise<void> | undefined;
   return () => (released ??= client.query('COMMIT').then(() => undefined).finally(() => client.end().catch(() => undefined)));
+}
+
+/** pg, imported when a build takes the lock rather than when the engine registry is loaded. */
+async function loadPg(): Promise<typeof pg> {
+  return (await import('pg')).default;
 }
