@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { SparkifyError, formatDiagnostic } from '../diagnostics.js';
 import { INDIRECT_SELECTION_MODES } from '../graph/index.js';
 import { scrubActive } from './output.js';
+import { listenForStopSignals, stopRequested } from './interrupt.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
 
 /** The CLI: a thin shell that parses arguments and calls one task function per command. */
@@ -132,6 +133,10 @@ async function recordFailure(argv: string[], error: SparkifyError): Promise<void
   }
 }
 
+listenForStopSignals();
 main(process.argv).then((code) => {
   process.exitCode = code;
+  // A stopped run has closed the warehouse; a handle left open (an in-memory unit-test database still
+  // starting, a socket) must not keep the process alive.
+  if (stopRequested()) process.exit(code);
 });

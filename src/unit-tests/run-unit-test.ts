@@ -5,6 +5,7 @@
  * refuses, or a column that does not exist, is `error`.
  */
 import type { PlanBase } from '../plan/types.js';
+import { RunCancelled, stopPoint } from '../run/run-context.js';
 import { closestName, SparkifyError, type Diagnostic } from '../diagnostics.js';
 import type { NodeResult } from '../run/node-result.js';
 import { comparisonSql, columnsSql, countSql, type ResultColumn } from './compare-sql.js';
@@ -18,16 +19,20 @@ export type UnitTestRun = Omit<NodeResult, 'id' | 'startedAt' | 'completedAt' | 
 /** The column that marks each differing row: `-` expected but missing, `+` returned but not expected. */
 export const DIFF_COLUMN = '@@';
 
-/** Runs `test` on the engine; never throws for a failure of the test itself. */
-export async function runUnitTest(plan: PlanBase, test: UnitTestPlan, engine: UnitTestEngine): Promise<UnitTestRun> {
+/**
+ * Runs `test` on the engine; never throws for a failure of the test itself. Once `signal` aborts
+ * (SIGINT, SIGTERM) the next statement throws RunCancelled instead of running.
+ */
+export async function runUnitTest(plan: PlanBase, test: UnitTestPlan, engine: UnitTestEngine, signal?: AbortSignal): Promise<UnitTestRun> {
   try {
     return await engine.exclusive(async (db) => {
+      const guarded: UnitTestDatabase = { query: async (sql) => (await stopPoint(signal), db.query(sql)) };
       try {
-        return await judge(db, plan, test);
+        return await judge(guarded, plan, test);
       } finally {
         await db.query('ROLLBACK').catch(() => undefined);
       }
-    });
+    }, signal);
   } catch (error) {
     if (!(error instanceof SparkifyError)) throw error;
     return { status: 'error', message: error.diagnostics[0].message, rowsAffected: null, diagnostics: error.diagnostics };
@@ -114,6 +119,7 @@ async function run(db: UnitTestDatabase, sql: string, test: UnitTestPlan, locati
   try {
     return await db.query(sql);
   } catch (error) {
+    if (error instanceof RunCancelled) throw error;
     const hint = (error as { hint?: string }).hint;
     throw new SparkifyError({
       code: UnitTestErrors.databaseError,

@@ -7,6 +7,7 @@
  * pristine instance there and later runs load that dump instead (see pristine-dump-cache.ts).
  */
 import type { PGlite } from '@electric-sql/pglite';
+import { untilStopped } from '../run/run-context.js';
 import { pristineDumpPath, readPristineDump, writePristineDump } from './pristine-dump-cache.js';
 
 /** What a unit test runs its statements on. */
@@ -30,10 +31,13 @@ export class UnitTestEngine {
 
   constructor(private readonly options: UnitTestEngineOptions = {}) {}
 
-  /** Runs `work` once every earlier piece of work has finished. */
-  exclusive<T>(work: (db: UnitTestDatabase) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      const { db } = await this.start();
+  /**
+   * Runs `work` once every earlier piece of work has finished. A stopped run (`signal` aborted) does
+   * not wait for the database to finish starting: RunCancelled at once.
+   */
+  exclusive<T>(work: (db: UnitTestDatabase) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const run = untilStopped(this.queue, signal).then(async () => {
+      const { db } = await untilStopped(this.start(), signal);
       return work({ query: async (sql) => (await db.query<Record<string, unknown>>(sql)).rows });
     });
     this.queue = run.catch(() => undefined);

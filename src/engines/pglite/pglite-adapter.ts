@@ -51,6 +51,11 @@ export class PgliteAdapter implements Adapter {
     }
   }
 
+  /** The lock file goes at once; the data directory recovers on the next open, as after a crash. */
+  abandon(): void {
+    this.lock.release();
+  }
+
   async withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
     const client = this.requireKnex().client;
     const connection = (await client.acquireConnection()) as PGlite;

@@ -23,8 +23,8 @@ export class RedshiftAdapter extends PooledAdapter {
     super('redshift', redshiftConnection(target), target.threads);
   }
 
-  protected session(client: pg.Client): Session {
-    return new RedshiftSession(new PostgresSession(client), (ms) => sleep(ms));
+  protected session(client: pg.Client, cancel: () => Promise<void>): Session {
+    return new RedshiftSession(new PostgresSession(client, cancel), (ms) => sleep(ms));
   }
 
   protected connectError(error: unknown): SparkifyError {

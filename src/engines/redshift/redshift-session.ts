@@ -43,6 +43,11 @@ export class RedshiftSession implements Session {
     throw new Error('Redshift loads sources server-side with COPY from S3; a client-fed COPY is not supported');
   }
 
+  /** Cancels the statement in progress (a stopped run); a cancelled statement is never retried. */
+  async cancel(): Promise<void> {
+    await this.inner.cancel?.();
+  }
+
   /** The records the last COPY of this session rejected (STL_LOAD_ERRORS). */
   async loadErrors(): Promise<BadRecord[]> {
     return toBadRecords((await this.inner.execute(loadErrorsSql())).rows);
