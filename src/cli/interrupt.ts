@@ -25,9 +25,12 @@ export function stopRequested(): StopSignal | undefined {
   return requested;
 }
 
-/** Starts listening for SIGINT and SIGTERM for the rest of the process (the CLI does, first thing). */
+/**
+ * Starts listening for SIGINT and SIGTERM for the rest of the process (the CLI does, first thing),
+ * in place of bin/sparkify.js's handler, which covers the moments before this module is loaded.
+ */
 export function listenForStopSignals(): void {
-  for (const signal of STOP_SIGNALS) process.on(signal, receive);
+  for (const signal of STOP_SIGNALS) process.removeAllListeners(signal).on(signal, receive);
 
 }
 

@@ -1,7 +1,7 @@
 /** The connection fields server targets share (postgres, redshift), and the secrets among them. */
 import { assignDefined } from '../config/assign-defined.js';
 import type { MapReader } from '../config/map-reader.js';
-import { booleanOrMapping, integer, nonEmptyText, text } from '../config/value-kinds.js';
+import { booleanOrMapping, integer, nonEmptyText, secretText } from '../config/value-kinds.js';
 
 /** host, port, database, user, password and TLS options of a server target. */
 export interface ServerFields {
@@ -21,7 +21,7 @@ export function readServerFields(block: MapReader): ServerFields {
     port: block.get('port', integer(1, 65535)),
     database: block.get('database', nonEmptyText),
     user: block.get('user', nonEmptyText),
-    password: block.get('password', text),
+    password: block.get('password', secretText),
     ssl: block.get('ssl', booleanOrMapping),
   });
   return fields;

@@ -123,9 +123,12 @@ export function interruptSuite(engine: InterruptEngine): void {
         const delay = Math.round(next() * buildMs * 0.9);
         const where = `trial ${trial} (seed ${seed}, ${signal} after ${delay} ms of a ${buildMs} ms build)`;
         const outcome = await interruptAt(startCli(dir, args(), engine.env()), delay, signal);
-        if (outcome.late) {
+        if (outcome.late || (outcome.code === 0 && finishedBefore(dir, outcome.sentAt))) {
           late++;
           assert.equal(outcome.code, 0, `${where}: finished before the signal, yet failed:\n${outcome.output}`);
+        } else if (outcome.code === -1 && outcome.output.trim() === '') {
+          // Killed by the signal itself before node had run a line of the CLI: nothing had started.
+          assert.equal(outcome.signal, signal, where);
         } else {
           exits.push(outcome.exitMs);
           assert.equal(outcome.code, signal === 'SIGINT' ? 130 : 143, `${where}: exit code\n${outcome.output}`);
@@ -170,10 +173,23 @@ export function interruptSuite(engine: InterruptEngine): void {
 /** What one interrupted run did. */
 interface Outcome {
   code: number;
+  signal: NodeJS.Signals | null;
   /** The build ended on its own before the signal could be sent. */
   late: boolean;
+  sentAt: number;
   exitMs: number;
   output: string;
+}
+
+/**
+ * Whether a build that exited 0 had finished before `sentAt` (by run_results.json's start and
+ * elapsed time): on a loaded machine this process may learn of a child's exit seconds late. A build
+ * that finished after the signal and exited 0 ignored it: that is the bug this suite guards against.
+ */
+function finishedBefore(dir: string, sentAt: number): boolean {
+  const document = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+  const finishedAt = Date.parse(document.metadata.generated_at) + document.elapsed_time * 1000;
+  return finishedAt <= sentAt + 500;
 }
 
 async function interruptAt(cli: RunningCli, delayMs: number, signal: NodeJS.Signals): Promise<Outcome> {
@@ -183,7 +199,7 @@ async function interruptAt(cli: RunningCli, delayMs: number, signal: NodeJS.Sign
   const sentAt = Date.now();
   if (!late) cli.child.kill(signal);
   const done = await cli.done;
-  return { code: done.code, late, exitMs: Date.now() - sentAt, output: `${done.stdout}\n${done.stderr}` };
+  return { code: done.code, signal: done.signal, late, sentAt, exitMs: Date.now() - sentAt, output: `${done.stdout}\n${done.stderr}` };
 }
 
 /** run_results.json names the signal; a node it stopped is an error saying so, one it kept from starting is skipped. */

@@ -1,7 +1,7 @@
 /** A profiles.yml output of `type: postgres` (dbt-postgres) as sparkify's PostgresTarget. */
 import type { PostgresTarget } from './postgres-target.js';
 import type { MapReader } from '../../config/map-reader.js';
-import { integer, nonEmptyText, oneOf, text } from '../../config/value-kinds.js';
+import { integer, nonEmptyText, oneOf, secretText } from '../../config/value-kinds.js';
 import { assignDefined } from '../../config/assign-defined.js';
 import { checkOutputKeys, outputBase } from '../profile-output.js';
 
@@ -17,7 +17,7 @@ export function postgresOutput(output: MapReader, name: string): PostgresTarget 
     port: output.get('port', integer(1, 65535)) ?? 5432,
     user: output.require('user', nonEmptyText),
     // dbt accepts `pass` as well as `password`.
-    password: output.get('password', text) ?? output.get('pass', text),
+    password: output.get('password', secretText) ?? output.get('pass', secretText),
     database: output.get('dbname', nonEmptyText) ?? output.get('database', nonEmptyText),
     ssl: sslOf(output.get('sslmode', oneOf(SSL_MODES))),
   });

@@ -1,7 +1,7 @@
 /** The target block of a PostgreSQL server: `url`, or host/port/database/user/password. */
 import { ProjectErrors } from '../../config/error-codes.js';
 import type { MapReader } from '../../config/map-reader.js';
-import { nonEmptyText } from '../../config/value-kinds.js';
+import { nonEmptySecretText } from '../../config/value-kinds.js';
 import type { TargetBase, TargetReading } from '../engine.js';
 import { readServerFields, type ServerFields } from '../server-fields.js';
 import { withTargetVars } from '../target-vars.js';
@@ -15,7 +15,7 @@ export interface PostgresTarget extends TargetBase, ServerFields {
 /** Reads the block; the selected target must say where to connect, with a postgres:// URL. */
 export function readPostgresTarget({ block, base, selected }: TargetReading): PostgresTarget {
   const target: PostgresTarget = { ...base, type: 'postgres', ...readServerFields(block) };
-  const url = block.get('url', nonEmptyText);
+  const url = block.get('url', nonEmptySecretText);
   if (url !== undefined) target.url = url;
   if (block.has('url') && block.has('host')) {
     const message = `${block.what} gives both \`url\` and \`host\``;
