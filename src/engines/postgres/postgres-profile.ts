@@ -7,10 +7,10 @@ import { checkOutputKeys, outputBase } from '../profile-output.js';
 
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
 
-/** host, port, user, password, dbname, schema, threads, sslmode; keepalives_idle, connect_timeout, search_path, role are read but not applied. */
+/** host, port, user, password, dbname, schema, threads, sslmode, connect_timeout; keepalives_idle, search_path, role are read but not applied. */
 export function postgresOutput(output: MapReader, name: string): PostgresTarget {
-  checkOutputKeys(output, ['type', 'host', 'port', 'user', 'pass', 'password', 'dbname', 'database', 'schema', 'threads', 'sslmode'],
-    ['keepalives_idle', 'connect_timeout', 'search_path', 'role', 'sslcert', 'sslkey', 'sslrootcert', 'application_name', 'retries']);
+  checkOutputKeys(output, ['type', 'host', 'port', 'user', 'pass', 'password', 'dbname', 'database', 'schema', 'threads', 'sslmode', 'connect_timeout'],
+    ['keepalives_idle', 'search_path', 'role', 'sslcert', 'sslkey', 'sslrootcert', 'application_name', 'retries']);
   const target: PostgresTarget = { ...outputBase(output, name), type: 'postgres' };
   assignDefined(target, {
     host: output.require('host', nonEmptyText),
@@ -20,6 +20,7 @@ export function postgresOutput(output: MapReader, name: string): PostgresTarget 
     password: output.get('password', secretText) ?? output.get('pass', secretText),
     database: output.get('dbname', nonEmptyText) ?? output.get('database', nonEmptyText),
     ssl: sslOf(output.get('sslmode', oneOf(SSL_MODES))),
+    connectTimeout: output.get('connect_timeout', integer(1, 3600)),
   });
   return target;
 }
