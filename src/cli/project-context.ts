@@ -17,6 +17,8 @@ import { dialectFor } from '../engines/registry.js';
 import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { createScrubber, Output } from './output.js';
+import { readDocFiles } from '../jinja/context/docs-blocks.js';
+import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
 
 /** Options every command takes. */
 export interface GlobalOptions {
@@ -61,7 +63,11 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   const dataTests = readDataTestFiles(root, [...project.config.modelPaths, ...project.config.snapshotPaths], project.config.testPaths);
   const seeds = readSeedFiles(root);
   const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
-  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots });
+  const docs = readDocFiles(root, project.config.modelPaths);
+  const log = (entry: TemplateLogEntry) => {
+    if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
+  };
+  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log });
   const macroFiles = [...files.macros, ...dataTests.generic];
   return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles };
 }

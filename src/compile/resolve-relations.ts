@@ -3,7 +3,7 @@ import { quoteIdentifier } from '../sql/quote.js';
 import type { SeedNode } from '../manifest/seed-node.js';
 import type { SnapshotNode } from '../manifest/snapshot-node.js';
 import type { ModelNode, SourceNode } from '../manifest/manifest.js';
-import { resolveMarkers } from '../templates/render-scope.js';
+import { resolveMarkers } from '../jinja/render-scope.js';
 
 /** The CTE name an ephemeral model is inlined under (dbt's `__dbt__cte__<name>`). */
 export function ephemeralCteName(model: string): string {

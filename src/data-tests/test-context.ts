@@ -7,7 +7,7 @@ import type { SnapshotNode } from '../manifest/snapshot-node.js';
 
 /** What data tests are declared on: a model or a snapshot (both are relations with documented columns). */
 export type TestedNode = ModelNode | SnapshotNode;
-import type { RenderScope } from '../templates/render-scope.js';
+import type { RenderScope } from '../jinja/render-scope.js';
 import type { TestConfig } from '../manifest/test-node.js';
 import type { TestConfigSpec } from '../project/schema-types.js';
 import type { SqlQuoting } from '../sql/quote.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SparkifyError, type Diagnostic } from '../../src/diagnostics.js';
 import { compileFixture } from '../compile/fixture.js';
-import { findUnclosed } from '../../src/templates/unclosed-tags.js';
+import { findUnclosed } from '../../src/jinja/unclosed-tags.js';
 
 /** The one diagnostic compiling a project with models/m.sql = `sql` gives. */
 function problemIn(sql: string): Diagnostic {
