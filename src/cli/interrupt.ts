@@ -7,6 +7,7 @@
  * nothing claimed (reading and compiling, or after the run) a signal exits at once.
  */
 import { exitCodeFor, STOP_SIGNALS, type StopSignal } from '../run/interruption.js';
+import { clearLiveLines } from '../load/live-line.js';
 
 /** What the command holding the warehouse does on a signal. */
 interface Claim {
@@ -61,6 +62,7 @@ function receive(name: NodeJS.Signals): void {
   }
   if (!claim) return process.exit(exitCodeFor(requested ?? signal));
   if (first) return claim.announce(signal);
+  clearLiveLines();
   process.stderr.write(`${signal} again: exiting now, without waiting for the rollback (the warehouse recovers as after a crash)\n`);
   try {
     claim.release();

@@ -4,6 +4,7 @@ import { INDIRECT_SELECTION_MODES } from '../graph/index.js';
 import { scrubActive } from './output.js';
 import { listenForStopSignals, stopRequested } from './interrupt.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
+import { clearLiveLines } from '../load/live-line.js';
 
 /** The CLI: a thin shell that parses arguments and calls one task function per command. */
 export function createProgram(setExitCode: (code: number) => void): Command {
@@ -137,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    clearLiveLines();
     if (error instanceof SparkifyError) {
       for (const d of error.diagnostics) process.stderr.write(scrubActive(`error: ${formatDiagnostic(d)}`) + '\n');
       await recordFailure(argv, error);

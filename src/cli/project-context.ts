@@ -19,6 +19,7 @@ import type { LoadedProject } from '../project/types.js';
 import { createScrubber, Output } from './output.js';
 import { readDocFiles } from '../jinja/context/docs-blocks.js';
 import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
+import { clearLiveLines } from '../load/live-line.js';
 
 /** Options every command takes. */
 export interface GlobalOptions {
@@ -65,7 +66,9 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
   const docs = readDocFiles(root, project.config.modelPaths);
   const log = (entry: TemplateLogEntry) => {
-    if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
+    if (entry.level === 'debug' && !process.env.SPARKIFY_DEBUG) return;
+    clearLiveLines();
+    process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
   };
   const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log });
   const macroFiles = [...files.macros, ...dataTests.generic];
