@@ -16,10 +16,11 @@ interruptSuite({
     return digests;
   }),
   execute: (dir, sql) => withWarehouse(dir, async (db) => void (await db.exec(sql))),
-  stubbornSeconds: 8,
+  stubbornSeconds: 16,
   blockedFraction: 1,
-  // Nothing outside the process sees PGlite's statements: the plan's first statements take well under 3 s.
-  stubbornRunning: () => new Promise((resolve) => setTimeout(resolve, 3_000)),
+  // Nothing outside the process sees PGlite's statements: the plan's first statements take well under
+  // 6 s, even on a loaded machine (at 3 s the first signal sometimes came before the statement).
+  stubbornRunning: () => new Promise((resolve) => setTimeout(resolve, 6_000)),
   leftovers: async (dir) => {
     const lock = existsSync(join(dir, '.sparkify/dev.lock')) ? ['.sparkify/dev.lock'] : [];
     const side = await withWarehouse(dir, async (db) => (await db.query<{ relname: string }>(SIDE_RELATIONS_SQL)).rows.map((r) => r.relname));

@@ -102,10 +102,14 @@ export function interruptSuite(engine: InterruptEngine): void {
       const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/generate-data.js'), '--scale', '20', '--out', data], { encoding: 'utf8' });
       assert.equal(generated.status, 0, generated.stderr);
       dir = copyProject({ withData: false });
-      const startedAt = Date.now();
       const first = sparkify(dir, args(), engine.env());
-      buildMs = Date.now() - startedAt;
       assert.equal(first.code, 0, first.stderr + first.stdout);
+      // The trials rebuild, which can be much quicker than the first build: their moments are drawn
+      // within a rebuild's duration, or half of them land after it has finished.
+      const startedAt = Date.now();
+      const second = sparkify(dir, args(), engine.env());
+      buildMs = Date.now() - startedAt;
+      assert.equal(second.code, 0, second.stderr + second.stdout);
       reference = await engine.digests(dir);
       for (const table of TABLES) assert.notEqual(reference[table], 'absent', `${table} was built`);
     });
