@@ -1,4 +1,9 @@
 #!/usr/bin/env node
+// Until the CLI listens for them itself (src/cli/interrupt.ts), SIGINT and SIGTERM end it with the
+// code a shell gives a process they end: 130 and 143, as they do once it runs.
+const stopNow = (signal) => process.exit(signal === 'SIGTERM' ? 143 : 130);
+process.on('SIGINT', stopNow).on('SIGTERM', stopNow);
+
 // The compiled CLI lives in dist/ (built by `npm install`/`npm ci` through the prepare script).
 import('../dist/src/cli/main.js').catch((error) => {
   if (error && error.code === 'ERR_MODULE_NOT_FOUND') {

@@ -22,6 +22,8 @@ export interface Diagnostic {
   node?: string;
   /** What the user can do about it. */
   hint?: string;
+  /** The lines of the file it is about, as printed under the message (secrets masked). */
+  excerpt?: string[];
 }
 
 /** Formats `file:line:col` (omitting what is unknown). */
@@ -36,6 +38,7 @@ export function formatLocation(location: SourceLocation): string {
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const where = diagnostic.location ? `${formatLocation(diagnostic.location)}: ` : '';
   let text = `${where}${diagnostic.message} [${diagnostic.code}]`;
+  for (const line of diagnostic.excerpt ?? []) text += `\n    ${line}`;
   if (diagnostic.hint) text += `\n  hint: ${diagnostic.hint}`;
   return text;
 }

@@ -6,16 +6,22 @@ import { fileURLToPath } from 'node:url';
 const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../test/golden');
 
 /**
- * Compares text with test/golden/<name>. UPDATE_GOLDEN=1 rewrites the file instead; review the
- * diff before committing it — a golden file is only as good as the reading that approved it.
+ * Compares text with test/golden/<name>. Only UPDATE_GOLDENS=1 (or the older UPDATE_GOLDEN=1)
+ * writes the file, a missing one included: a test never approves its own output. Review the diff
+ * before committing it — a golden file is only as good as the reading that approved it.
  */
 export function assertGolden(name: string, actual: string): void {
-  const path = join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.CI && !existsSync(path)) assert.fail(`golden file ${name} is missing`);
+  assertGoldenIn(GOLDEN_DIR, name, actual);
+}
+
+/** assertGolden against the golden files under `dir`. */
+export function assertGoldenIn(dir: string, name: string, actual: string, env: NodeJS.ProcessEnv = process.env): void {
+  const path = join(dir, name);
+  if (env.UPDATE_GOLDENS === '1' || env.UPDATE_GOLDEN === '1') {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
     return;
   }
-  assert.equal(actual, readFileSync(path, 'utf8'), `differs from test/golden/${name} (UPDATE_GOLDEN=1 to accept)`);
+  if (!existsSync(path)) assert.fail(`golden file test/golden/${name} is missing: run the test with UPDATE_GOLDENS=1 to write it, then review it`);
+  assert.equal(actual, readFileSync(path, 'utf8'), `differs from test/golden/${name} (UPDATE_GOLDENS=1 to accept)`);
 }

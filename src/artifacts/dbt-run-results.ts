@@ -19,6 +19,8 @@ export interface RunResultsInput {
   elapsedTime: number;
   /** Problems that stopped the command before any node ran (compile errors, bad selection). */
   errors?: Diagnostic[];
+  /** The signal (SIGINT, SIGTERM) that stopped the run, if one did. */
+  interrupted?: string;
 }
 
 /** True when no node failed: success, pass and warn are fine (dbt's exit code 0). */
@@ -37,7 +39,11 @@ export function dbtRunResults(input: RunResultsInput): Record<string, unknown> {
       which: input.command,
       target: input.target,
       invocation_command: `sparkify ${input.command}`,
-      sparkify: { success: runSucceeded(input.results, input.errors), ...(input.errors?.length ? { errors: input.errors } : {}) },
+      sparkify: {
+        success: runSucceeded(input.results, input.errors) && !input.interrupted,
+        ...(input.errors?.length ? { errors: input.errors } : {}),
+        ...(input.interrupted ? { interrupted: input.interrupted } : {}),
+      },
     },
   };
 }

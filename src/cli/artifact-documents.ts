@@ -31,11 +31,11 @@ export function manifestDocument(context: ProjectContext, lineage?: ProjectLinea
   });
 }
 
-/** run_results.json for a command's results. */
-export function runResultsDocument(command: string, context: ProjectContext, results: NodeResult[], startedMs: number, errors?: Diagnostic[]): Record<string, unknown> {
+/** run_results.json for a command's results (`interrupted`: the signal that stopped the run). */
+export function runResultsDocument(command: string, context: ProjectContext, results: NodeResult[], startedMs: number, errors?: Diagnostic[], interrupted?: string): Record<string, unknown> {
   return dbtRunResults({
     run: context.run, command, target: context.project.target.name, manifest: context.compiled.manifest,
-    results, elapsedTime: (Date.now() - startedMs) / 1000, errors,
+    results, elapsedTime: (Date.now() - startedMs) / 1000, errors, interrupted,
   });
 }
 

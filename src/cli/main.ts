@@ -2,7 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { SparkifyError, formatDiagnostic } from '../diagnostics.js';
 import { INDIRECT_SELECTION_MODES } from '../graph/index.js';
 import { scrubActive } from './output.js';
+import { listenForStopSignals, stopRequested } from './interrupt.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
+import { clearLiveLines } from '../load/live-line.js';
 
 /** The CLI: a thin shell that parses arguments and calls one task function per command. */
 export function createProgram(setExitCode: (code: number) => void): Command {
@@ -136,6 +138,7 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    clearLiveLines();
     if (error instanceof SparkifyError) {
       for (const d of error.diagnostics) process.stderr.write(scrubActive(`error: ${formatDiagnostic(d)}`) + '\n');
       await recordFailure(argv, error);
@@ -165,6 +168,10 @@ async function recordFailure(argv: string[], error: SparkifyError): Promise<void
   }
 }
 
+listenForStopSignals();
 main(process.argv).then((code) => {
   process.exitCode = code;
+  // A stopped run has closed the warehouse; a handle left open (an in-memory unit-test database still
+  // starting, a socket) must not keep the process alive.
+  if (stopRequested()) process.exit(code);
 });

@@ -1,4 +1,6 @@
 import pc from 'picocolors';
+import { clearLiveLines } from '../load/live-line.js';
+import { displayWidth } from '../text-table.js';
 
 /** Width of a dbt-style status line before the bracketed result. */
 const LINE_WIDTH = 80;
@@ -31,15 +33,18 @@ export class Output {
 
   /** A timestamped line, as dbt prints them. */
   line(text: string): void {
+    clearLiveLines();
     process.stdout.write(`${pc.dim(timestamp())}  ${this.scrub(text)}\n`);
   }
 
   /** Raw text to stdout (compiled SQL, JSON, tables). */
   raw(text: string): void {
+    clearLiveLines();
     process.stdout.write(this.scrub(text));
   }
 
   error(text: string): void {
+    clearLiveLines();
     process.stderr.write(this.scrub(text) + '\n');
   }
 }
@@ -47,7 +52,7 @@ export class Output {
 /** `3 of 7 OK created table model public.users ......... [SELECT 97 in 0.12s]`. */
 export function statusLine(prefix: string, what: string, result: string): string {
   const head = `${prefix} ${what} `;
-  const dots = '.'.repeat(Math.max(3, LINE_WIDTH - head.length - 1));
+  const dots = '.'.repeat(Math.max(3, LINE_WIDTH - displayWidth(head) - 1));
   return `${head}${dots} [${result}]`;
 }
 

@@ -20,6 +20,7 @@ import { createScrubber, Output } from './output.js';
 import { readDocFiles } from '../jinja/context/docs-blocks.js';
 import { TemplateCache } from '../jinja/template-cache.js';
 import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
+import { clearLiveLines } from '../load/live-line.js';
 
 /** Options every command takes. */
 export interface GlobalOptions {
@@ -75,7 +76,9 @@ export function loadProjectContext(options: GlobalOptions, loaded?: (project: Lo
   const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
   const docs = readDocFiles(root, project.config.modelPaths);
   const log = (entry: TemplateLogEntry) => {
-    if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
+    if (entry.level === 'debug' && !process.env.SPARKIFY_DEBUG) return;
+    clearLiveLines();
+    process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
   };
   // Compiled templates persist in .sparkify/ (gitignored): a template whose text is unchanged is not compiled again.
   const templateCache = new TemplateCache(join(root, '.sparkify', 'compiled-templates.json'));

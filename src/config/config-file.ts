@@ -10,9 +10,13 @@ import { ProjectErrors } from './error-codes.js';
 /** Raw values by section, then by lower-cased key (configparser's optionxform). */
 export type ConfigSections = Map<string, Map<string, string>>;
 
-/** What parsing found: the sections and every problem, with its line. */
+/** The line of each key, by section then lower-cased key. */
+export type ConfigLines = Map<string, Map<string, number>>;
+
+/** What parsing found: the sections, where each key is written, and every problem, with its line. */
 export interface ParsedConfigFile {
   sections: ConfigSections;
+  lines: ConfigLines;
   problems: Diagnostic[];
 }
 
@@ -22,10 +26,13 @@ const OPTION = /^(.*?)\s*[=:]\s*(.*)$/;
 /** Parses configparser INI text: `[SECTION]`, `key = value` or `key: value`, indented continuation lines. */
 export function parseConfigFile(text: string, file: string): ParsedConfigFile {
   const sections: ConfigSections = new Map();
+  const lines: ConfigLines = new Map();
   const problems: Diagnostic[] = [];
+  // Messages never repeat a line's text: it may hold a password.
   const problem = (line: number, message: string, hint: string) =>
-    problems.push({ code: ProjectErrors.configFile, message: `${file}: ${message}`, location: { file, line }, hint });
+    problems.push({ code: ProjectErrors.configFile, message, location: { file, line }, hint });
   let section: Map<string, string> | undefined;
+  let sectionName = '';
   let last: { values: Map<string, string>; key: string; indent: number } | undefined;
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
@@ -40,8 +47,10 @@ export function parseConfigFile(text: string, file: string): ParsedConfigFile {
     const header = SECTION.exec(value);
     if (header) {
       if (sections.has(header[1])) problem(line, `section [${header[1]}] appears twice`, 'merge the two sections');
+      sectionName = header[1];
       section = sections.get(header[1]) ?? new Map();
       sections.set(header[1], section);
+      if (!lines.has(header[1])) lines.set(header[1], new Map());
       last = undefined;
       return;
     }
@@ -55,14 +64,16 @@ export function parseConfigFile(text: string, file: string): ParsedConfigFile {
     const key = option[1].toLowerCase();
     if (section.has(key)) problem(line, `${option[1]} appears twice in its section`, 'keep one of the two lines');
     section.set(key, option[2]);
+    lines.get(sectionName)?.set(key, line);
     last = { values: section, key, indent };
   });
-  return { sections, problems };
+  return { sections, lines, problems };
 }
 
 /**
  * configparser's BasicInterpolation, as `get()` applies it: `%%` is a literal `%`, `%(key)s` the value
- * of another key of the section (or of [DEFAULT]). Returns an error message for anything else.
+ * of another key of the section (or of [DEFAULT]). Returns an error message for anything else, which
+ * gives the position in the value and never any of its text: the value may be a password.
  */
 export function interpolate(raw: string, lookup: (key: string) => string | undefined, depth = 0): string | { error: string } {
   let out = '';
@@ -78,10 +89,11 @@ export function interpolate(raw: string, lookup: (key: string) => string | undef
     }
     const reference = /^%\(([^)]+)\)s/.exec(raw.slice(i));
     const target = reference ? lookup(reference[1].toLowerCase()) : undefined;
-    if (!reference) return { error: `'%' must be written '%%' (configparser interpolation), at "${raw.slice(i, i + 8)}"` };
-    if (target === undefined || depth > 10) return { error: `%(${reference[1]})s refers to no key of the section` };
+    const at = `at character ${i + 1} of the value`;
+    if (!reference) return { error: `the '%' ${at} must be written '%%' (configparser interpolation)` };
+    if (target === undefined || depth > 10) return { error: `the %(name)s reference ${at} names no key of the section` };
     const nested = interpolate(target, lookup, depth + 1);
-    if (typeof nested !== 'string') return nested;
+    if (typeof nested !== 'string') return { error: `the %(name)s reference ${at} names a key whose value is invalid` };
     out += nested;
     i += reference[0].length - 1;
   }

@@ -44,6 +44,11 @@ export class ReadScope {
     return new ReadScope(this.source, { ...this.context, ...extra }, this.lenient, this.node);
   }
 
+  /** The same scope for a secret value: a failed template is reported without its text. */
+  forSecret(): ReadScope {
+    return new ReadScope(this.source, { ...this.context, secret: true }, this.lenient, this.node);
+  }
+
   /** The same scope, lenient or not. */
   withLenient(lenient: boolean): ReadScope {
     return new ReadScope(this.source, this.context, lenient, this.node);

@@ -18,6 +18,8 @@ export interface RenderContext {
   functions?: Record<string, ConfigFunction>;
   /** Where the string was written, for diagnostics. */
   location?: Position;
+  /** The value is a secret (a password, a URL holding one): a syntax error never repeats its text. */
+  secret?: boolean;
 }
 
 /** True when a string holds a template expression or tag (only those are rendered, for speed). */
@@ -41,7 +43,7 @@ export function renderConfigString(text: string, context: RenderContext): string
   try {
     output = environment().renderString(text, templateFunctions(context, report));
   } catch (error) {
-    throw new SparkifyError(failure ?? templateError(error, context.location));
+    throw new SparkifyError(failure ?? templateError(error, context.location, context.secret));
   }
   if (failure) throw new SparkifyError(failure);
   return output;
@@ -109,13 +111,18 @@ function badCall(helper: string, location?: Position): Diagnostic {
   };
 }
 
-/** nunjucks errors read "(unknown path) [Line 1, Column 3]\n  Error: ..."; keep the last line. */
-function templateError(error: unknown, location?: Position): Diagnostic {
+/**
+ * nunjucks errors read "(unknown path) [Line 1, Column 3]\n  Error: ..."; keep the last line. Its
+ * reason quotes the template ("unknown block tag: x"): for a secret, only the position is given.
+ */
+function templateError(error: unknown, location?: Position, secret = false): Diagnostic {
   const text = error instanceof Error ? error.message : String(error);
   const reason = text.trim().split('\n').pop()?.trim() ?? text;
+  const column = /\[Line \d+, Column (\d+)\]/.exec(text)?.[1];
+  const where = column ? ` near character ${column} of the value` : '';
   return {
     code: ProjectErrors.badTemplate,
-    message: `cannot render template: ${reason}`,
+    message: secret ? `cannot render the template of a secret value${where} (its text is not shown)` : `cannot render template: ${reason}`,
     location,
     hint: "config values may use {{ env_var('NAME', 'default') }}, {{ var('name', 'default') }} and, in a target with config_file, {{ dwh_cfg('SECTION', 'KEY') }}",
   };

@@ -21,6 +21,22 @@ export const text: Kind<string> = {
   },
 };
 
+/** A secret string (a password, a URL that may hold one): read like text, but messages never quote it. */
+export const secretText: Kind<string> = {
+  expected: 'a string',
+  read(node, scope) {
+    return text.read(node, scope.forSecret());
+  },
+};
+
+/** A non-empty secret string (a URL that may hold a password). */
+export const nonEmptySecretText: Kind<string> = {
+  expected: 'a non-empty string',
+  read(node, scope) {
+    return nonEmptyText.read(node, scope.forSecret());
+  },
+};
+
 /** A string with something in it: names, types, paths. */
 export const nonEmptyText: Kind<string> = {
   expected: 'a non-empty string',
@@ -104,7 +120,8 @@ export const booleanOrMapping: Kind<boolean | Record<string, unknown>> = {
   expected: 'true, false or a mapping of TLS options',
   read(node, scope) {
     if (!isMap(node)) return boolean.read(node, scope);
-    const value = plainValue(node, scope);
+    // TLS options hold private keys and passphrases.
+    const value = plainValue(node, scope.forSecret());
     return value instanceof Rejection ? value : (value as Record<string, unknown>);
   },
 };

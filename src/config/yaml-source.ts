@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
 import { ProjectErrors } from './error-codes.js';
+import { yamlSyntaxDiagnostic } from './yaml-syntax.js';
 
 /** A node or anything else with a yaml source range. */
 interface Ranged {
@@ -83,28 +84,10 @@ function readText(root: string, file: string): string | undefined {
   }
 }
 
-/** One diagnostic per line: yaml often reports a single mistake twice at the same spot. */
+/**
+ * The first syntax error only: after one mistake yaml reports the lines that follow it too (a tab
+ * on line 11 makes line 66 "a block sequence used as an implicit key"), which only mislead.
+ */
 function syntaxDiagnostics(file: string, text: string, errors: YAMLError[]): Diagnostic[] {
-  const lastLine = Math.max(1, text.trimEnd().split('\n').length);
-  const byLine = new Map<number, Diagnostic>();
-  for (const error of errors) {
-    const start = error.linePos?.[0];
-    // Unclosed brackets/quotes are reported at end of file, past the last written line.
-    const line = Math.min(start?.line ?? 1, lastLine);
-    const column = line === start?.line ? start.col : undefined;
-    if (byLine.has(line)) continue;
-    byLine.set(line, {
-      code: ProjectErrors.yamlSyntax,
-      message: `invalid YAML: ${shortMessage(error)}`,
-      location: { file, line, column },
-      hint: 'check indentation, quotes and brackets around this line',
-    });
-  }
-  return [...byLine.values()];
-}
-
-/** yaml's pretty message appends " at line N, column M:" and a source excerpt; the location says that already. */
-function shortMessage(error: YAMLError): string {
-  const firstLine = error.message.split('\n')[0];
-  return firstLine.replace(/ at line \d+, column \d+:?$/, '');
+  return [yamlSyntaxDiagnostic(file, text, errors[0])];
 }

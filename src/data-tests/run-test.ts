@@ -8,7 +8,8 @@ import { TestErrors } from './error-codes.js';
 import { outcomeMessage, testOutcome, type TestOutcome } from './thresholds.js';
 import type { DataTestPlan, TestPlan } from './plan-test.js';
 import { databaseErrorToDiagnostic } from '../run/database-error.js';
-import { RunCancelled, type RunContext } from '../run/run-context.js';
+import { RunCancelled, stopPoint, type RunContext } from '../run/run-context.js';
+import { cancellingOnAbort } from '../run/cancel-on-abort.js';
 import { diagnosticsOf } from '../run/run-statements.js';
 import type { NodeRun } from '../run/node-result.js';
 
@@ -19,7 +20,7 @@ export type TestRun = NodeRun;
 export async function runTest(plan: DataTestPlan, options: RunContext): Promise<TestRun> {
   const { test } = plan;
   try {
-    return await options.adapter.withSession((session) => judge(session, plan, test, options));
+    return await options.adapter.withSession((session) => cancellingOnAbort(session, options.signal, () => judge(session, plan, test, options)));
   } catch (error) {
     if (error instanceof RunCancelled) throw error;
     const diagnostics: Diagnostic[] = error instanceof TestQueryError
@@ -48,7 +49,7 @@ class TestQueryError extends Error {
 }
 
 async function query(session: Session, plan: DataTestPlan, index: number, options: RunContext): Promise<Record<string, unknown>[]> {
-  if (options.signal?.aborted) throw new RunCancelled();
+  await stopPoint(options.signal);
   try {
     return (await session.execute(plan.statements[index].sql)).rows;
   } catch (error) {

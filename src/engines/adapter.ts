@@ -21,6 +21,12 @@ export interface Session {
    * sparkify's loader feeds COPY.
    */
   loadErrors?(into: Relation): Promise<BadRecord[]>;
+  /**
+   * Asks the engine to cancel the statement this session is running (a server: from another
+   * connection), so a stopped run ends within seconds; the statement then fails. Absent where a
+   * statement cannot be interrupted (PGlite runs in-process: the run stops between statements).
+   */
+  cancel?(): Promise<void>;
 }
 
 /** What differs between engines, as data rather than `if (type === ...)` in callers. */
@@ -48,6 +54,11 @@ export interface Adapter {
   open(options?: OpenOptions): Promise<void>;
   /** Closes connections and releases locks; safe to call twice. */
   close(): Promise<void>;
+  /**
+   * Releases at once, without waiting, what the process holds outside it (PGlite's lock file): the
+   * process exits right after (a second Ctrl-C). Connections end with the process.
+   */
+  abandon?(): void;
   /** Runs `work` on one dedicated connection, released afterwards. */
   withSession<T>(work: (session: Session) => Promise<T>): Promise<T>;
   /** Whether a relation exists, and what it is. */

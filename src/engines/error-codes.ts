@@ -16,4 +16,6 @@ export const EngineErrors = {
   tls: 'SPK413',
   /** Any other refusal of the connection. */
   refused: 'SPK414',
+  /** The server asks for a password and the target, PGPASSWORD and ~/.pgpass give none. */
+  noPassword: 'SPK415',
 } as const;

@@ -22,14 +22,17 @@ export function selectNodes(
   indirect: IndirectSelection = 'empty',
 ): string[] {
   const diagnostics: Diagnostic[] = [];
-  const selectArgs = select?.some((arg) => arg.trim() !== '') ? select : undefined;
-  const selected = selectArgs ? evaluate({ graph, flag: '--select', diagnostics }, selectArgs) : new Set(graph.order);
+  const selectArgs = select?.length ? select : undefined;
+  const selected = selectArgs ? evaluate({ graph, flag: '--select', diagnostics }, selectArgs) : { widened: new Set(graph.order), exact: new Set<string>() };
   const excluded = evaluate({ graph, flag: '--exclude', diagnostics }, exclude ?? []);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics, 2);
-  const result = difference(withIndirectTests(graph, selected, indirect), withExcludedTests(graph, excluded, indirect));
+  const result = difference(
+    union([withIndirectTests(graph, selected.widened, indirect), selected.exact]),
+    union([withExcludedTests(graph, excluded.widened, indirect), excluded.exact]),
+  );
   // dbt only warns when nothing is selected. We stop: a build that silently does nothing after a
   // typo or an over-broad --exclude looks like a success in CI.
-  if (result.size === 0) throw new SparkifyError(emptySelection(selectArgs, exclude ?? [], selected.size), 2);
+  if (result.size === 0) throw new SparkifyError(emptySelection(selectArgs, exclude ?? [], selected.widened.size + selected.exact.size), 2);
   return topologicalOrder(graph, result);
 }
 
@@ -40,10 +43,16 @@ interface Evaluation {
   diagnostics: Diagnostic[];
 }
 
-/** A flag's arguments as one set: the union of its intersections. */
-function evaluate(context: Evaluation, args: readonly string[]): Set<string> {
+/**
+ * A flag's arguments as the union of its intersections, in two parts: what indirect selection widens
+ * with the tests of the selected nodes, and what it must not (`exact`): an intersection that names
+ * a resource_type means exactly nodes of that type (`resource_type:model` lists no tests).
+ */
+function evaluate(context: Evaluation, args: readonly string[]): { widened: Set<string>; exact: Set<string> } {
   const selection = parseSelection(context.flag, args, context.diagnostics);
-  return union(selection.map((joined) => intersection(joined.map((criteria) => evaluateOne(context, criteria)))));
+  const sets = (joined: SelectorCriteria[][]) => union(joined.map((criteria) => intersection(criteria.map((one) => evaluateOne(context, one)))));
+  const byType = (criteria: SelectorCriteria[]) => criteria.some((one) => one.method === 'resource_type');
+  return { widened: sets(selection.filter((c) => !byType(c))), exact: sets(selection.filter(byType)) };
 }
 
 /**

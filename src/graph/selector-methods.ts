@@ -16,9 +16,11 @@ interface SelectorMethod {
 // dbt's bare selector is `fqn:`, which also matches folder names and, with a wildcard, the
 // project name (`s*` selects a whole project named sparkify). We match model names only, as the
 // CLI documents; `fqn:` keeps dbt's behaviour. "Models" means every node that is not a source,
-// like dbt's parsed nodes, so seeds and snapshots join in when they exist.
+// like dbt's parsed nodes, so seeds and snapshots join in when they exist. A bare `*` is dbt's
+// "everything" and takes sources too: `--exclude '*'` must leave nothing.
 const byName: SelectorMethod = {
   matcher: (value) => {
+    if (/^\*+$/.test(value)) return () => true;
     const matches = fnmatcher(value);
     return (node) => node.kind !== 'source' && matches(node.name);
   },

@@ -31,6 +31,10 @@ const SELECTOR = /^(@)?(?:(\d*)\+)?(?:([\w.]+):)?(.*?)(?:\+(\d*))?$/s;
  */
 export function parseSelection(flag: SelectionFlag, args: readonly string[], diagnostics: Diagnostic[]): Selection {
   const selection: Selection = [];
+  // `--select ''` (often an unset shell variable) must not mean "everything", nor silently nothing.
+  if (args.some((arg) => arg.trim() === '')) {
+    diagnostics.push(malformed(flag, '', 'it is empty', `leave out ${flag} to ${flag === '--select' ? 'select every node' : 'exclude nothing'}, or name what to ${flag.slice(2)}`));
+  }
   for (const token of args.flatMap((arg) => arg.split(/\s+/)).filter(Boolean)) {
     const parts = token.split(',');
     if (parts.some((part) => part === '')) {

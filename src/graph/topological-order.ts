@@ -1,4 +1,4 @@
-import toposort from 'toposort';
+import { deepToposort } from './deep-toposort.js';
 import { compareIds } from './compare-ids.js';
 import type { Graph } from './types.js';
 
@@ -10,8 +10,8 @@ type Edges = ReadonlyMap<string, readonly string[]>;
  * toposort finds the cycle and a valid order, but its depth-first order depends on how the input
  * happens to be listed. We re-sort its result by generation (the longest path from a root), then
  * by id: still parents first, independent of input order, and each generation is a batch of nodes
- * that could run side by side. toposort recurses once per level of depth, so chains of ~10,000
- * nodes exhaust the stack; real projects are a few dozen levels deep.
+ * that could run side by side. toposort recurses once per level of depth: deepToposort gives deep
+ * graphs (a chain of 50,000 models) a stack to match.
  */
 export function orderIds(ids: readonly string[], parents: Edges): string[] | undefined {
   const sorted = sortWithToposort(ids, parents);
@@ -28,7 +28,7 @@ function sortWithToposort(ids: readonly string[], parents: Edges): string[] | un
   const edges: [string, string][] = [];
   for (const id of ids) for (const parent of parents.get(id) ?? []) edges.push([parent, id]);
   try {
-    return toposort.array([...ids], edges);
+    return deepToposort([...ids], edges);
   } catch (error) {
     // toposort reports a cycle as a plain Error naming one node; the caller extracts the chain.
     if (error instanceof Error && error.message.startsWith('Cyclic dependency')) return undefined;

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { TemplateErrors } from './error-codes.js';
 import { SparkifyError } from '../diagnostics.js';
+import { findUnclosed } from './unclosed-tags.js';
 
 const HEADER = /^\(([^)]*)\)(?: \[Line (\d+)(?:, Column (\d+))?\])?\s*\n\s*/;
 /** Errors raised by our own functions (ref, var, ...) reach us wrapped as `Error: message`. */
@@ -43,6 +44,16 @@ export function templateErrorToDiagnostic(
   if (raised && wrapped) {
     return { ...raised, message: raised.message + calledFrom, location: { file: at, line, column }, node };
   }
+  const unclosed = at === file && endOfFile(message, line) ? findUnclosed(source ?? '') : undefined;
+  if (unclosed) {
+    return {
+      code: TemplateErrors.renderFailed,
+      message: `template error: ${unclosed.opener} is never closed (${message.trim()})`,
+      location: { file, line: unclosed.line, column: unclosed.column },
+      node,
+      hint: `add ${unclosed.closer} where its block ends`,
+    };
+  }
   return { code: TemplateErrors.renderFailed, message: `template error: ${message.trim()}${calledFrom}`, location: { file: at, line, column }, node, hint: hintFor(message) };
 }
 
@@ -61,6 +72,14 @@ function innermostHeader(raw: string): { message: string; file?: string; line?: 
     message = message.slice(header[0].length);
   }
   return { message, ...found };
+}
+
+/**
+ * A parse error at the end of the file (no position, or an unclosed comment nunjucks puts at 1:1):
+ * the construct to fix is the one that was opened and never closed.
+ */
+function endOfFile(message: string, line: number | undefined): boolean {
+  return /end of file|expected variable end|expected block end/.test(message) && (line === undefined || /end of file/.test(message));
 }
 
 /** Nunjucks points at a call's `(`; users expect the name of the function called. */

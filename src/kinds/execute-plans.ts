@@ -1,5 +1,6 @@
 /** The execute phase over plans of any kind: the scheduler, with each plan run as its kind says. */
 import type { NodeResult, NodeRun } from '../run/node-result.js';
+import { throwIfStopped } from '../run/run-context.js';
 import { schedulePlans, type RunReporter } from '../run/schedule-plans.js';
 import type { KindRunContext } from './node-kind.js';
 import type { NodePlan } from './node-plan.js';
@@ -29,10 +30,12 @@ export function executePlans(options: ExecuteOptions): Promise<NodeResult[]> {
     gates: options.gates,
     waitsForParents: (plan) => runnerOf(plan).usesWarehouse,
     runNode: (plan) => runNode(plan, options),
+    signal: options.signal,
   });
 }
 
 async function runNode(plan: NodePlan, options: ExecuteOptions): Promise<NodeRun> {
+  throwIfStopped(options.signal);
   const runner = runnerOf(plan);
   if (runner.usesWarehouse) {
     const missing = await missingUpstream(plan.id, options);

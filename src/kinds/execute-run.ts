@@ -5,6 +5,7 @@ import { executePlans, type ExecuteOptions } from './execute-plans.js';
 import type { NodeResult } from '../run/node-result.js';
 import { RunErrors } from '../run/error-codes.js';
 import { skipped } from '../run/schedule-plans.js';
+import { notRun, stopSignalOf } from '../run/interruption.js';
 
 /** Prints the outcome of a run step (cleanup, on_run_start, on_run_end). */
 export interface StepReporter {
@@ -28,7 +29,7 @@ export const CLEANUP_FAILED = RunErrors.cleanupFailed;
 /**
  * Executes a RunPlan: the cleanup of crashed runs' side relations (a failure is only a warning), the
  * missing schemas and on_run_start (a failure skips every node), the nodes, then on_run_end (run even
- * when a node failed).
+ * when a node failed, but not once a signal stopped the run: as in dbt, the user asked it to stop).
  */
 export async function executeRun(run: RunPlan, options: RunOptions): Promise<RunOutcome> {
   const warnings: Diagnostic[] = [];
@@ -50,11 +51,16 @@ export async function executeRun(run: RunPlan, options: RunOptions): Promise<Run
   }
   if (run.onRunStart) {
     const result = await step(run.onRunStart);
+    const stop = stopSignalOf(options.signal);
+    if (stop) return { results: [...results, result, ...run.nodes.map((plan: NodePlan) => notRun(plan, stop))], warnings };
     if (result.status !== 'success') return skipAll(result);
     results.push(result);
   }
   results.push(...(await executePlans({ ...options, plans: run.nodes })));
-  if (run.onRunEnd) results.push(await step(run.onRunEnd));
+  if (run.onRunEnd) {
+    const stop = stopSignalOf(options.signal);
+    results.push(stop ? notRun(run.onRunEnd, stop) : await step(run.onRunEnd));
+  }
   return { results, warnings };
 }
 

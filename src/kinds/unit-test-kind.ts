@@ -23,7 +23,7 @@ export const unitTestKind: NodeKind<UnitTestNode, UnitTestNodePlan> = {
   errorFiles: (plan) => ({ runFile: runPath(plan) }),
   execute(plan, context) {
     if (!context.unitTests) throw new Error('internal: unit tests planned without a unit-test engine');
-    return runUnitTest(plan, plan.unitTest, context.unitTests);
+    return runUnitTest(plan, plan.unitTest, context.unitTests, context.signal);
   },
   // It reads nothing from the warehouse: it waits for nothing (its model waits for it).
   usesWarehouse: false,

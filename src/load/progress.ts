@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type cliProgressModule from 'cli-progress';
 import pc from 'picocolors';
 import type { LoadProgress } from './types.js';
+import { endLiveLine, startLiveLine } from './live-line.js';
 
 /** How a load ended: every chunk read, an error, or Ctrl-C. */
 export type LoadOutcome = 'done' | 'failed' | 'interrupted';
@@ -45,13 +46,16 @@ function barReporter(label: string, stream: NodeJS.WriteStream): ProgressReporte
   return {
     update(progress) {
       const payload = { ...progress, rows: formatCount(progress.rows), read: formatBytes(progress.bytesRead), size: formatBytes(progress.bytesTotal) };
-      if (!started) bar.start(Math.max(progress.bytesTotal, 1), progress.bytesRead, payload);
-      else bar.update(progress.bytesRead, payload);
+      if (!started) {
+        bar.start(Math.max(progress.bytesTotal, 1), progress.bytesRead, payload);
+        startLiveLine(stream);
+      } else bar.update(progress.bytesRead, payload);
       started = true;
     },
     stop: (outcome = 'done') => {
       if (!started) return;
       bar.stop();
+      endLiveLine(stream);
       // The bar stays as it was last drawn; a load that did not finish must not pass for a complete one.
       if (outcome !== 'done') stream.write(`${label}: ${outcome}\n`);
       started = false;

@@ -6,6 +6,8 @@ export const RunErrors = {
   databaseError: 'SPK501',
   /** A selected node reads a relation outside the selection that does not exist in the warehouse. */
   missingUpstream: 'SPK502',
+  /** A node was running when SIGINT or SIGTERM stopped the run: it was cancelled and rolled back. */
+  interrupted: 'SPK504',
   /** Warning: the side relations a crashed run left behind could not be dropped. */
   cleanupFailed: 'SPK512',
 } as const;

@@ -5,6 +5,7 @@ import type { Adapter } from '../engines/adapter.js';
 import type { LoadStats } from '../load/types.js';
 import type { PlanBase } from '../plan/types.js';
 import type { NodeFiles } from './database-error.js';
+import { stopSignalOf, type StopSignal } from './interruption.js';
 
 /** The rows of one source (or seed), streamed into its COPY statement. */
 export interface SourceFeed {
@@ -27,9 +28,64 @@ export interface RunContext {
   signal?: AbortSignal;
 }
 
-/** Thrown between statements once the run is cancelled (Ctrl-C). */
+/** Thrown between statements (and COPY chunks) once the run is stopped by a signal (Ctrl-C, SIGTERM). */
 export class RunCancelled extends Error {
-  constructor() {
-    super('the run was cancelled');
+  constructor(readonly signal: StopSignal = 'SIGINT') {
+    super(`the run was interrupted by ${signal}`);
+  }
+}
+
+/** Throws RunCancelled when `signal` has been aborted by a stop signal. */
+export function throwIfStopped(signal: AbortSignal | undefined): void {
+  const stop = stopSignalOf(signal);
+  if (stop) throw new RunCancelled(stop);
+}
+
+/**
+ * A point where a run may stop: lets the event loop poll once, then throws RunCancelled if stopped.
+ * PGlite runs statements in-process and resolves them without a turn of the event loop, so a
+ * Ctrl-C that came during one would otherwise wait for the whole run (issue 14). Two immediates:
+ * the first may fire in the current loop iteration, the second only after the next poll phase,
+ * which is where a signal is read.
+ */
+export async function stopPoint(signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+  throwIfStopped(signal);
+}
+
+/**
+ * `promise`, or RunCancelled as soon as `signal` aborts, without waiting for it: the work it stands
+ * for (a unit-test database starting, a file being read) goes on unobserved while the run stops.
+ */
+export function untilStopped<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  promise.catch(() => undefined); // an abandoned promise that fails later must not crash the process
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new RunCancelled(stopSignalOf(signal)));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The items of `source` until `signal` aborts; then RunCancelled at once, even while an item is awaited. */
+export async function* eachUntilStopped<T>(source: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      await stopPoint(signal);
+      const next = await untilStopped(iterator.next(), signal);
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Ends the source (its own cleanup runs once an item it is still producing is done).
+    if (!finished) iterator.return?.()?.catch(() => undefined);
   }
 }

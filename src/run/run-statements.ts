@@ -9,7 +9,8 @@ import type { BadRecord } from '../load/types.js';
 import type { PlanBase } from '../plan/types.js';
 import { databaseErrorToDiagnostic } from './database-error.js';
 import type { NodeRun } from './node-result.js';
-import { RunCancelled, type RunContext, type SourceFeed } from './run-context.js';
+import { eachUntilStopped, RunCancelled, stopPoint, type RunContext, type SourceFeed } from './run-context.js';
+import { cancellingOnAbort } from './cancel-on-abort.js';
 import { RunErrors } from './error-codes.js';
 import { LoadErrors } from '../load/error-codes.js';
 import { enforceCheck } from './statement-check.js';
@@ -19,9 +20,9 @@ export async function runPlanStatements(plan: PlanBase, context: RunContext): Pr
   let feed: SourceFeed | undefined;
   let serverRejected: BadRecord[] | undefined; // what a server-side COPY (Redshift) rejected
   try {
-    const { rows, message } = await context.adapter.withSession((session) =>
+    const { rows, message } = await context.adapter.withSession((session) => cancellingOnAbort(session, context.signal, () =>
       runStatements(session, plan, context, (f) => (feed = f), (r) => (serverRejected = r)),
-    );
+    ));
     const warnings = feed?.stats.warnings;
     const replaced = feed?.stats.replaced;
     return {
@@ -67,12 +68,12 @@ async function runStatements(
   let message = 'OK';
   try {
     for (let index = 0; index < plan.statements.length; index++) {
-      if (context.signal?.aborted) throw new RunCancelled();
+      await stopPoint(context.signal);
       const statement = plan.statements[index];
       if (statement.copyFrom) {
         const feed = context.openFeed(statement.copyFrom);
         onFeed(feed);
-        const copied = await runTagged(index, () => session.copyFrom(statement.sql, cancellable(feed.chunks(), context.signal)));
+        const copied = await runTagged(index, () => session.copyFrom(statement.sql, eachUntilStopped(feed.chunks(), context.signal)));
         if (statement.reportsRows) [rows, message] = [copied, `COPY ${copied}`];
         continue;
       }
@@ -103,12 +104,5 @@ async function runTagged<T>(index: number, work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof SparkifyError || error instanceof RunCancelled) throw error;
     throw new StatementError(error, index);
-  }
-}
-
-async function* cancellable(chunks: AsyncIterable<Buffer>, signal?: AbortSignal): AsyncIterable<Buffer> {
-  for await (const chunk of chunks) {
-    if (signal?.aborted) throw new RunCancelled();
-    yield chunk;
   }
 }

@@ -2,12 +2,15 @@
  * The scheduler of the execute phase: runs each plan once its selected parents succeeded, up to
  * `threads` at a time (one at a time on an adapter with a single connection). A failed node's
  * descendants are skipped. What running a plan means is not its business: `runNode` is given.
+ * Once `signal` aborts (SIGINT, SIGTERM) nothing new starts: the running nodes end (cancelled and
+ * rolled back) before it returns, so the caller closes an idle warehouse.
  */
 import type { Manifest } from '../manifest/manifest.js';
 import type { AdapterCapabilities } from '../engines/adapter.js';
 import type { PlanBase } from '../plan/types.js';
 import { blocksDescendants, type NodeResult, type NodeRun } from './node-result.js';
 import { RunCancelled } from './run-context.js';
+import { interruptedRun, notRun, stopSignalOf } from './interruption.js';
 import { diagnosticsOf } from './run-statements.js';
 
 /** Hooks the caller uses to print progress lines. */
@@ -29,6 +32,8 @@ export interface Schedule<P extends PlanBase> {
   waitsForParents(plan: P): boolean;
   /** Runs one plan; throws only RunCancelled (anything else becomes an error result). */
   runNode(plan: P): Promise<NodeRun>;
+  /** Aborted (with the signal's name as reason) when the run must stop. */
+  signal?: AbortSignal;
 }
 
 /** Runs every plan; results in plan order. */
@@ -43,8 +48,8 @@ export async function schedulePlans<P extends PlanBase>(schedule: Schedule<P>): 
   const independent = new Set(plans.filter((p) => !schedule.waitsForParents(p)).map((p) => p.id));
   const parentsOf = (id: string) => independent.has(id) ? [] :
     [...(manifest.parentMap[id] ?? []), ...(schedule.gates?.get(id) ?? [])].filter((p) => selected.has(p));
-  while (results.size < plans.length) {
-    for (const plan of plans) {
+  while (results.size < plans.length && !(schedule.signal?.aborted && running.size === 0)) {
+    for (const plan of schedule.signal?.aborted ? [] : plans) {
       if (results.has(plan.id) || running.has(plan.id) || running.size >= limit) continue;
       const parents = parentsOf(plan.id);
       const failed = parents.find((p) => results.has(p) && blocksDescendants(results.get(p)!));
@@ -64,9 +69,10 @@ export async function schedulePlans<P extends PlanBase>(schedule: Schedule<P>): 
       running.set(plan.id, task);
     }
     if (running.size > 0) await Promise.race(running.values());
-    else if (results.size < plans.length) throw new Error('scheduler stalled: a selected node waits on a node that never runs');
+    else if (results.size < plans.length && !schedule.signal?.aborted) throw new Error('scheduler stalled: a selected node waits on a node that never runs');
   }
-  return plans.map((p) => results.get(p.id)!);
+  const stop = stopSignalOf(schedule.signal);
+  return plans.map((p) => results.get(p.id) ?? notRun(p, stop ?? 'SIGINT'));
 }
 
 /** Runs a node and adds its id and timing; an unexpected error becomes its error result. */
@@ -76,9 +82,11 @@ async function timed(plan: PlanBase, run: () => Promise<NodeRun>): Promise<NodeR
   try {
     outcome = await run();
   } catch (error) {
-    if (error instanceof RunCancelled) throw error;
-    const diagnostics = diagnosticsOf(error);
-    outcome = { status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics };
+    if (error instanceof RunCancelled) outcome = interruptedRun(error.signal, plan);
+    else {
+      const diagnostics = diagnosticsOf(error);
+      outcome = { status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics };
+    }
   }
   const completedAt = new Date();
   return {

@@ -14,6 +14,16 @@ import { unitTestLabel, type UnitTestNode, type UnitTestRows } from '../manifest
 /** The temporary table the model's rows go into. */
 export const ACTUAL_TABLE = 'sparkify_unit_test_actual';
 
+/** A model's SQL inside a statement, so a database error in it names the model's file and line. */
+export interface SqlOrigin {
+  /** The model's file. */
+  file: string;
+  /** The SQL as the statement embeds it. */
+  sql: string;
+  /** The line of the model's compiled SQL that `sql` starts on (leading blank lines are trimmed). */
+  firstLine: number;
+}
+
 /** What the unit-test runner executes, step by step (NodePlan.statements is the same, for review). */
 export interface UnitTestPlan {
   /** `users::latest_level_wins`. */
@@ -21,9 +31,13 @@ export interface UnitTestPlan {
   line: number;
   /** BEGIN, the schemas and the empty relations, parents first. */
   setup: string[];
+  /** For each setup statement that runs a model's SQL (an empty copy of a parent model), where it comes from. */
+  setupOrigins: (SqlOrigin | undefined)[];
   inputs: InputPlan[];
   /** Runs the model into ACTUAL_TABLE. */
   actual: string;
+  /** The tested model's SQL in `actual`. */
+  actualOrigin: SqlOrigin;
   expect: UnitTestRows;
 }
 
@@ -46,10 +60,12 @@ export interface InputPlan {
 export function planUnitTest(node: UnitTestNode, manifest: Manifest): UnitTestNodePlan {
   const fixtures = node.fixtures.map((id) => manifest.nodes[id]);
   const schemas = [...new Set(fixtures.flatMap((f) => ('relation' in f ? [f.relation.schema] : [])))].sort();
+  const model = manifest.nodes[node.dependsOn.find((id) => manifest.nodes[id]?.kind === 'model') ?? ''];
   const plan: UnitTestPlan = {
     label: unitTestLabel(node),
     line: node.line,
     setup: ['BEGIN', ...schemas.map((s) => `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(s)}`), ...fixtures.map((f) => createEmpty(f, node))],
+    setupOrigins: [undefined, ...schemas.map(() => undefined), ...fixtures.map((f) => (f.kind === 'model' ? originOf(f.path, f.compiledSql) : undefined))],
     inputs: node.inputs.map((input) => ({
       input: input.input,
       line: input.line,
@@ -58,6 +74,7 @@ export function planUnitTest(node: UnitTestNode, manifest: Manifest): UnitTestNo
       rows: input.given.rows.map((row) => ({ sql: insertRow(quoteRelation(input.relation), input.given.columns, row.values), line: row.line })),
     })),
     actual: `CREATE TEMPORARY TABLE ${quoteIdentifier(ACTUAL_TABLE)} AS\n${withoutSemicolon(node.compiledSql)}`,
+    actualOrigin: originOf(model?.path ?? node.path, node.compiledSql),
     expect: node.expect,
   };
   const statements = [
@@ -101,6 +118,12 @@ function insertRow(relation: string, columns: string[], values: (string | null)[
   if (columns.length === 0) return `INSERT INTO ${relation} DEFAULT VALUES`;
   const literals = values.map((v) => (v === null ? 'NULL' : quoteLiteral(v)));
   return `INSERT INTO ${relation} (${columns.map(quoteIdentifier).join(', ')}) VALUES (${literals.join(', ')})`;
+}
+
+/** Where `compiledSql`, as withoutSemicolon embeds it, starts in the model's file. */
+function originOf(file: string, compiledSql: string): SqlOrigin {
+  const leading = compiledSql.slice(0, compiledSql.length - compiledSql.trimStart().length);
+  return { file, sql: withoutSemicolon(compiledSql), firstLine: leading.split('\n').length };
 }
 
 function withoutSemicolon(sql: string): string {

@@ -5,11 +5,12 @@
  * refuses, or a column that does not exist, is `error`.
  */
 import type { PlanBase } from '../plan/types.js';
+import { RunCancelled, stopPoint } from '../run/run-context.js';
 import { closestName, SparkifyError, type Diagnostic } from '../diagnostics.js';
 import type { NodeResult } from '../run/node-result.js';
 import { comparisonSql, columnsSql, countSql, type ResultColumn } from './compare-sql.js';
 import { UnitTestErrors } from './error-codes.js';
-import { ACTUAL_TABLE, type UnitTestPlan } from './plan-unit-test.js';
+import { ACTUAL_TABLE, type SqlOrigin, type UnitTestPlan } from './plan-unit-test.js';
 import type { UnitTestDatabase, UnitTestEngine } from './unit-test-engine.js';
 
 /** A unit test's result before timing is added. */
@@ -20,18 +21,22 @@ const PASSED: UnitTestRun = { status: 'pass', message: 'PASS', rowsAffected: nul
 /** The column that marks each differing row: `-` expected but missing, `+` returned but not expected. */
 export const DIFF_COLUMN = '@@';
 
-/** Runs `test` on the engine; never throws for a failure of the test itself. */
-export async function runUnitTest(plan: PlanBase, test: UnitTestPlan, engine: UnitTestEngine): Promise<UnitTestRun> {
+/**
+ * Runs `test` on the engine; never throws for a failure of the test itself. Once `signal` aborts
+ * (SIGINT, SIGTERM) the next statement throws RunCancelled instead of running.
+ */
+export async function runUnitTest(plan: PlanBase, test: UnitTestPlan, engine: UnitTestEngine, signal?: AbortSignal): Promise<UnitTestRun> {
   // The same statements passed before: running them again would give the same answer.
   if (engine.results.hasPassed(test)) return { ...PASSED, message: 'PASS (unchanged since it passed)' };
   try {
     const result = await engine.exclusive(async (db) => {
+      const guarded: UnitTestDatabase = { query: async (sql) => (await stopPoint(signal), db.query(sql)) };
       try {
-        return await judge(db, plan, test);
+        return await judge(guarded, plan, test);
       } finally {
         await db.query('ROLLBACK').catch(() => undefined);
       }
-    });
+    }, signal);
     if (result.status === 'pass') engine.results.recordPass(test);
     return result;
   } catch (error) {
@@ -42,13 +47,13 @@ export async function runUnitTest(plan: PlanBase, test: UnitTestPlan, engine: Un
 
 async function judge(db: UnitTestDatabase, plan: PlanBase, test: UnitTestPlan): Promise<UnitTestRun> {
   const at = (line: number) => ({ file: plan.path, line });
-  for (const sql of test.setup) await run(db, sql, test, at(test.line), 'could not create the relations the model reads');
+  for (const [index, sql] of test.setup.entries()) await run(db, sql, test, at(test.line), 'could not create the relations the model reads', test.setupOrigins[index]);
   for (const input of test.inputs) {
     const columns = await columnsOf(db, input.relation);
     checkColumns(input.columns, columns, test, at(input.line), `input ${input.input}`, 'its columns');
     for (const row of input.rows) await run(db, row.sql, test, at(row.line), `a row of input ${input.input} does not fit`);
   }
-  await run(db, test.actual, test, at(test.line), "the model's SQL failed");
+  await run(db, test.actual, test, at(test.line), "the model's SQL failed", test.actualOrigin);
   const actual = await columnsOf(db, ACTUAL_TABLE);
   checkColumns(test.expect.columns, actual, test, at(test.line), 'expect', "the model's columns");
   if (test.expect.columns.length === 0) return compareCounts(db, plan, test);
@@ -115,17 +120,31 @@ function checkColumns(wanted: string[], have: ResultColumn[], test: UnitTestPlan
   });
 }
 
-/** Runs a statement; the database's refusal becomes an SPK687 at `location`. */
-async function run(db: UnitTestDatabase, sql: string, test: UnitTestPlan, location: Diagnostic['location'], what: string): Promise<Record<string, unknown>[]> {
+/**
+ * Runs a statement; the database's refusal becomes an SPK687 at `location` (the test's line). When
+ * the statement runs a model's SQL (`origin`) and the database points into it, the message names
+ * that model's file and line too: that is where the SQL to fix is.
+ */
+async function run(db: UnitTestDatabase, sql: string, test: UnitTestPlan, location: Diagnostic['location'], what: string, origin?: SqlOrigin): Promise<Record<string, unknown>[]> {
   try {
     return await db.query(sql);
   } catch (error) {
+    if (error instanceof RunCancelled) throw error;
     const hint = (error as { hint?: string }).hint;
+    const inModel = origin ? modelLine(sql, origin, (error as { position?: string | number }).position) : undefined;
     throw new SparkifyError({
       code: UnitTestErrors.databaseError,
-      message: `unit test ${test.label}: ${what}: ${(error as Error).message}`,
+      message: `unit test ${test.label}: ${what}: ${(error as Error).message}${inModel ? ` [at ${origin!.file}:${inModel}]` : ''}`,
       location,
       ...(hint ? { hint } : {}),
     });
   }
+}
+
+/** The line of the model's file a 1-based character `position` of `statement` falls on, if inside the model's SQL. */
+function modelLine(statement: string, origin: SqlOrigin, position: string | number | undefined): number | undefined {
+  const offset = Number(position ?? 0) - 1;
+  const start = statement.indexOf(origin.sql);
+  if (offset < 0 || start < 0 || offset < start || offset > start + origin.sql.length) return undefined;
+  return origin.firstLine + statement.slice(start, offset).split('\n').length - 1;
 }

@@ -14,6 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PristineStart } from '../engines/pglite/pristine-data-dir.js';
+import { untilStopped } from '../run/run-context.js';
 import type { UnitTestPlan } from './plan-unit-test.js';
 import { UnitTestResults } from './unit-test-results.js';
 import { WorkerDatabase } from './worker-database.js';
@@ -56,10 +57,13 @@ export class UnitTestEngine {
     this.start().catch(() => undefined); // a failure is reported by the first test that needs it
   }
 
-  /** Runs `work` once every earlier piece of work has finished. */
-  exclusive<T>(work: (db: UnitTestDatabase) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
-      const { db } = await this.start();
+  /**
+   * Runs `work` once every earlier piece of work has finished. A stopped run (`signal` aborted) does
+   * not wait for the database to finish starting: RunCancelled at once.
+   */
+  exclusive<T>(work: (db: UnitTestDatabase) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const run = untilStopped(this.queue, signal).then(async () => {
+      const { db } = await untilStopped(this.start(), signal);
       return work({ query: (sql) => db.query(sql) });
     });
     this.queue = run.catch(() => undefined);

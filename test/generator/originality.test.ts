@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { freshSample, readEvents, readSongs, REPO_ROOT } from './sample-files.js';
+import { skipWithoutSharedData } from '../support/shared-data.js';
+/** Skipped, with what is missing, on a clone without ../shared/sparkify-data; an error in CI. */
+const NO_SAMPLE = skipWithoutSharedData();
 
 // The real public sample must never leak into the repository: no generated name, title,
 // place, client string or id may equal one of its values.
@@ -21,7 +24,7 @@ function values(dir: string): Set<string> {
   return out;
 }
 
-test('no generated value equals a value of the real Sparkify sample', () => {
+test('no generated value equals a value of the real Sparkify sample', { skip: NO_SAMPLE }, () => {
   const sample = freshSample({ scale: 3 });
   try {
     const real = values(REAL);

@@ -6,6 +6,9 @@ import { SparkifyError } from '../../src/diagnostics.js';
 import { formatJsonPath, JsonPathError, parseJsonPath } from '../../src/load/jsonpath.js';
 import { parseJsonPathsFile, readJsonPaths } from '../../src/load/jsonpaths-file.js';
 import { columns, repoRoot, sourceTable, tempProject } from './helpers.js';
+import { skipWithoutSharedData } from '../support/shared-data.js';
+/** Skipped, with what is missing, on a clone without ../shared/sparkify-data; an error in CI. */
+const NO_SAMPLE = skipWithoutSharedData();
 
 test('JSONPath: bracket notation with either quote, dot notation, array indexes', () => {
   assert.deepEqual(parseJsonPath("$['artist']"), ['artist']);
@@ -46,7 +49,7 @@ test('formatJsonPath writes segments back as bracket notation', () => {
   assert.equal(formatJsonPath(['a', 0, "it's"]), "$['a'][0]['it\\'s']");
 });
 
-test('the real log_json_path.json parses into 18 top-level keys', () => {
+test('the real log_json_path.json parses into 18 top-level keys', { skip: NO_SAMPLE }, () => {
   const file = path.resolve(repoRoot(), '../shared/sparkify-data/log_json_path.json');
   const paths = parseJsonPathsFile(readFileSync(file, 'utf8'), 'log_json_path.json');
   assert.equal(paths.length, 18);

@@ -1,7 +1,7 @@
 /**
  * Every kind of statement sparkify sends Redshift, as golden files under test/golden/redshift/.
  * Each test names the AWS documentation page its syntax was checked against; a golden file is only
- * as good as that reading, so re-read the page before accepting a changed one (UPDATE_GOLDEN=1).
+ * as good as that reading, so re-read the page before accepting a changed one (UPDATE_GOLDENS=1).
  */
 import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';

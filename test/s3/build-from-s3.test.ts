@@ -9,11 +9,14 @@ import { countRows, SHARED_DATA, sharedDataVars, sparkify, tableDigest, withWare
 import { freeLoopbackPort } from '../support/free-port.js';
 import { startDeniedServer, startS3Server, TEST_SECRET, testAwsEnv, type LocalS3 } from '../support/s3-server.js';
 import { filesContaining, s3ProjectCopy } from './s3-project.js';
+import { skipWithoutSharedData } from '../support/shared-data.js';
+/** Skipped, with what is missing, on a clone without ../shared/sparkify-data; an error in CI. */
+const NO_SAMPLE = skipWithoutSharedData();
 
 const TABLES = ['staging_events', 'staging_songs', 'users', 'songs', 'artists', 'time', 'songplays'];
 const fromS3 = (root: string) => ['build', '--vars', JSON.stringify({ data_root: root })];
 
-describe('sparkify build with sources on S3', () => {
+describe('sparkify build with sources on S3', { skip: NO_SAMPLE }, () => {
   let s3: LocalS3;
   let remoteDir: string;
   let remote: CliResult;

@@ -1,7 +1,7 @@
 /**
  * The plans of a snapshot (first run and later run) as golden files, on PostgreSQL/PGlite and on
  * Redshift. The Redshift statements were checked against the AWS pages cited in each test; re-read
- * them before accepting a changed golden file (UPDATE_GOLDEN=1).
+ * them before accepting a changed golden file (UPDATE_GOLDENS=1).
  */
 import { renderPlan } from '../../src/plan/render-plan.js';
 import assert from 'node:assert/strict';

@@ -25,13 +25,13 @@ export class Postmaster {
   }
 
   /**
-   * Starts `postgres` on 127.0.0.1:port only (no Unix socket, so no shared socket folder is
-   * needed), with durability off because the cluster is thrown away. Resolves once it accepts a
+   * Starts `postgres` on 127.0.0.1:port, and on a Unix socket only in `socketDir` when given (never
+   * a shared socket folder), with durability off because the cluster is thrown away. Resolves once it accepts a
    * login; rejects with its log if it exits first.
    */
-  static async start(program: string, dataDir: string, probe: Probe, runAs: RunAs): Promise<Postmaster> {
+  static async start(program: string, dataDir: string, probe: Probe, runAs: RunAs, socketDir = ''): Promise<Postmaster> {
     const settings = {
-      listen_addresses: '127.0.0.1', unix_socket_directories: '', fsync: 'off', synchronous_commit: 'off',
+      listen_addresses: '127.0.0.1', unix_socket_directories: socketDir, fsync: 'off', synchronous_commit: 'off',
       full_page_writes: 'off',
       // PGlite runs in UTC; a different zone here shows up as a difference if a model depends on it.
       TimeZone: 'America/New_York',

@@ -6,7 +6,8 @@ import type { NodePlan } from '../../kinds/node-plan.js';
 import { writeCompiledFiles } from '../../kinds/compiled-files.js';
 import { writeRunResults } from '../../run/artifacts.js';
 import type { RunReporter } from '../../run/schedule-plans.js';
-import { RunCancelled } from '../../run/run-context.js';
+import { RunCancelled, stopPoint, throwIfStopped } from '../../run/run-context.js';
+import { exitCodeFor, stopSignalOf, wasInterrupted, wasNotRun, type StopSignal } from '../../run/interruption.js';
 import { executeRun } from '../../kinds/execute-run.js';
 import { errorFilesOf, feedOpener } from '../../kinds/run-io.js';
 import { runnerOf } from '../../kinds/registry.js';
@@ -20,8 +21,8 @@ import { describeCounts, runOrder, type RunCommand } from '../../kinds/run-order
 import { printTestWarnings, reportTest } from '../test-lines.js';
 import { writeManifestOf } from '../manifest-stamp.js';
 import { runResultsDocument, tally } from '../run-summary.js';
-import { onInterrupt } from '../interrupt.js';
-import { phaseTimer } from '../phase-timings.js';
+import { claimStop } from '../interrupt.js';
+import { phaseTimer, type PhaseTimer } from '../phase-timings.js';
 import { onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
 import { replacedLine } from '../../load/replaced-line.js';
 
@@ -35,6 +36,7 @@ export interface BuildOptions extends GlobalOptions, SelectionOptions {
 /**
  * `sparkify build`: loads the selected sources and builds the selected models in order, each
  * model's tests right after it. `sparkify test` is the same run with only the selected tests.
+ * SIGINT and SIGTERM stop it (interrupt.ts): exit 130 or 143, run_results.json saying what ran.
  */
 export async function buildCommand(options: BuildOptions, command: RunCommand = 'build'): Promise<number> {
   const started = Date.now();
@@ -53,59 +55,92 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   if (inlined) return reportNothingToBuild(context, inlined);
 
   output.line(`${command === 'test' ? 'Running' : 'Building'} ${describeCounts(compiled.graph, ids)}`);
+  return runBuild({ context, ids, plans, options, command, started, timer });
+}
+
+/** What one build run needs once the project is compiled and planned. */
+interface BuildRun {
+  context: ProjectContext;
+  ids: string[];
+  plans: NodePlan[];
+  options: BuildOptions;
+  command: RunCommand;
+  started: number;
+  timer: PhaseTimer;
+}
+
+async function runBuild({ context, ids, plans, options, command, started, timer }: BuildRun): Promise<number> {
+  const { root, compiled, project, output, scrub } = context;
   // Unit tests run in their own in-memory PGlite: with nothing else selected, the target is never opened.
   const warehouseFree = onlyUnitTests(compiled.graph, ids);
   const adapter = warehouseFree ? noWarehouse(project.target.type) : await createAdapter(root, project.target);
   // The pristine unit-test database is cached in .sparkify/ (gitignored) across runs.
   // The pristine database it copies is cached per machine; which tests passed, per project (.sparkify/, gitignored).
   const unitTests = new UnitTestEngine({ resultsFile: join(root, '.sparkify', 'unit-test-results.json'), notice: (text) => output.line(text) });
-  const controller = new AbortController();
   let results: NodeResult[] = [];
   let warnings: Diagnostic[] = [];
   let releaseBuildLock: (() => Promise<void>) | undefined;
-  const stopListening = onInterrupt(() => {
-    output.error('Interrupted: rolling back the node in progress and closing the warehouse (Ctrl-C again to force)');
-    controller.abort();
-  }, () => adapter.close());
+  const stop = claimStop(
+    (signal) => output.error(`Interrupted by ${signal}: cancelling the statements in progress and rolling back (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'} again to exit at once)`),
+    () => adapter.abandon?.(),
+  );
   try {
     // Unit tests that must run get their database started now, on its own thread, beside the warehouse.
     if (needsDatabase(plans, unitTests)) unitTests.prepare();
     await adapter.open({ notice: (text) => output.line(text) });
+    throwIfStopped(stop.signal);
     timer.phase('open the warehouse');
     // Two builds at once on one target would swap the same tables; two snapshot runs would close and
     // insert the same rows. Each engine says how it keeps them apart (PGlite: open() locked already).
     const locks = !warehouseFree && (command === 'build' || command === 'snapshot');
     releaseBuildLock = locks ? await engineOf(project.target).acquireBuildLock(adapter, project.target, project.config.name) : undefined;
     const run = warehouseFree ? { runId: '', nodes: plans } : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
+    throwIfStopped(stop.signal);
     timer.phase('build lock, warehouse state, plan');
     if (warehouseFree) output.line('Only unit tests: they run in an in-memory PGlite, the warehouse is not opened');
     else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
     ({ results, warnings } = await executeRun(run, {
       adapter, manifest: compiled.manifest, threads: options.threads ?? project.target.threads,
-      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: controller.signal, progress: process.stderr }),
+      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: stop.signal, progress: process.stderr }),
       filesOf: errorFilesOf(compiled.manifest),
       reporter: lineReporter(context),
       steps: stepReporter(context),
-      signal: controller.signal,
+      signal: stop.signal,
       gates: withUnitTestGates(compiled.graph, ids, testGates(compiled.graph, ids)),
       unitTests,
     }));
+    // A signal that came during the last statement (PGlite blocks the event loop) is handled here.
+    await stopPoint(stop.signal).catch(() => undefined);
     timer.phase('execute');
   } catch (error) {
     if (!(error instanceof RunCancelled)) throw error;
-    output.error('The run was cancelled; the node in progress was rolled back.');
-    return 130;
   } finally {
-    stopListening();
     await releaseBuildLock?.().catch(() => undefined);
     await adapter.close();
-    await unitTests.close();
+    // A stopped run does not wait for the unit-test database to finish starting: it goes with the process.
+    if (!stop.signal.aborted) await unitTests.close();
     timer.phase('close');
-    writeRunResults(root, runResultsDocument(command, context, results, started), scrub);
+    const interrupted = stopSignalOf(stop.signal);
+    writeRunResults(root, runResultsDocument(command, context, results, started, undefined, interrupted), scrub);
     timer.phase('write run_results.json');
+    stop.dispose();
   }
+  const interrupted = stopSignalOf(stop.signal);
+  if (interrupted) return reportInterrupted(context, results, interrupted);
   for (const warning of warnings) output.error(`warning: ${formatDiagnostic(warning)}`);
   return summarize(context, results, started);
+}
+
+/** The end of a stopped run: what finished, what was rolled back, what never started; exit 130 or 143. */
+function reportInterrupted(context: ProjectContext, results: NodeResult[], signal: StopSignal): number {
+  const done = results.filter((r) => !wasNotRun(r) && !wasInterrupted(r)).length;
+  const rolledBack = results.filter(wasInterrupted).map((r) => context.compiled.manifest.nodes[r.id]?.name ?? r.id);
+  const notRunCount = results.filter(wasNotRun).length;
+  const parts = results.length === 0 ? ['before any node ran'] : [`${done} of ${results.length} node${results.length === 1 ? '' : 's'} finished`];
+  if (rolledBack.length > 0) parts.push(`rolled back: ${rolledBack.join(', ')}`);
+  if (notRunCount > 0) parts.push(`${notRunCount} not run`);
+  context.output.error(`Interrupted by ${signal}: ${parts.join('; ')}. The warehouse was closed cleanly; target/run_results.json lists every node.`);
+  return exitCodeFor(signal);
 }
 
 function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
@@ -113,6 +148,10 @@ function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
     started() {},
     finished(plan, result, index, total) {
       const prefix = `${index} of ${total}`;
+      if (wasInterrupted(result)) {
+        const seconds = `${result.executionTime.toFixed(2)}s`;
+        return context.output.line(statusLine(`${prefix} ${colourStatus('ERROR')} interrupted`, runnerOf(plan).label(plan), `CANCELLED in ${seconds}`));
+      }
       if (runnerOf(plan).reportsAs === 'test') return reportTest(context.output, plan, result, prefix);
       const seconds = `${result.executionTime.toFixed(2)}s`;
       if (result.status === 'success') {

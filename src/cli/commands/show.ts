@@ -9,6 +9,7 @@ import { kindOf } from '../../kinds/registry.js';
 import { CliErrors } from '../error-codes.js';
 import type { GlobalOptions, ProjectContext, SelectionOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
+import { textTable } from '../../text-table.js';
 
 /** Options of `sparkify show`. */
 export interface ShowOptions extends GlobalOptions, SelectionOptions {
@@ -74,8 +75,5 @@ export function formatRows(columns: string[], rows: Record<string, unknown>[], f
   if (format === 'json') return JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n';
   if (format === 'csv') return stringify([columns, ...rows.map((r) => columns.map((c) => text(r[c])))]);
   const cells = rows.map((r) => columns.map((c) => (r[c] === null ? 'NULL' : text(r[c]))));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
-  const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(' | ')} |\n`;
-  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`;
-  return line(columns) + rule + cells.map(line).join('') + `(${rows.length} row${rows.length === 1 ? '' : 's'})\n`;
+  return textTable(columns, cells).map((line) => `${line}\n`).join('') + `(${rows.length} row${rows.length === 1 ? '' : 's'})\n`;
 }

@@ -70,6 +70,11 @@ export class PgliteAdapter implements Adapter {
     }
   }
 
+  /** The lock file goes at once; the data directory recovers on the next open, as after a crash. */
+  abandon(): void {
+    this.lock.release();
+  }
+
   async withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
     const db = this.requireDb();
     const run = this.turn.then(() => work(new PgliteSession(db)));

@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Relation } from '../../sql/quote.js';
 import type { Adapter, AdapterCapabilities, RelationKind, Session } from '../adapter.js';
 import { relationKindQuery } from './relation-kind-query.js';
@@ -23,8 +23,8 @@ export abstract class PooledAdapter implements Adapter {
   /** The error a failed connection attempt becomes (SPK41x, with the target's file and line). */
   protected abstract connectError(error: unknown): Error;
 
-  /** The session over one pooled connection. */
-  protected abstract session(client: pg.Client): Session;
+  /** The session over one pooled connection; `cancel` cancels the statement it is running. */
+  protected abstract session(client: pg.Client, cancel: () => Promise<void>): Session;
 
   /** Creates the pool and connects once, so a wrong host or password fails here, before any node runs. */
   async open(): Promise<void> {
@@ -51,7 +51,25 @@ export abstract class PooledAdapter implements Adapter {
   }
 
   withSession<T>(work: (session: Session) => Promise<T>): Promise<T> {
-    return this.withConnection((client) => work(this.session(client)));
+    return this.withConnection((client) => work(this.session(client, () => this.cancelBackend(client))));
+  }
+
+  /**
+   * Cancels what `client` is running with pg_cancel_backend, sent on a connection of its own (the
+   * pool may be full, and the busy one cannot take another statement). Its server pid comes from the
+   * BackendKeyData message every session starts with.
+   */
+  private async cancelBackend(client: pg.Client): Promise<void> {
+    const pid = (client as unknown as { processID?: number | null }).processID;
+    if (!pid) return;
+    const canceller = new pg.Client({ ...this.connection, application_name: 'sparkify (cancel)' });
+    canceller.on('error', ignore);
+    try {
+      await canceller.connect();
+      await canceller.query('SELECT pg_cancel_backend($1)', [pid]);
+    } finally {
+      await canceller.end().catch(ignore);
+    }
   }
 
   async relationKind(relation: Relation): Promise<RelationKind | undefined> {

@@ -8,7 +8,15 @@ import type { Session, StatementResult } from '../adapter.js';
  * with the simple query protocol and leaves `?` and `$1` alone (knex.raw would bind every `?`).
  */
 export class PostgresSession implements Session {
-  constructor(private readonly client: pg.Client) {}
+  constructor(
+    private readonly client: pg.Client,
+    /** Cancels the statement in progress from another connection (see PooledAdapter). */
+    private readonly cancelRunning?: () => Promise<void>,
+  ) {}
+
+  async cancel(): Promise<void> {
+    await this.cancelRunning?.();
+  }
 
   async execute(sql: string): Promise<StatementResult> {
     const reply = (await this.client.query(sql)) as pg.QueryResult | pg.QueryResult[];

@@ -27,6 +27,7 @@ export const ConnectionErrors = {
  * hint. The password (and the URL, which may hold it) is never part of the message.
  */
 export function connectionError(error: unknown, target: PostgresTarget): SparkifyError {
+  if (error instanceof SparkifyError) return error; // already says what to do (password-source.ts)
   const failure = classify(error as DriverError, target);
   const where = formatEndpoint(endpointOf(target));
   const scrub = scrubber(target);

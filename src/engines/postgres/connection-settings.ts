@@ -1,9 +1,10 @@
 import type { PostgresTarget } from './postgres-target.js';
 import type pg from 'pg';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { exactTypes } from '../postgres-family/type-parsers.js';
-
-/** How long to wait for a server that does not answer at all (a firewall dropping packets). */
-const CONNECT_TIMEOUT_MS = 15_000;
+import { DEFAULT_CONNECT_TIMEOUT } from '../server-fields.js';
+import { passwordSource } from './password-source.js';
+import { urlFields } from './postgres-url.js';
 
 /** Where a target connects, for messages: never the URL, which may hold the password. */
 export interface Endpoint {
@@ -12,15 +13,22 @@ export interface Endpoint {
   database: string;
 }
 
-/** pg client settings of a target: its url or host/port/database/user/password, TLS options, exact parsers. */
+/**
+ * pg client settings of a target: its url (socket URLs and `?host=/dir` included, as libpq reads
+ * them) or host/port/database/user, the password looked up only when the server asks for one
+ * (password-source.ts), a connect_timeout, TLS options and exact parsers.
+ */
 export function connectionSettings(target: PostgresTarget): pg.ClientConfig {
   const settings: pg.ClientConfig = {
     types: exactTypes,
     application_name: 'sparkify',
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: (target.connectTimeout ?? DEFAULT_CONNECT_TIMEOUT) * 1000,
   };
-  if (target.url !== undefined) settings.connectionString = target.url;
-  else Object.assign(settings, withoutUndefined({ host: target.host, port: target.port, database: target.database, user: target.user, password: target.password }));
+  const fields = target.url !== undefined
+    ? withoutUndefined(parseIntoClientConfig(target.url))
+    : withoutUndefined({ host: target.host, port: target.port, database: target.database, user: target.user, password: target.password });
+  const written = typeof fields.password === 'string' && fields.password !== '' ? fields.password : undefined;
+  Object.assign(settings, fields, { password: passwordSource(target, written) });
   // TLS checks stay on unless the target says otherwise (ssl: {rejectUnauthorized: false}).
   if (target.ssl !== undefined) settings.ssl = target.ssl as pg.ClientConfig['ssl'];
   return settings;
@@ -54,28 +62,9 @@ export function formatEndpoint(endpoint: Endpoint): string {
 }
 
 function parseUrl(url: string): Partial<Endpoint> & { user?: string } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return {};
-  }
-  const decode = (text: string) => {
-    if (!text) return undefined;
-    try {
-      return decodeURIComponent(text);
-    } catch {
-      return text;
-    }
-  };
-  return withoutUndefined({
-    host: decode(parsed.hostname.replace(/^\[|\]$/g, '')),
-    port: parsed.port ? Number(parsed.port) : undefined,
-    database: decode(parsed.pathname.slice(1)),
-    user: decode(parsed.username),
-  });
+  return urlFields(url);
 }
 
 function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
 }

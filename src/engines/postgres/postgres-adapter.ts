@@ -18,7 +18,7 @@ export class PostgresAdapter extends PooledAdapter {
     return connectionError(error, this.target);
   }
 
-  protected session(client: pg.Client): Session {
-    return new PostgresSession(client);
+  protected session(client: pg.Client, cancel: () => Promise<void>): Session {
+    return new PostgresSession(client, cancel);
   }
 }

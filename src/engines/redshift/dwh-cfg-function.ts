@@ -25,7 +25,10 @@ export function dwhCfgFunction(config: DwhConfig | undefined): ConfigFunction {
       value = config.value(section, key);
     } catch (error) {
       if (!(error instanceof SparkifyError)) throw error;
-      return report({ ...error.diagnostics[0], location });
+      // Reported where dwh_cfg() is called; the message keeps the line of dwh.cfg too.
+      const [problem] = error.diagnostics;
+      const inFile = problem.location?.line === undefined ? '' : ` (${config.file}:${problem.location.line})`;
+      return report({ ...problem, message: `${problem.message}${inFile}`, location });
     }
     if (value !== undefined) return unquote(value);
     if (args.length > 2) return fallback;

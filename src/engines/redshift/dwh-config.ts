@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { SparkifyError, type Diagnostic } from '../../diagnostics.js';
-import { interpolate, parseConfigFile, type ConfigSections } from '../../config/config-file.js';
+import { interpolate, parseConfigFile, type ConfigLines, type ConfigSections } from '../../config/config-file.js';
 import { ProjectErrors } from '../../config/error-codes.js';
 
 /** Keys whose values are secrets: DB_PASSWORD, and the AWS KEY/SECRET some dwh.cfg files carry. */
@@ -14,6 +14,7 @@ export class DwhConfig {
     /** The path as written in config_file, for messages. */
     readonly file: string,
     private readonly sections: ConfigSections | undefined,
+    private readonly lines: ConfigLines = new Map(),
   ) {}
 
   /** Reads `file` relative to `root`; a missing file is not a problem here (compile works without it). */
@@ -26,8 +27,8 @@ export class DwhConfig {
       const message = `cannot read ${file}: ${(error as Error).message}`;
       return { config: new DwhConfig(file, undefined), problems: [{ code: ProjectErrors.configFile, message, location: { file } }] };
     }
-    const { sections, problems } = parseConfigFile(text, file);
-    return { config: new DwhConfig(file, sections), problems };
+    const { sections, lines, problems } = parseConfigFile(text, file);
+    return { config: new DwhConfig(file, sections, lines), problems };
   }
 
   /** True when the file exists. */
@@ -35,18 +36,22 @@ export class DwhConfig {
     return this.sections !== undefined;
   }
 
-  /** `[section] key` after configparser interpolation; undefined when absent. Throws SPK019 on a bad `%`. */
+  /**
+   * `[section] key` after configparser interpolation; undefined when absent. Throws SPK019 on a bad
+   * `%`, naming the key, its line and the position in the value, never the value (a password).
+   */
   value(section: string, key: string): string | undefined {
     const lookup = (name: string) => this.sections?.get(section)?.get(name) ?? this.sections?.get('DEFAULT')?.get(name);
     const raw = lookup(key.toLowerCase());
     if (raw === undefined) return undefined;
     const value = interpolate(raw, lookup);
     if (typeof value === 'string') return value;
+    const line = this.lines.get(section)?.get(key.toLowerCase()) ?? this.lines.get('DEFAULT')?.get(key.toLowerCase());
     throw new SparkifyError({
       code: ProjectErrors.configFile,
-      message: `${this.file}: [${section}] ${key}: ${value.error}`,
-      location: { file: this.file },
-      hint: 'dwh.cfg is read the way Python configparser reads it',
+      message: `[${section}] ${key}: ${value.error}`,
+      location: { file: this.file, ...(line === undefined ? {} : { line }) },
+      hint: `${this.file} is read the way Python configparser reads it: write a literal % as %%`,
     });
   }
 

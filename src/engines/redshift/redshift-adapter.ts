@@ -24,8 +24,8 @@ export class RedshiftAdapter extends PooledAdapter {
     super('redshift', redshiftConnection(target), target.threads);
   }
 
-  protected session(client: pg.Client): Session {
-    return new RedshiftSession(new PostgresSession(client), (ms) => sleep(ms), undefined, loadErrorView(this.target));
+  protected session(client: pg.Client, cancel: () => Promise<void>): Session {
+    return new RedshiftSession(new PostgresSession(client, cancel), (ms) => sleep(ms), undefined, loadErrorView(this.target));
   }
 
   protected connectError(error: unknown): SparkifyError {

@@ -2,7 +2,7 @@
 import type { RedshiftTarget } from './redshift-target.js';
 import { ProjectErrors } from '../../config/error-codes.js';
 import type { MapReader } from '../../config/map-reader.js';
-import { integer, nonEmptyText, text } from '../../config/value-kinds.js';
+import { integer, nonEmptyText, secretText } from '../../config/value-kinds.js';
 import { assignDefined } from '../../config/assign-defined.js';
 import { REDSHIFT_DEFAULTS } from './redshift-target.js';
 import { checkOutputKeys, outputBase } from '../profile-output.js';
@@ -22,7 +22,7 @@ export function redshiftOutput(output: MapReader, name: string): RedshiftTarget 
     host: output.require('host', nonEmptyText),
     port: output.get('port', integer(1, 65535)),
     user: output.require('user', nonEmptyText),
-    password: output.get('password', text),
+    password: output.get('password', secretText),
     database: output.get('dbname', nonEmptyText) ?? output.get('database', nonEmptyText),
     // Not dbt keys: the role and region COPY uses to read sources from S3 (sparkify loads them itself).
     iamRole: output.get('iam_role', nonEmptyText),

@@ -45,6 +45,11 @@ export class RedshiftSession implements Session {
     throw new Error('Redshift loads sources server-side with COPY from S3; a client-fed COPY is not supported');
   }
 
+  /** Cancels the statement in progress (a stopped run); a cancelled statement is never retried. */
+  async cancel(): Promise<void> {
+    await this.inner.cancel?.();
+  }
+
   /** The records the last COPY of this session rejected loading `into` (STL_LOAD_ERRORS or SYS_LOAD_ERROR_DETAIL). */
   async loadErrors(into: Relation): Promise<BadRecord[]> {
     return readLoadErrors(this.errorView, into, async (sql) => (await this.inner.execute(sql)).rows);
