@@ -42,8 +42,9 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .action(lazy(async () => (await import('./commands/snapshot.js')).snapshotCommand));
 
   withSelection(withGlobals(program.command('compile')))
-    .description('render every model and plan without touching a database; print the selected SQL')
+    .description('render every model and plan; print the selected SQL (models that ask the warehouse are rendered on it unless --no-introspect)')
     .option('--full-refresh', 'show only the full-build plan of incremental models')
+    .option('--no-introspect', 'render models that ask the warehouse with execute false: open no connection (compile stays pure)')
     .action(lazy(async () => (await import('./commands/compile.js')).compileCommand));
 
   withSelection(withGlobals(program.command('ls')))

@@ -2,7 +2,7 @@ import type { NodePlan } from '../kinds/node-plan.js';
 import { ProjectErrors } from '../config/error-codes.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CompiledProject } from '../compile/compile-project.js';
+import type { CompiledProject, CompileInput } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
 import { readProjectFiles, type TemplateFile } from '../project/project-files.js';
 import type { ArtifactRun } from '../artifacts/artifact-run.js';
@@ -48,10 +48,18 @@ export interface ProjectContext {
   run: ArtifactRun;
   /** Macro files (macros/, tests/generic/), listed in manifest.json. */
   macroFiles: TemplateFile[];
+  /** What compile was given: a node rendered again at run time (execute true) is rendered from it. */
+  input: CompileInput;
 }
 
-/** Reads and compiles the project (the pure phases) for a command. */
-export function loadProjectContext(options: GlobalOptions): ProjectContext {
+/** dbt's `flags` a command's templates see (FULL_REFRESH, WHICH, ...). */
+export type CommandFlags = Record<string, unknown>;
+
+/**
+ * Reads and compiles the project (the pure phases) for a command. The CLI owns the clock: templates
+ * see this command run's invocation id and start (run_started_at), and its `flags`.
+ */
+export function loadProjectContext(options: GlobalOptions, flags: CommandFlags = {}): ProjectContext {
   const run = newArtifactRun();
   const root = findProjectRoot(options.projectDir);
   const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env, profilesDir: options.profilesDir });
@@ -67,9 +75,11 @@ export function loadProjectContext(options: GlobalOptions): ProjectContext {
   const log = (entry: TemplateLogEntry) => {
     if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
   };
-  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log });
+  const invocation = { id: run.invocationId, startedAt: new Date(run.generatedAt) };
+  const input: CompileInput = { project, files, env: process.env, dataTests, seeds, snapshots, docs, log, invocation, flags };
+  const compiled = compileProject(input);
   const macroFiles = [...files.macros, ...dataTests.generic];
-  return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles };
+  return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles, input };
 }
 
 /** Whether the user selected or excluded anything. */

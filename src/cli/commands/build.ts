@@ -3,6 +3,7 @@ import { createAdapter, engineOf } from '../../engines/registry.js';
 import { noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import type { NodePlan } from '../../kinds/node-plan.js';
+import type { RunPlan } from '../../kinds/plan-run.js';
 import { writeCompiledFiles } from '../../kinds/compiled-files.js';
 import { writeManifest, writeRunResults } from '../../run/artifacts.js';
 import type { RunReporter } from '../../run/schedule-plans.js';
@@ -21,7 +22,7 @@ import { printTestWarnings, reportTest } from '../test-lines.js';
 import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
-import { onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
+import { onlyInlined, planBuild, reportNothingToBuild, runTimeRendering, stepReporter, verbOf, writeRanFiles } from '../build-run.js';
 
 /** Options of `sparkify build`. */
 export interface BuildOptions extends GlobalOptions, SelectionOptions {
@@ -36,7 +37,7 @@ export interface BuildOptions extends GlobalOptions, SelectionOptions {
  */
 export async function buildCommand(options: BuildOptions, command: RunCommand = 'build'): Promise<number> {
   const started = Date.now();
-  const context = loadProjectContext(options);
+  const context = loadProjectContext(options, { WHICH: command, FULL_REFRESH: options.fullRefresh ?? false });
   const { root, compiled, project, output, scrub } = context;
   const ids = runOrder(compiled.graph, selectedIds(context, options), command, hasSelection(options));
   const plans = planFor(context, ids);
@@ -56,6 +57,9 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   let results: NodeResult[] = [];
   let warnings: Diagnostic[] = [];
   let releaseBuildLock: (() => Promise<void>) | undefined;
+  // Plans of nodes rendered again at run time (their templates introspect), for target/run/.
+  const prepared = new Map<string, NodePlan>();
+  let ran: RunPlan | undefined;
   const stopListening = onInterrupt(() => {
     output.error('Interrupted: rolling back the node in progress and closing the warehouse (Ctrl-C again to force)');
     controller.abort();
@@ -66,7 +70,9 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     // insert the same rows. Each engine says how it keeps them apart (PGlite: open() locked already).
     const locks = !warehouseFree && (command === 'build' || command === 'snapshot');
     releaseBuildLock = locks ? await engineOf(project.target).acquireBuildLock(adapter, project.target, project.config.name) : undefined;
-    const run = warehouseFree ? { runId: '', nodes: plans } : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
+    const planned = warehouseFree ? undefined : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
+    const run = planned?.run ?? { runId: '', nodes: plans };
+    ran = run;
     if (warehouseFree) output.line('Only unit tests: they run in an in-memory PGlite, the warehouse is not opened');
     else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
     ({ results, warnings } = await executeRun(run, {
@@ -78,6 +84,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
       signal: controller.signal,
       gates: withUnitTestGates(compiled.graph, ids, testGates(compiled.graph, ids)),
       unitTests,
+      ...(planned ? { prepare: runTimeRendering(context, adapter, planned.options, prepared) } : {}),
     }));
   } catch (error) {
     if (!(error instanceof RunCancelled)) throw error;
@@ -88,6 +95,8 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     await releaseBuildLock?.().catch(() => undefined);
     await adapter.close();
     await unitTests.close();
+    if (ran) writeRanFiles(context, ran, prepared);
+    if (prepared.size > 0) writeManifest(root, manifestDocument(context), scrub);
     writeRunResults(root, runResultsDocument(command, context, results, started), scrub);
   }
   for (const warning of warnings) output.error(`warning: ${formatDiagnostic(warning)}`);

@@ -6,17 +6,20 @@ import type { GlobalOptions, SelectionOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
 import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument } from '../run-summary.js';
+import { introspectForCompile } from '../compile-introspection.js';
 
 /** `sparkify compile`: renders everything, writes target/, prints the selected plans for review. */
-export async function compileCommand(options: GlobalOptions & SelectionOptions & { fullRefresh?: boolean }): Promise<number> {
+export async function compileCommand(options: GlobalOptions & SelectionOptions & { fullRefresh?: boolean; introspect?: boolean }): Promise<number> {
   const started = Date.now();
-  const context = loadProjectContext(options);
+  const context = loadProjectContext(options, { WHICH: 'compile', FULL_REFRESH: options.fullRefresh ?? false });
   const { root, compiled, scrub, output } = context;
+  const hasSelection = Boolean(options.select?.length || options.exclude?.length);
+  // Models that ask the warehouse render with execute true, as dbt compiles them, unless --no-introspect.
+  if (options.introspect !== false) await introspectForCompile(context, selectedIds(context, options));
   const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
   const all = runSteps(review);
   writeManifest(root, manifestDocument(context), scrub);
   writeCompiledFiles(root, compiled.manifest, all, scrub);
-  const hasSelection = Boolean(options.select?.length || options.exclude?.length);
   const ids = hasSelection ? selectedIds(context, options) : [];
   if (hasSelection) {
     printReview(context, review, ids);
