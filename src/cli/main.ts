@@ -72,6 +72,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await lineageCommand(column, command.optsWithGlobals()));
     });
 
+  withGlobals(program.command('deps'))
+    .description('install the packages of packages.yml into dbt_packages/ (local ones linked; hub, git and tarball ones downloaded)')
+    .action(lazy(async () => (await import('./commands/deps.js')).depsCommand));
+
   withGlobals(program.command('clean'))
     .description('remove target/ (and with --warehouse, the embedded warehouse data)')
     .option('--warehouse', 'also delete the data directories of the embedded (pglite) targets')

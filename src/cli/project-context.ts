@@ -4,20 +4,17 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CompiledProject, CompileInput } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
-import { readProjectFiles, type TemplateFile } from '../project/project-files.js';
+import type { TemplateFile } from '../project/project-files.js';
+import { readCompileFiles } from './compile-inputs.js';
 import type { ArtifactRun } from '../artifacts/artifact-run.js';
 import { newArtifactRun } from './artifact-documents.js';
-import { readSeedFiles } from '../seeds/seed-files.js';
-import { readSnapshotFiles } from '../snapshots/snapshot-files.js';
 import { fail, formatDiagnostic } from '../diagnostics.js';
 import { selectNodes, topologicalOrder, type IndirectSelection } from '../graph/index.js';
-import { readDataTestFiles } from '../data-tests/index.js';
 import { planNodes } from '../kinds/plan-nodes.js';
 import { dialectFor } from '../engines/registry.js';
 import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { createScrubber, Output } from './output.js';
-import { readDocFiles } from '../jinja/context/docs-blocks.js';
 import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
 
 /** Options every command takes. */
@@ -66,19 +63,14 @@ export function loadProjectContext(options: GlobalOptions, flags: CommandFlags =
   const scrub = createScrubber(project.secrets);
   // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
   for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
-  const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
-  // Schema files beside snapshots document them and declare their tests, as dbt's do.
-  const dataTests = readDataTestFiles(root, [...project.config.modelPaths, ...project.config.snapshotPaths], project.config.testPaths);
-  const seeds = readSeedFiles(root);
-  const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
-  const docs = readDocFiles(root, project.config.modelPaths);
+  const { files, dataTests, seeds, snapshots, docs } = readCompileFiles(root, project);
   const log = (entry: TemplateLogEntry) => {
     if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
   };
   const invocation = { id: run.invocationId, startedAt: new Date(run.generatedAt) };
   const input: CompileInput = { project, files, env: process.env, dataTests, seeds, snapshots, docs, log, invocation, flags };
   const compiled = compileProject(input);
-  const macroFiles = [...files.macros, ...dataTests.generic];
+  const macroFiles = [...files.macros, ...(dataTests?.generic ?? [])];
   return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles, input };
 }
 

@@ -6,6 +6,7 @@
  * by `introspector` (see src/jinja/context/introspection.ts for the suspend-and-retry loop). The
  * model's config, refs and dependencies stay those of compile; only its SQL is new.
  */
+import { fileContext } from '../jinja/macro-registry.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { engineOf } from '../engines/registry.js';
 import type { SqlQuoting } from '../sql/quote.js';
@@ -18,7 +19,8 @@ import { IntrospectionSession, renderIntrospecting, type IntrospectionRequest, t
 import type { RelationParts } from '../jinja/context/relation.js';
 import { targetContext } from '../jinja/context/target-context.js';
 import type { CompileInput } from './compile-project.js';
-import { registerMacros } from './compile-project.js';
+import { registerMacros } from './register-macros.js';
+import { packageNames } from './template-context.js';
 import type { Manifest, ModelNode, SourceNode } from '../manifest/manifest.js';
 import { RenderScope, installRenderGlobals, resolveMarkers, type KnownNames } from '../jinja/render-scope.js';
 import { quoteRelation, type Relation } from '../sql/quote.js';
@@ -77,6 +79,7 @@ function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void, log: T
     invocation: run.invocation ?? compile.invocation,
     flags: run.flags ?? compile.flags,
     log,
+    ...packageNames(compile.project),
   };
 }
 
@@ -125,9 +128,9 @@ export async function renderModelForRun(run: RunRenderInput, name: string, varia
     let scope = new RenderScope(name);
     const render = () => {
       passLog.restart();
-      scope = Object.assign(new RenderScope(name), { node: { resourceType: 'model' as const, path: file.path }, execute: true, introspection: session, incremental });
+      scope = Object.assign(new RenderScope(name), { node: { resourceType: 'model' as const, path: file.path }, package: file.package?.name, execute: true, introspection: session, incremental });
       scopes.enter(scope);
-      return compileTemplate(env, file.source, file.path).render({});
+      return compileTemplate(env, file.source, file.path).render(fileContext(env, file));
     };
     try {
       const sql = await renderIntrospecting(render, run.introspector, session);

@@ -6,6 +6,7 @@
 import type { Position } from '../diagnostics.js';
 import { RenderScope, resolveMarkers } from '../jinja/render-scope.js';
 import { templateErrorToDiagnostic } from '../jinja/template-error.js';
+import { macroRegistryOf } from '../jinja/macro-registry.js';
 import { modelId, sourceId } from '../manifest/manifest.js';
 import { TestErrors } from './error-codes.js';
 import type { GenericCall } from './render-builtin.js';
@@ -36,7 +37,7 @@ export function renderTestMacro(macro: TestMacro, call: GenericCall, about: Test
   ctx.scopes.enter(scope);
   let output: unknown;
   try {
-    const render = ctx.env.getGlobal(macro.macro) as (...args: unknown[]) => unknown;
+    const render = (macro.package ? macroRegistryOf(ctx.env).namespace(macro.package)[macro.macro] : ctx.env.getGlobal(macro.macro)) as (...args: unknown[]) => unknown;
     output = render(kwargs);
   } catch (error) {
     const diagnostic = templateErrorToDiagnostic(error, macro.file, testId(about.name), scope.raised);

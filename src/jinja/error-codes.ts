@@ -18,6 +18,8 @@ export const JinjaErrors = {
   badDocBlock: 'SPK156',
   /** `execute` is true but the render has no warehouse to introspect. */
   noIntrospector: 'SPK157',
+  /** adapter.dispatch(name, namespace) searches a package that is not installed. */
+  unknownPackage: 'SPK158',
   /** adapter.dispatch(name) finds no `<type>__name` nor `default__name` (as compile's own dispatch). */
   noImplementation: 'SPK126',
 } as const;

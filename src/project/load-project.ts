@@ -15,6 +15,7 @@ import { ReadScope } from '../config/read-scope.js';
 import { readSources } from './read-sources.js';
 import { readVars } from './read-vars.js';
 import type { LoadedProject } from './types.js';
+import { loadPackages } from './packages/load-packages.js';
 import { readYamlSource, type YamlSource } from '../config/yaml-source.js';
 
 /** Options of loadProject, as the CLI gathers them. */
@@ -56,7 +57,7 @@ export function loadProject(root: string, options: LoadProjectOptions): LoadedPr
   config.vars = { ...vars, ...target.vars, ...cliVars };
   const sources = readSources(root, { env: options.env, vars: config.vars, functions });
   const secrets = collectSecrets(Object.values(config.targets));
-  return { config, sources, target, secrets, warnings: source.warnings };
+  return { config, sources, target, secrets, warnings: source.warnings, packages: loadPackages(root, config, options.env) };
 }
 
 /** Which project file a folder holds: project.yml, dbt_project.yml, or none; both is SPK041. */

@@ -22,6 +22,7 @@ import { introspectionFunctions, type IntrospectingScope } from './introspection
 import { createRelation, type Relation } from './relation.js';
 import type { TargetContext } from './target-context.js';
 import type { TemplateLog, TemplateLogEntry } from './template-log.js';
+import type { MacroRegistry } from '../macro-registry.js';
 
 /** What the context reads from the render in progress (compile's RenderScope). */
 export interface ContextScope extends IntrospectingScope {
@@ -29,6 +30,8 @@ export interface ContextScope extends IntrospectingScope {
   config: Record<string, unknown>;
   /** The node being rendered, when it has a relation of its own (`this`, `model`). */
   node?: { resourceType: 'model' | 'snapshot'; path: string };
+  /** The installed package the node comes from (absent: the project's own). */
+  package?: string;
 }
 
 /** The invocation templates see; compile's defaults are fixed, so that compiling stays pure. */
@@ -54,6 +57,8 @@ export interface DbtContextOptions {
   invocation?: Invocation;
   flags?: Record<string, unknown>;
   log?: TemplateLog;
+  /** The macro namespaces adapter.dispatch searches. */
+  macros: MacroRegistry;
 }
 
 const RAISED_HINT = 'the template raised this itself (exceptions.raise_compiler_error): read the condition around that line';
@@ -72,7 +77,7 @@ function modelContext(options: DbtContextOptions): Record<string, unknown> | und
   const tags = [...(options.modelDefaults?.tags ?? []), ...[scope.config.tags ?? []].flat().map(String)];
   return {
     name: scope.modelName, unique_id: `${scope.node.resourceType}.${scope.modelName}`, resource_type: scope.node.resourceType,
-    package_name: options.projectName, path: scope.node.path, original_file_path: scope.node.path,
+    package_name: scope.package ?? options.projectName, path: scope.node.path, original_file_path: scope.node.path,
     alias: relation?.identifier ?? scope.modelName, schema: relation?.schema ?? null, database: relation?.database ?? null,
     config: { ...scope.config, materialized }, tags, description: pyStr(scope.config.description ?? ''),
   };
@@ -99,7 +104,7 @@ export function installDbtContext(env: nunjucks.Environment, options: DbtContext
     target: options.target,
     project_name: options.projectName,
     graph: options.graph ?? { nodes: {}, sources: {}, exposures: {}, metrics: {} },
-    adapter: adapterObject(env, options.target, introspect, options.raise),
+    adapter: adapterObject(env, options.target, introspect, { macros: options.macros, callerPackage: () => options.scope().package, raise: options.raise }),
     api: { Relation: { create: createRelation } },
     exceptions: {
       raise_compiler_error: (...args: unknown[]) => options.raise({ code: JinjaErrors.raisedByTemplate, message: pyStr(bindArgs('raise_compiler_error', args, ['msg']).msg), hint: RAISED_HINT }),

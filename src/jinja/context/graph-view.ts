@@ -26,6 +26,8 @@ export interface KnownFile {
   kind: 'model' | 'seed' | 'snapshot';
   name: string;
   path: string;
+  /** The installed package it comes from, and its path inside it (absent: the project's own). */
+  package?: { name: string; path: string };
 }
 
 function fqn(projectName: string, path: string, name: string): string[] {
@@ -35,8 +37,8 @@ function fqn(projectName: string, path: string, name: string): string[] {
 /** The view compile renders with: what is known before any template renders. */
 export function compileTimeGraph(projectName: string, files: readonly KnownFile[], sources: readonly SourceTable[], schema: string): GraphView {
   const nodes = Object.fromEntries(files.map((file) => [`${file.kind}.${file.name}`, {
-    unique_id: `${file.kind}.${file.name}`, name: file.name, resource_type: file.kind, package_name: projectName,
-    path: file.path, original_file_path: file.path, fqn: fqn(projectName, file.path, file.name), schema, alias: file.name,
+    unique_id: `${file.kind}.${file.name}`, name: file.name, resource_type: file.kind, package_name: file.package?.name ?? projectName,
+    path: file.path, original_file_path: file.path, fqn: fqn(file.package?.name ?? projectName, file.package?.path ?? file.path, file.name), schema, alias: file.name,
     config: {}, tags: [], depends_on: { nodes: [], macros: [] }, refs: [], sources: [],
   }]));
   return { nodes, sources: Object.fromEntries(sources.map((s) => [`source.${s.sourceName}.${s.name}`, sourceEntry(projectName, s)])), exposures: {}, metrics: {} };
@@ -65,7 +67,7 @@ function nodeEntry(projectName: string, node: Exclude<ManifestNode, { kind: 'sou
   const any = node as unknown as Record<string, unknown> & { relation?: { schema: string; identifier: string } };
   const config = node.kind === 'model' ? { ...node.config.extra, materialized: node.config.materialized, schema: node.config.schema, alias: node.config.alias, tags: node.config.tags, enabled: node.config.enabled } : (any.config ?? {});
   return {
-    unique_id: node.id, name: node.name, resource_type: node.kind, package_name: projectName, path: node.path, original_file_path: node.path,
+    unique_id: node.id, name: node.name, resource_type: node.kind, package_name: (any.packageName as string | undefined) ?? projectName, path: node.path, original_file_path: node.path,
     fqn: any.fqn ?? [projectName, node.name], schema: any.relation?.schema ?? null, alias: any.relation?.identifier ?? node.name,
     config, tags: any.tags ?? (node.kind === 'model' ? node.config.tags : []), description: any.description ?? '',
     columns: any.columns ?? {}, depends_on: { nodes: [...((any.dependsOn as string[] | undefined) ?? [])], macros: [] },
