@@ -34,7 +34,10 @@ const DATES = `${entry('current_timestamp', '')}${entry('dateadd', 'datepart, in
 {% macro redshift__current_timestamp() %}getdate(){% endmacro %}
 {% macro default__dateadd(datepart, interval, from_date_or_timestamp) %}dateadd({{ datepart }}, {{ interval }}, {{ from_date_or_timestamp }}){% endmacro %}
 {% macro postgres__dateadd(datepart, interval, from_date_or_timestamp) %}({{ from_date_or_timestamp }} + ((interval '1 {{ datepart }}') * ({{ interval }}))){% endmacro %}
+{#- Redshift falls back to postgres__ before default__: where it has the function itself, it says so. -#}
+{% macro redshift__dateadd(datepart, interval, from_date_or_timestamp) %}{{ default__dateadd(datepart, interval, from_date_or_timestamp) }}{% endmacro %}
 {% macro default__datediff(first_date, second_date, datepart) %}datediff({{ datepart }}, {{ first_date }}, {{ second_date }}){% endmacro %}
+{% macro redshift__datediff(first_date, second_date, datepart) %}{{ default__datediff(first_date, second_date, datepart) }}{% endmacro %}
 {#- The number of datepart boundaries between the two, as Redshift's datediff counts them. -#}
 {% macro postgres__datediff(first_date, second_date, datepart) -%}
 {%- set part = datepart | lower -%}
@@ -76,12 +79,14 @@ const AGGREGATES = `${entry('any_value', 'expression')}${entry('bool_or', 'expre
 {% macro default__any_value(expression) %}any_value({{ expression }}){% endmacro %}
 {#- min() stands in before PostgreSQL 16's any_value. -#}
 {% macro postgres__any_value(expression) %}min({{ expression }}){% endmacro %}
+{% macro redshift__any_value(expression) %}any_value({{ expression }}){% endmacro %}
 {% macro default__bool_or(expression) %}bool_or({{ expression }}){% endmacro %}
 {% macro postgres__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
 {%- if limit_num -%}array_to_string((array_agg({{ measure }}{{ ' ' ~ order_by_clause if order_by_clause }}))[1:{{ limit_num }}], {{ delimiter_text }})
 {%- else -%}string_agg({{ measure }}, {{ delimiter_text }}{{ ' ' ~ order_by_clause if order_by_clause }})
 {%- endif -%}
 {%- endmacro %}
+{% macro redshift__listagg(measure, delimiter_text, order_by_clause, limit_num) %}{{ default__listagg(measure, delimiter_text, order_by_clause, limit_num) }}{% endmacro %}
 {% macro default__listagg(measure, delimiter_text, order_by_clause, limit_num) -%}
 {%- if limit_num -%}{{ exceptions.raise_compiler_error('listagg: limit_num is not supported on ' ~ target.type) }}{%- endif -%}
 listagg({{ measure }}, {{ delimiter_text }}){{ ' within group (' ~ order_by_clause ~ ')' if order_by_clause }}

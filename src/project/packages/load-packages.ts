@@ -9,7 +9,7 @@ import { readPackageList } from './packages-file.js';
  * project's vars are already merged with `--vars` and the target's.
  */
 export function loadPackages(root: string, config: ProjectConfig, env: Record<string, string | undefined>): InstalledPackage[] {
-  const packages = readInstalledPackages(root, config.name, env, readPackageList(root, env));
+  const packages = readInstalledPackages(root, config.name, env, readPackageList(root, env, true));
   for (const pkg of packages) {
     const scoped = config.vars[pkg.name];
     const forPackage = scoped !== null && typeof scoped === 'object' && !Array.isArray(scoped) ? scoped as Record<string, unknown> : {};

@@ -1,6 +1,6 @@
 /**
- * dbt's package list: `packages.yml` (rendered with env_var(), as dbt renders it) or
- * `dependencies.yml` (not rendered), beside the project file. Each entry is a local folder
+ * dbt's package list: `packages.yml` or `dependencies.yml`, beside the project file, rendered with
+ * env_var() (dbt renders only packages.yml; rendering both accepts everything dbt accepts). Each entry is a local folder
  * (`local:`), a dbt Hub package (`package: org/name` + `version:`), a git repository (`git:` +
  * `revision:`, `subdirectory:`), a tarball (`tarball:` + `name:`) or a dbt Cloud private package
  * (`private:`); see docs.getdbt.com "Packages".
@@ -32,9 +32,13 @@ export interface PackageList {
 const FILES = ['packages.yml', 'dependencies.yml'] as const;
 const KEYS = { local: ['local'], hub: ['package', 'version', 'install-prerelease'], git: ['git', 'revision', 'subdirectory', 'warn-unpinned'], tarball: ['tarball', 'name'], private: ['private', 'revision', 'provider', 'subdirectory', 'warn-unpinned'] };
 
-/** Reads the package list of the project at `root`; undefined when neither file lists any package. */
-export function readPackageList(root: string, env: Record<string, string | undefined>): PackageList | undefined {
-  const lists = FILES.map((file) => readOne(root, file, env)).filter((list) => list !== undefined && list.specs.length > 0) as PackageList[];
+/**
+ * Reads the package list of the project at `root`; undefined when neither file lists any package.
+ * `lenient`: a value whose env_var() is unset is left out instead of failing (compile only counts
+ * the entries; a git token need not be set to build).
+ */
+export function readPackageList(root: string, env: Record<string, string | undefined>, lenient = false): PackageList | undefined {
+  const lists = FILES.map((file) => readOne(root, file, env, lenient)).filter((list) => list !== undefined && list.specs.length > 0) as PackageList[];
   if (lists.length > 1) {
     throw new SparkifyError({
       code: PackageErrors.twoPackageFiles, message: 'both packages.yml and dependencies.yml list packages', location: { file: 'dependencies.yml' },
@@ -44,13 +48,13 @@ export function readPackageList(root: string, env: Record<string, string | undef
   return lists[0];
 }
 
-function readOne(root: string, file: PackageList['file'], env: Record<string, string | undefined>): PackageList | undefined {
+function readOne(root: string, file: PackageList['file'], env: Record<string, string | undefined>, lenient: boolean): PackageList | undefined {
   const source = readYamlSource(root, file);
   if (!source) return undefined;
   const top = topMapping(source);
   if (!top) return { file, specs: [] };
-  // dbt renders packages.yml (env_var() for git tokens); dependencies.yml is read as written.
-  const scope = new ReadScope(source, { env: file === 'packages.yml' ? env : {} });
+  // env_var() puts git tokens into URLs without writing them into the file.
+  const scope = new ReadScope(source, { env }, lenient);
   const reader = new MapReader(scope, top, source.position(top), file);
   reader.checkKeys(file === 'packages.yml' ? ['packages'] : ['packages', 'projects']);
   const specs = (reader.items('packages', 'package') ?? []).flatMap((entry) => {
