@@ -5,18 +5,11 @@
  * on it, and builds the package's own model, seed and tests with the project's.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { REPO_ROOT, sparkify, withWarehouse } from '../e2e/helpers.js';
-
-/** A copy of the fixtures: the project in `<dir>/pkg_shop`, the packages beside it. */
-export function copyPackagedShop(): { dir: string; app: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-pkg-shop-'));
-  cpSync(join(REPO_ROOT, 'test/packages/fixtures'), dir, { recursive: true });
-  return { dir, app: join(dir, 'pkg_shop') };
-}
+import { sparkify, withWarehouse } from '../e2e/helpers.js';
+import { copyPackagedShop } from './fixture.js';
 
 describe('a dbt project with local packages builds on PGlite', () => {
   let dir: string;

@@ -3,12 +3,16 @@
  * dbt_packages/, as `sparkify deps` leaves them) and compiled through the real load and compile.
  */
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
 import { readCompileFiles } from '../../src/cli/compile-inputs.js';
 import { SparkifyError, type Diagnostic } from '../../src/diagnostics.js';
 import type { TemplateLogEntry } from '../../src/jinja/context/template-log.js';
 import { loadProject } from '../../src/project/index.js';
 import { writeProject } from '../compile/fixture.js';
+import { REPO_ROOT } from '../e2e/helpers.js';
 
 /** A package's dbt_project.yml with `name` (and more lines). */
 export function packageProject(name: string, extra = ''): string {
@@ -47,4 +51,11 @@ export function packagedErrors(files: Record<string, string>, target?: string): 
     throw error;
   }
   assert.fail('expected a compile error');
+}
+
+/** A copy of test/packages/fixtures: the project in `<dir>/pkg_shop`, its local packages beside it. */
+export function copyPackagedShop(): { dir: string; app: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'sparkify-pkg-shop-'));
+  cpSync(join(REPO_ROOT, 'test/packages/fixtures'), dir, { recursive: true });
+  return { dir, app: join(dir, 'pkg_shop') };
 }
