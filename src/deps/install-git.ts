@@ -10,6 +10,7 @@ import { SparkifyError, type Position } from '../diagnostics.js';
 import { PackageErrors } from '../project/packages/error-codes.js';
 import type { PackageSpec } from '../project/packages/packages-file.js';
 import type { Fetched } from './fetched.js';
+import { redactCredentials } from './redact.js';
 import { movePackage, projectNameIn, stagingDir } from './package-folder.js';
 
 /** What git's messages say when the host, not the repository, is the problem. */
@@ -27,7 +28,7 @@ export async function installGit(root: string, spec: Extract<PackageSpec, { kind
     const name = projectNameIn(dir, `git package ${spec.url}${spec.subdirectory ? ` (subdirectory ${spec.subdirectory})` : ''}`, spec.at);
     rmSync(join(dir, '.git'), { recursive: true, force: true });
     const installed = movePackage(root, name, dir);
-    return { name, dir: installed, source: `${spec.url}@${spec.revision ?? 'HEAD'}`, sourceDir: installed };
+    return { name, dir: installed, source: redactCredentials(`${spec.url}@${spec.revision ?? 'HEAD'}`), sourceDir: installed };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -54,8 +55,9 @@ function git(args: string[], spec: { url: string; revision?: string; at: Positio
   });
 }
 
-function gitError(spec: { url: string; revision?: string; at: Position }, error: NodeJS.ErrnoException & { killed?: boolean }, stderr: string, timeoutMs: number): SparkifyError {
-  const said = stderr.trim().split('\n').filter(Boolean).pop() ?? error.message;
+function gitError(given: { url: string; revision?: string; at: Position }, error: NodeJS.ErrnoException & { killed?: boolean }, stderr: string, timeoutMs: number): SparkifyError {
+  const spec = { ...given, url: redactCredentials(given.url) };
+  const said = redactCredentials(stderr.trim().split('\n').filter(Boolean).pop() ?? error.message);
   if (error.code === 'ENOENT') {
     return new SparkifyError({ code: PackageErrors.unreachable, message: `cannot install git package ${spec.url}: the git command is not installed`, location: spec.at, hint: 'install git, or use a local: package' });
   }

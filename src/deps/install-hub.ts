@@ -15,6 +15,7 @@ import { PackageErrors } from '../project/packages/error-codes.js';
 import type { PackageSpec } from '../project/packages/packages-file.js';
 import type { Fetched } from './fetched.js';
 import { movePackage, projectNameIn, stagingDir } from './package-folder.js';
+import { redactCredentials } from './redact.js';
 
 /** dbt Hub, unless $DBT_PACKAGE_HUB_URL says otherwise. */
 export const DEFAULT_HUB_URL = 'https://hub.getdbt.com';
@@ -43,7 +44,7 @@ export async function installHub(root: string, spec: Extract<PackageSpec, { kind
 }
 
 /** Downloads a .tar.gz and installs the dbt project it holds (the archive's one top folder, or its root). */
-export async function installTarball(root: string, source: { url: string; at: Position; sha1?: string }, options: HubOptions, label = source.url): Promise<Fetched> {
+export async function installTarball(root: string, source: { url: string; at: Position; sha1?: string }, options: HubOptions, label = redactCredentials(source.url)): Promise<Fetched> {
   const bytes = await download(source.url, { package: label, at: source.at }, options, label);
   const sha1 = createHash('sha1').update(bytes).digest('hex');
   if (source.sha1 && source.sha1 !== sha1) {
@@ -89,10 +90,11 @@ function pickVersion(available: string[], spec: Extract<PackageSpec, { kind: 'hu
 }
 
 /** GETs a URL with a time limit; SPK063 when it cannot be reached, SPK064 on 404. */
-async function download(url: string, spec: { package: string; at: Position }, options: HubOptions, what: string): Promise<Buffer> {
+async function download(address: string, spec: { package: string; at: Position }, options: HubOptions, what: string): Promise<Buffer> {
+  const url = redactCredentials(address);
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow' });
+    response = await fetch(address, { signal: AbortSignal.timeout(options.timeoutMs), redirect: 'follow' });
   } catch (error) {
     const cause = error as Error & { cause?: { code?: string; message?: string } };
     const why = cause.name === 'TimeoutError' ? `no answer within ${options.timeoutMs / 1000}s` : (cause.cause?.code ?? cause.cause?.message ?? cause.message);

@@ -11,6 +11,7 @@ import type { Fetched } from './fetched.js';
 import { installGit } from './install-git.js';
 import { installHub, installTarball, type HubOptions } from './install-hub.js';
 import { installLocal } from './install-local.js';
+import { redactCredentials } from './redact.js';
 
 /** What deps needs besides the project root. */
 export interface DepsOptions extends HubOptions {
@@ -75,8 +76,8 @@ export function describeSpec(spec: PackageSpec): string {
   switch (spec.kind) {
     case 'local': return `local ${spec.path}`;
     case 'hub': return `${spec.package}@${spec.versions.length === 1 ? spec.versions[0] : JSON.stringify(spec.versions)}`;
-    case 'git': return `${spec.url}@${spec.revision ?? 'HEAD'}${spec.subdirectory ? ` (${spec.subdirectory})` : ''}`;
-    case 'tarball': return `${spec.name} from ${spec.url}`;
+    case 'git': return redactCredentials(`${spec.url}@${spec.revision ?? 'HEAD'}${spec.subdirectory ? ` (${spec.subdirectory})` : ''}`);
+    case 'tarball': return `${spec.name} from ${redactCredentials(spec.url)}`;
     default: return `private ${spec.repository}`;
   }
 }

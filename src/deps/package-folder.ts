@@ -1,5 +1,6 @@
 /** Placing a fetched package under dbt_packages/: read its name, then move (or link) it into place. */
 import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SparkifyError, type Position } from '../diagnostics.js';
@@ -50,7 +51,8 @@ export function movePackage(root: string, name: string, staged: string): string 
 
 /** A staging folder under dbt_packages/ (same file system as the destination, so moving is a rename). */
 export function stagingDir(root: string, label: string): string {
-  const dir = join(root, PACKAGES_DIR, `.sparkify-staging-${process.pid}-${label.replace(/[^\w.-]+/g, '_')}`);
+  // A digest, not the label: a URL may hold a token.
+  const dir = join(root, PACKAGES_DIR, `.sparkify-staging-${process.pid}-${createHash('sha1').update(label).digest('hex').slice(0, 12)}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;

@@ -3,7 +3,8 @@
  * packages cloned from a real repository (a local one: no network), hub and tarball packages
  * downloaded from a real HTTP server standing in for the dbt Hub, and each way of failing — a path
  * that is no package, a host that refuses, a server that never answers (the time limit), a
- * version or revision that does not exist, a private package — with its code and in bounded time.
+ * version or revision that does not exist, a private package — with its code and in bounded time,
+ * never printing a token a URL holds.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import * as tar from 'tar';
 import { freeLoopbackPort } from '../support/free-port.js';
 import { startCli } from '../support/spawn-cli.js';
 import { packageProject } from './fixture.js';
+import { redactCredentials } from '../../src/deps/redact.js';
 
 const PROJECT = 'name: app\ntargets:\n  dev:\n    type: pglite\n';
 
@@ -41,6 +43,12 @@ async function deps(app: string, env: Record<string, string> = {}) {
 
 const made: string[] = [];
 after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+test('credentials in a URL are masked wherever the URL appears in a message', () => {
+  assert.equal(redactCredentials('fatal: unable to access \'https://x-token:ghp_abc123@github.com/o/r.git/\': refused'), 'fatal: unable to access \'https://****@github.com/o/r.git/\': refused');
+  assert.equal(redactCredentials('https://ghp_abc123@github.com/o/r.git@v1'), 'https://****@github.com/o/r.git@v1');
+  assert.equal(redactCredentials('git@github.com:o/r.git and https://github.com/o/r.git'), 'git@github.com:o/r.git and https://github.com/o/r.git');
+});
 
 describe('local packages', () => {
   test('are linked into dbt_packages/<name>, with the packages they list (paths relative to them)', async () => {
@@ -132,11 +140,12 @@ describe('git packages', () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /packages\.yml:2:5: git package file:\/\/.* at revision v9\.9\.9: .*\[SPK064\]/);
     const port = await freeLoopbackPort();
-    write(dir, { 'app/packages.yml': `packages:\n  - git: "http://127.0.0.1:${port}/acme/pkg.git"\n    revision: v1\n` });
+    write(dir, { 'app/packages.yml': `packages:\n  - git: "http://deploy:{{ env_var('GIT_TOKEN') }}@127.0.0.1:${port}/acme/pkg.git"\n    revision: v1\n` });
     const started = Date.now();
-    const refused = await deps(join(dir, 'app'));
+    const refused = await deps(join(dir, 'app'), { GIT_TOKEN: 's3cr3t-t0ken' });
     assert.equal(refused.code, 2);
-    assert.match(refused.stderr, /cannot reach git package http:\/\/127\.0\.0\.1:\d+\/acme\/pkg\.git: .*\[SPK063\]\n  hint: check the network/);
+    assert.match(refused.stderr, /cannot reach git package http:\/\/\*\*\*\*@127\.0\.0\.1:\d+\/acme\/pkg\.git: .*\[SPK063\]\n  hint: check the network/);
+    assert.doesNotMatch(refused.stdout + refused.stderr, /s3cr3t/, 'the token in the URL is never printed');
     assert.ok(Date.now() - started < 15_000);
   });
 });
