@@ -2,8 +2,14 @@
 import type { TemplateFile } from '../project/project-files.js';
 import { pathInPackage } from '../project/packages/installed-packages.js';
 
-/** `{% macro name(` … `{% endmacro %}`, with nunjucks' whitespace-control dashes. */
-const MACRO = /\{%-?\s*macro\s+([A-Za-z_][A-Za-z0-9_]*)\s*\([\s\S]*?\{%-?\s*endmacro\s*-?%\}/g;
+/**
+ * `{% macro name(` … `{% endmacro %}`, and `{% test name(` … `{% endtest %}` (a generic test, which
+ * dbt lists as the macro `test_<name>`), with the whitespace-control dashes.
+ */
+const MACRO = /\{%-?\s*(macro|test)\s+([A-Za-z_][A-Za-z0-9_]*)\s*\([\s\S]*?\{%-?\s*end\1\s*-?%\}/g;
+
+/** A `{# … #}` comment right before a macro: its description (dbt takes one from a schema file; sparkify also from there). */
+const LEADING_COMMENT = /\{#-?([\s\S]*?)-?#\}\s*$/;
 
 /** One entry per macro defined in the files, keyed `macro.<package>.<name>` (the project's own: its name), in name order. */
 export function dbtMacros(files: TemplateFile[], projectName: string): Record<string, unknown> {
@@ -12,13 +18,19 @@ export function dbtMacros(files: TemplateFile[], projectName: string): Record<st
     const packageName = file.package?.name ?? projectName;
     const path = file.package ? pathInPackage(file.path, file.package.dir) : file.path;
     for (const match of file.source.matchAll(MACRO)) {
-      const id = `macro.${packageName}.${match[1]}`;
+      const name = match[1] === 'test' ? `test_${match[2]}` : match[2];
+      const id = `macro.${packageName}.${name}`;
       macros.push([id, {
-        name: match[1], resource_type: 'macro', package_name: packageName, path, original_file_path: path,
-        unique_id: id, macro_sql: match[0], depends_on: { macros: [] }, description: '', meta: {},
+        name, resource_type: 'macro', package_name: packageName, path, original_file_path: path,
+        unique_id: id, macro_sql: match[0], depends_on: { macros: [] }, description: leadingComment(file.source.slice(0, match.index)), meta: {},
         docs: { show: true, node_color: null }, patch_path: null, arguments: [], supported_languages: null,
       }]);
     }
   }
   return Object.fromEntries(macros.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The comment a macro's text is preceded by, on one line; '' when there is none. */
+function leadingComment(before: string): string {
+  return (LEADING_COMMENT.exec(before)?.[1] ?? '').trim().replace(/\s*\n\s*/g, ' ');
 }

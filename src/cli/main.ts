@@ -81,6 +81,21 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--warehouse', 'also delete the data directories of the embedded (pglite) targets')
     .action(lazy(async () => (await import('./commands/clean.js')).cleanCommand));
 
+  const docs = program.command('docs').description('generate and serve the documentation site (lineage, columns, tests, last run)');
+  withGlobals(docs.command('generate'))
+    .description('read the warehouse catalog into target/catalog.json and write the self-contained target/index.html')
+    .option('--static', 'also write target/static_index.html (index.html is self-contained either way)')
+    .option('--empty-catalog', 'do not read the warehouse: write an empty catalog')
+    .action(lazy(async () => (await import('./commands/docs.js')).docsGenerateCommand));
+  docs.command('serve')
+    .exitOverride()
+    .description('serve target/ over HTTP (loopback by default) until Ctrl-C')
+    .option('--project-dir <path>', 'the project folder (default: the nearest folder with project.yml)')
+    .addOption(new Option('--port <n>', 'port to listen on').default(8080).argParser(port))
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--browser', 'open the site in the default browser')
+    .action(lazy(async () => (await import('./commands/docs.js')).docsServeCommand));
+
   withGlobals(program.command('debug'))
     .description('check the project files, the target\'s connection and every source location')
     .action(lazy(async () => (await import('./commands/debug.js')).debugCommand));
@@ -103,6 +118,12 @@ function withSelection(command: Command): Command {
     .option('--exclude <selectors...>', 'nodes to leave out')
     .addOption(new Option('--indirect-selection <mode>', 'which tests selecting a model brings along (dbt: any parent selected = eager)')
       .choices([...INDIRECT_SELECTION_MODES]).default('eager'));
+}
+
+function port(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError('expected a port, 0 to 65535');
+  return number;
 }
 
 function positiveInt(value: string): number {

@@ -26,6 +26,8 @@ import { collectDocBlocks, docConfigFunction } from '../jinja/context/docs-block
 import type { TemplateLog } from '../jinja/context/template-log.js';
 import type { Invocation } from '../jinja/context/dbt-context.js';
 import { renderModelExtras } from './model-extras.js';
+import { checkJsonpathsOutsideData } from './jsonpaths-location.js';
+import { foldRelations } from './fold-relations.js';
 import { resolveRelations } from './resolve-relations.js';
 import { renderRunHooks, resolveRunHooks } from './run-hooks.js';
 import { compileDataTests, testGraphNode, type DataTestFiles } from '../data-tests/index.js';
@@ -77,6 +79,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const engine = engineOf(project.target);
   const sources = project.sources.map((table) => compileSource(table, project.target.schema));
   checkColumnTypes(project.sources, diagnostics);
+  checkJsonpathsOutsideData(project.sources, diagnostics);
   const modelFiles = uniqueModelFiles(files.models, diagnostics);
   const seeds = compileSeeds(input.seeds ?? [], {
     schema: project.target.schema, configs: project.config.seeds ?? {}, modelNames: new Set(modelFiles.keys()),
@@ -127,12 +130,14 @@ export function compileProject(input: CompileInput): CompiledProject {
     env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars, functions: { ...configFunctionsOutsideTargets(), doc: docConfigFunction(docs) } },
     schemas: input.dataTests?.schemas ?? [], fixtures: input.dataTests?.fixtures ?? [], models, modelFiles, sources, seeds,
   }, diagnostics);
+  foldRelations([...sources, ...seeds, ...models, ...snapshots], engine.quoting, diagnostics);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
 
   const graph = buildGraph([...sources.map(sourceGraphNode), ...seeds.map(seedGraphNode), ...models.map(modelGraphNode), ...snapshots.map(snapshotGraphNode), ...tests.map(testGraphNode), ...unitTests.nodes.map(unitTestGraphNode)]);
   const resolve = resolveRelations([...models, ...(inline ? [inline] : []), ...unitTests.renders], sources, engine.quoting, seeds, snapshots);
   const manifest = assembleManifest(project, targetInfo, [...sources, ...seeds, ...models, ...snapshots, ...tests, ...unitTests.resolved()]);
   if (runHooks) manifest.hooks = resolveRunHooks(runHooks, resolve);
+  if (docs.size > 0) manifest.docs = Object.fromEntries([...docs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { manifest, graph, inlineSql: inline?.compiledSql };
 }
 
@@ -247,6 +252,7 @@ function compileSource(table: SourceTable, targetSchema: string): SourceNode {
     maxerrors: table.maxerrors,
     timeformat: table.timeformat,
     truncatecolumns: table.truncatecolumns,
+    ...(table.region ? { region: table.region } : {}),
     columns: table.columns,
     tags: table.tags,
     description: table.description,

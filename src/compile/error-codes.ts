@@ -20,4 +20,8 @@ export const CompileErrors = {
   badHook: 'SPK135',
   /** An ephemeral model has hooks, which would never run. */
   ephemeralHooks: 'SPK136',
+  /** A source's JSONPaths file lies under its own location, which would read it as data. */
+  jsonpathsUnderData: 'SPK138',
+  /** Two relations written apart are one once the engine folds their names (Redshift: `Users` and `users`). */
+  foldedNameTaken: 'SPK139',
 } as const;

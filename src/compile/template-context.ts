@@ -2,9 +2,9 @@
  * What templates see of the project beyond ref/source/var: `target`, the project's name and model
  * defaults, source relations, `{% docs %}` blocks, the compile-time `graph` and where log() goes.
  */
+import type { DocBlock } from '../manifest/manifest.js';
 import { posix } from 'node:path';
 import { compileTimeGraph } from '../jinja/context/graph-view.js';
-import type { DocBlock } from '../jinja/context/docs-blocks.js';
 import { targetContext } from '../jinja/context/target-context.js';
 import type { CompileInput } from './compile-project.js';
 import type { SourceNode } from '../manifest/manifest.js';

@@ -1,9 +1,9 @@
+import type { DocBlock } from '../manifest/manifest.js';
 import type nunjucks from 'nunjucks';
 import { TemplateErrors } from './error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestName } from '../diagnostics.js';
 import { installDbtContext, type Invocation } from './context/dbt-context.js';
-import type { DocBlock } from './context/docs-blocks.js';
 import type { GraphView } from './context/graph-view.js';
 import type { IntrospectionSession } from './context/introspection.js';
 import { MarkedRelation, type RelationParts } from './context/relation.js';

@@ -15,7 +15,7 @@ export const dataTestKind: NodeKind<TestNode, DataTestPlan> = {
   compiledFiles: (test) => [{ path: test.sqlPath, sql: test.compiledSql }],
   plan: (test) => planTest(test),
   relationOf: () => undefined,
-  plansChangeWithTable: () => false,
+  secondPlanWhenExists: () => undefined,
   // A test shows its failing rows.
   previewSql: (test) => test.compiledSql,
   stateNeeds: () => ({}),

@@ -1,4 +1,5 @@
 import { VARIANTS } from '../plan/materializations/incremental.js';
+import { VIEW_VARIANTS } from '../plan/materializations/view.js';
 import type { Manifest } from '../manifest/manifest.js';
 import type { StateNeeds } from './node-kind.js';
 import type { NodePlan } from './node-plan.js';
@@ -18,6 +19,8 @@ export interface RunPlan {
   runId: string;
   /** Drops side relations of crashed runs; absent when there are none. */
   cleanup?: NodePlan;
+  /** Creates the schemas the nodes build in that the warehouse lacks; absent when there are none. */
+  schemas?: NodePlan;
   onRunStart?: NodePlan;
   nodes: NodePlan[];
   onRunEnd?: NodePlan;
@@ -36,6 +39,7 @@ export function planRun(manifest: Manifest, orderedIds: string[], dialect: Diale
       runPath: 'cleanup.sql',
       statements: dialect.dropLeftovers(leftovers),
     } : undefined,
+    schemas: schemasPlan(manifest, orderedIds, dialect, options),
     onRunStart: runHookPlan('on_run_start', manifest.hooks?.onRunStart),
     nodes: planNodes(manifest, orderedIds, dialect, options),
     onRunEnd: runHookPlan('on_run_end', manifest.hooks?.onRunEnd),
@@ -49,18 +53,23 @@ export function planRun(manifest: Manifest, orderedIds: string[], dialect: Diale
 export function planForReview(manifest: Manifest, orderedIds: string[], dialect: Dialect, fullRefresh = false): RunPlan {
   const run = planRun(manifest, orderedIds, dialect, { fullRefresh: true });
   if (fullRefresh) return run;
-  // Incremental models and snapshots have a second plan: the one they get once their table exists.
-  const incremental = orderedIds.filter((id) => kindOf(manifest.nodes[id]).plansChangeWithTable(manifest.nodes[id]));
+  // Incremental models, snapshots and views have a second plan: the one they get once their relation exists.
   const assumed: WarehouseState = { relations: {}, leftovers: [] };
-  for (const id of incremental) assumed.relations[relationKey(kindOf(manifest.nodes[id]).relationOf(manifest.nodes[id])!)] = { kind: 'table' };
-  const second = new Map(planNodes(manifest, incremental, dialect, { state: assumed })
-    .filter((plan) => plan.variant === VARIANTS.incremental || plan.variant === SNAPSHOT_VARIANTS.later).map((plan) => [plan.id, plan]));
+  const changing = orderedIds.filter((id) => {
+    const node = manifest.nodes[id];
+    const kind = kindOf(node).secondPlanWhenExists(node);
+    if (kind) assumed.relations[relationKey(kindOf(node).relationOf(node)!)] = { kind };
+    return kind !== undefined;
+  });
+  const later = new Set<string>([VARIANTS.incremental, SNAPSHOT_VARIANTS.later, VIEW_VARIANTS.replace]);
+  const second = new Map(planNodes(manifest, changing, dialect, { state: assumed })
+    .filter((plan) => plan.variant !== undefined && later.has(plan.variant)).map((plan) => [plan.id, plan]));
   return { ...run, nodes: run.nodes.flatMap((plan) => (second.has(plan.id) ? [plan, second.get(plan.id)!] : [plan])) };
 }
 
 /** The plans of a run in execution order. */
 export function runSteps(run: RunPlan): NodePlan[] {
-  return [run.cleanup, run.onRunStart, ...run.nodes, run.onRunEnd].filter((p): p is NodePlan => p !== undefined);
+  return [run.cleanup, run.schemas, run.onRunStart, ...run.nodes, run.onRunEnd].filter((p): p is NodePlan => p !== undefined);
 }
 
 /** What the planner needs to know about the warehouse for these nodes, as each one's kind says. */
@@ -69,6 +78,7 @@ export function stateRequest(manifest: Manifest, orderedIds: string[]): StateReq
   const owned = Object.values(manifest.nodes).flatMap((node) => kindOf(node).stateNeeds(node).owned ?? []);
   const relations = (want: (n: StateNeeds) => boolean | undefined) => needs.filter((n) => n.relation && want(n)).map((n) => n.relation!);
   return {
+    buildSchemas: buildSchemas(manifest, orderedIds),
     relations: relations(() => true),
     columnsOf: relations((n) => n.columns),
     dependentsOf: relations((n) => n.dependents),
@@ -82,4 +92,26 @@ function runHookPlan(name: 'on_run_start' | 'on_run_end', hooks: string[] | unde
   const statements = hookStatements(hooks);
   if (statements.length === 0) return undefined;
   return { id: `run.${name}`, kind: 'step', description: `${name} hooks of project.yml`, path: 'project.yml', runPath: `${name}.sql`, statements };
+}
+
+/** The schemas the nodes among `ids` build a relation in, sorted. */
+function buildSchemas(manifest: Manifest, ids: string[]): string[] {
+  const relations = ids.map((id) => kindOf(manifest.nodes[id]).relationOf(manifest.nodes[id]));
+  return [...new Set(relations.filter((r) => r !== undefined).map((r) => r.schema))].sort();
+}
+
+/**
+ * The run step that creates the missing schemas: those the catalog did not list (with no state, as
+ * for compile, every one but `public`, created IF NOT EXISTS).
+ */
+function schemasPlan(manifest: Manifest, ids: string[], dialect: Dialect, options: PlanOptions): NodePlan | undefined {
+  const existing = new Set(options.state?.schemas ?? []);
+  const missing = buildSchemas(manifest, ids).filter((schema) => !existing.has(schema));
+  const statements = dialect.createSchemas?.(missing) ?? [];
+  if (statements.length === 0) return undefined;
+  const count = statements.length;
+  return {
+    id: 'run.schemas', kind: 'step', path: 'project.yml', runPath: 'schemas.sql', statements,
+    description: `creation of ${count} schema${count === 1 ? '' : 's'} the run builds in`,
+  };
 }

@@ -27,14 +27,16 @@ export const sourceKind: NodeKind<SourceNode, RelationPlan> = {
     statements: dialect.loadSource(source, buildContext(source, options)),
   }),
   relationOf: (source) => source.relation,
-  plansChangeWithTable: () => false,
+  secondPlanWhenExists: () => undefined,
   previewSql: (source, quoting) => `SELECT * FROM ${quoting.relation(source.relation)}`,
   stateNeeds: (source) => ({ relation: source.relation, dependents: true, owned: source.relation }),
   errorFiles: (plan) => ({ runFile: runPath(plan) }),
   // The loader reads the manifest's node: what compile resolved is what loads.
   openFeed(source, context) {
     const progress = createProgressReporter(`${source.sourceName}.${source.name}`, context.progress);
-    const stream = openSourceStream(source, { root: context.root, s3: context.s3, onProgress: (p) => progress.update(p) });
+    // A source that names its bucket's region reads it there, as Redshift's COPY REGION does.
+    const s3 = source.region ? { ...context.s3, region: source.region } : context.s3;
+    const stream = openSourceStream(source, { root: context.root, s3, onProgress: (p) => progress.update(p) });
     return {
       get stats() {
         return stream.stats;

@@ -103,6 +103,8 @@ export interface SourceNode {
   maxerrors: number;
   timeformat: TimeFormat;
   truncatecolumns: boolean;
+  /** AWS region of the location's S3 bucket, when sources.yml names one. */
+  region?: string;
   columns: ColumnSpec[];
   tags: string[];
   description?: string;
@@ -124,6 +126,16 @@ export interface Manifest {
   childMap: Record<string, string[]>;
   /** on_run_start/on_run_end of project.yml, rendered; present only when the project has some. */
   hooks?: RunHooks;
+  /** `{% docs %}` blocks of the .md files under the model paths, by name (absent when there are none). */
+  docs?: Record<string, DocBlock>;
+}
+
+/** A `{% docs name %}` block: its text and where it is written. */
+export interface DocBlock {
+  name: string;
+  text: string;
+  file: string;
+  line: number;
 }
 
 /** Statements run once at the start and once at the end of `build`. */

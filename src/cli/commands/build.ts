@@ -114,6 +114,7 @@ function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
         const verb = verbOf(plan);
         context.output.line(statusLine(`${prefix} ${colourStatus('OK')} ${verb}`, plan.description, `${result.message} in ${seconds}`));
         for (const bad of result.rejected ?? []) context.output.line(`  skipped bad record ${bad.file}:${bad.line}:${bad.column}: ${bad.message}`);
+        for (const warning of result.warnings ?? []) context.output.line(`  warning: ${formatDiagnostic(warning)}`);
       } else if (result.status === 'error') {
         context.output.line(statusLine(`${prefix} ${colourStatus('ERROR')} building`, plan.description, `ERROR in ${seconds}`));
       } else {

@@ -6,6 +6,7 @@ import { POSTGRES_FAMILY } from '../postgres-family/family-capabilities.js';
 import { sqlQuoting } from '../../sql/quote.js';
 import type { Engine, EngineCapabilities } from '../engine.js';
 import { DataDirLock } from './data-dir-lock.js';
+import { postgresCatalogSql } from '../postgres-family/docs-catalog-sql.js';
 import { pgliteOutput } from './pglite-profile.js';
 import { readPgliteTarget, type PgliteTarget } from './pglite-target.js';
 
@@ -28,6 +29,7 @@ export const pgliteEngine: Engine<PgliteTarget> = {
   dbtAdapterType: 'postgres',
   capabilities,
   quoting: sqlQuoting(capabilities),
+  docsCatalog: postgresCatalogSql,
   targetKeys: ['path'],
   readTarget: readPgliteTarget,
   readProfileOutput: pgliteOutput,

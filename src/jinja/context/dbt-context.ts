@@ -6,6 +6,7 @@
  * node being rendered (`execute`, `this`, `model`) are read from the current render scope, so that
  * macros from macros/ see the calling node's, as in dbt.
  */
+import { type DocBlock } from '../../manifest/manifest.js';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../../diagnostics.js';
 import { JinjaErrors } from '../error-codes.js';
@@ -16,7 +17,7 @@ import { bindArgs } from '../python/call-args.js';
 import { pyStr } from '../python/values.js';
 import { adapterObject } from './adapter.js';
 import { dbtFunctions } from './dbt-functions.js';
-import { docText, type DocBlock } from './docs-blocks.js';
+import { docText } from './docs-blocks.js';
 import type { GraphView } from './graph-view.js';
 import { introspectionFunctions, type IntrospectingScope } from './introspection-functions.js';
 import { createRelation, type Relation } from './relation.js';

@@ -4,6 +4,7 @@
  * templates may call it. The blocks are read before compile, which stays pure.
  */
 import { readFileSync } from 'node:fs';
+import type { DocBlock } from '../../manifest/manifest.js';
 import type { ConfigFunction } from '../../config/render-config.js';
 import { ProjectErrors } from '../../config/error-codes.js';
 import { posix } from 'node:path';
@@ -12,14 +13,6 @@ import { closestName, type Diagnostic } from '../../diagnostics.js';
 import type { TemplateFile } from '../../project/project-files.js';
 import { JinjaErrors } from '../error-codes.js';
 
-/** One docs block. */
-export interface DocBlock {
-  name: string;
-  /** The block's contents, without leading and trailing whitespace. */
-  text: string;
-  file: string;
-  line: number;
-}
 
 const BLOCK = /\{%-?\s*docs\s+([A-Za-z_][A-Za-z0-9_]*)\s*-?%\}([\s\S]*?)\{%-?\s*enddocs\s*-?%\}/g;
 const OPENING = /\{%-?\s*docs\b/g;
