@@ -34,9 +34,9 @@ select {{ rel is none }} as r, {{ adapter.get_columns_in_relation(this) | length
 
   test('model, target, project_name, graph and ref/source relations', () => {
     assertRenders([
-      ['{{ model.unique_id }} {{ model.resource_type }} {{ model.package_name }} {{ model.original_file_path }}', 'model.case_0 model fixture models/case_0.sql'],
+      ['{{ model.unique_id }} {{ model.resource_type }} {{ model.package_name }} {{ model.original_file_path }}', 'model.fixture.case_0 model fixture models/case_0.sql'],
       ['{{ target.name }} {{ target.type }} {{ target.engine }} {{ target.schema }} {{ target.database }} {{ target.user }} {{ target.threads }} {{ target.profile_name }} {{ project_name }}', 'dev postgres pglite public postgres postgres 4 fixture fixture'],
-      ["{{ graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') | map(attribute='name') | sort | join(',') }} {{ graph.sources.keys() | list }}", "case_0,case_1,case_2,case_3 ['source.raw.events']"],
+      ["{{ graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') | map(attribute='name') | sort | join(',') }} {{ graph.sources.keys() | list }}", "case_0,case_1,case_2,case_3 ['source.fixture.raw.events']"],
       ["{{ source('raw', 'events').identifier }} {{ ref('case_0').name }} {{ ref('case_0') }} {{ builtins.ref('case_0') }}", 'events case_0 "public"."case_0" "public"."case_0"'],
     ]);
   });

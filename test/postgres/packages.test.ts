@@ -15,6 +15,8 @@ import { rowsSql } from './helpers.js';
 const TABLES: Record<string, string> = {
   'public.stg_orders': '*', 'public.status_union': '*', 'public.customer_status': '*', 'public.calendar': '*',
   'public.orders_star': 'order_id, customer, status, amount, due_at, age_days, order_month', 'public_utils.numbers': '*', 'public.currencies': '*',
+  // target_name is the target's (dev, pg); the rest is what templates and the warehouse told the model.
+  'public.order_audit': 'relation_name, heading, model_id, engine, model_count, numbers_schema, stg_kind, stg_columns, stg_rows, window_start, window_end, region_code, owner, meta_json, tiers',
 };
 
 function tableSql(table: string, columns: string): string {
@@ -43,8 +45,14 @@ describe('a dbt project with local packages builds on PostgreSQL as on PGlite', 
     assert.equal(result.code, 0, result.stdout + result.stderr);
     assert.match(result.stdout, /Running with sparkify on target pg \(postgres\)/);
     assert.match(result.stdout, /OK created table model public_utils\.numbers .* \[SELECT 7 /);
-    assert.match(result.stdout, /Done\. PASS=23 WARN=0 ERROR=0 SKIP=0 TOTAL=23/);
+    assert.match(result.stdout, /Done\. PASS=25 WARN=0 ERROR=0 SKIP=0 TOTAL=25/);
     assert.doesNotMatch(result.stdout + result.stderr, new RegExp(server.password));
+    assert.match(result.stderr, /^order_audit: 6 columns and 6 rows in stg_orders$/m);
+  });
+
+  test("order_audit names the target it was built on and what the server's catalog said", async () => {
+    const rows = await server.query<{ target_name: string; stg_kind: string; stg_rows: number }>('select target_name, stg_kind, stg_rows from public.order_audit');
+    assert.deepEqual(rows.map((r) => ({ ...r })), [{ target_name: 'pg', stg_kind: 'view', stg_rows: 6 }]);
   });
 
   test('every table equals the one PGlite builds', async () => {

@@ -18,7 +18,7 @@ import { pyStr } from '../python/values.js';
 import { adapterObject } from './adapter.js';
 import { dbtFunctions } from './dbt-functions.js';
 import { docText } from './docs-blocks.js';
-import type { GraphView } from './graph-view.js';
+import { dbtNodeId, type GraphView } from './graph-view.js';
 import { introspectionFunctions, type IntrospectingScope } from './introspection-functions.js';
 import { createRelation, type Relation } from './relation.js';
 import type { TargetContext } from './target-context.js';
@@ -77,7 +77,7 @@ function modelContext(options: DbtContextOptions): Record<string, unknown> | und
   const materialized = scope.config.materialized ?? (scope.node.resourceType === 'snapshot' ? 'snapshot' : options.modelDefaults?.materialized);
   const tags = [...(options.modelDefaults?.tags ?? []), ...[scope.config.tags ?? []].flat().map(String)];
   return {
-    name: scope.modelName, unique_id: `${scope.node.resourceType}.${scope.modelName}`, resource_type: scope.node.resourceType,
+    name: scope.modelName, unique_id: dbtNodeId(scope.node.resourceType, scope.package ?? options.projectName, scope.modelName), resource_type: scope.node.resourceType,
     package_name: scope.package ?? options.projectName, path: scope.node.path, original_file_path: scope.node.path,
     alias: relation?.identifier ?? scope.modelName, schema: relation?.schema ?? null, database: relation?.database ?? null,
     config: { ...scope.config, materialized }, tags, description: pyStr(scope.config.description ?? ''),
@@ -119,7 +119,9 @@ export function installDbtContext(env: nunjucks.Environment, options: DbtContext
     load_result: introspect.load_result,
     run_query: introspect.run_query,
     doc: (...args: unknown[]) => {
-      const text = docText(options.docs ?? new Map(), pyStr(bindArgs('doc', args, ['name']).name));
+      // doc('name') or doc('package', 'name'): block names are unique across the project and its packages.
+      const { first, second } = bindArgs('doc', args, ['first', ['second', null]]);
+      const text = docText(options.docs ?? new Map(), pyStr(second ?? first));
       return typeof text === 'string' ? text : options.raise(text);
     },
     builtins: { ref: env.getGlobal('ref'), source: env.getGlobal('source'), config: env.getGlobal('config') },
