@@ -1,10 +1,14 @@
 /**
  * Case (b): the loader alone. Drains `openSourceStream(table).chunks()` with the default chunk and
  * read sizes; no database. Timed: listing the files, reading, parsing and encoding every row.
- * Usage: node dist/bench/load/case-loader.js --scale 100 --table staging_events
+ * Usage: node dist/bench/load/case-loader.js --scale 100 --table staging_events [--parse-in main|worker] [--loader TREE]
+ * `--loader` takes the loader of another build (bench/out/baseline-<sha>), as case-sparkify-load.ts does.
  */
 
-import { openSourceStream } from '../../src/load/index.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as currentLoader from '../../src/load/index.js';
+import type { ParsePlacement } from '../../src/load/worker/parse-placement.js';
 import { repoRoot } from '../lib/paths.js';
 import { reportCase, startClock } from '../lib/runs.js';
 import { caseArgs } from '../lib/args.js';
@@ -12,9 +16,10 @@ import { benchTable } from './source-table.js';
 
 const args = caseArgs(process.argv.slice(2));
 const table = benchTable(Number(args.scale), args.table);
+const loader = (args.loader ? await import(pathToFileURL(join(args.loader, 'dist/src/load/index.js')).href) : currentLoader) as typeof currentLoader;
 
 const stop = startClock();
-const stream = openSourceStream(table, { root: repoRoot });
+const stream = loader.openSourceStream(table, { root: repoRoot, parseIn: args['parse-in'] as ParsePlacement | undefined });
 let copyBytes = 0;
 let chunks = 0;
 for await (const chunk of stream.chunks()) {

@@ -4,15 +4,15 @@ import { loadProject } from '../../src/project/index.js';
 import type { LoadedProject, SourceTable } from '../../src/project/types.js';
 import { dataRoot, repoRoot } from '../lib/paths.js';
 
-/** The repository's own project, read with `data_root` set to the data at `scale`. */
-export function benchProject(scale: number): LoadedProject {
-  const varsText = JSON.stringify({ data_root: dataRoot(scale) });
-  return loadProject(repoRoot, { varsText, targetName: 'dev', env: process.env });
+/** The repository's own project, read with `data_root` set to the data at `scale` (or to `root`), for a target. */
+export function benchProject(scale: number, target = 'dev', root?: string): LoadedProject {
+  const varsText = JSON.stringify({ data_root: root ?? dataRoot(scale) });
+  return loadProject(repoRoot, { varsText, targetName: target, env: process.env });
 }
 
-/** One source table (`staging_events` or `staging_songs`) of the project at `scale`. */
-export function benchTable(scale: number, name: string): SourceTable {
-  const table = benchProject(scale).sources.find((t) => t.name === name);
+/** One source table (`staging_events` or `staging_songs`) of the project at `scale` (or with data under `root`). */
+export function benchTable(scale: number, name: string, root?: string): SourceTable {
+  const table = benchProject(scale, 'dev', root).sources.find((t) => t.name === name);
   if (!table) throw new Error(`no source table named ${name} in sources.yml`);
   return table;
 }

@@ -67,6 +67,7 @@ function adapterResponse(result: NodeResult): Record<string, unknown> {
   if (result.rowsAffected !== null) response.rows_affected = result.rowsAffected;
   const extra: Record<string, unknown> = {};
   if (result.rejected?.length) extra.rejected = result.rejected;
+  if (result.replaced) extra.replaced = result.replaced;
   if (result.sample?.length) extra.sample = result.sample;
   if (result.diagnostics?.length) extra.diagnostics = result.diagnostics;
   if (result.warnings?.length) extra.warnings = result.warnings;

@@ -253,6 +253,7 @@ function compileSource(table: SourceTable, targetSchema: string): SourceNode {
     timeformat: table.timeformat,
     truncatecolumns: table.truncatecolumns,
     ...(table.region ? { region: table.region } : {}),
+    ...(table.acceptInvalidChars ? { acceptInvalidChars: table.acceptInvalidChars } : {}),
     columns: table.columns,
     tags: table.tags,
     description: table.description,
@@ -266,7 +267,7 @@ function checkColumnTypes(tables: SourceTable[], diagnostics: Diagnostic[]): voi
     for (const column of table.columns) {
       if (parseColumnType(column.type)) continue;
       diagnostics.push({
-        code: LoadErrors.unknownColumnType,
+        code: LoadErrors.columnType,
         message: `column "${column.name}" of ${table.sourceName}.${table.name} has an unknown type '${column.type}'`,
         location: { file: column.position.file, line: column.position.line, column: column.position.column },
         node: sourceId(table.sourceName, table.name),

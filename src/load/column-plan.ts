@@ -2,9 +2,8 @@
 
 import { SparkifyError, type Diagnostic } from '../diagnostics.js';
 import { LoadErrors } from './error-codes.js';
-import type { LoadSource } from './types.js';
 import { parseColumnType } from './column-types.js';
-import type { LoadOptions } from './types.js';
+import type { LoadOptions, LoadSource } from './types.js';
 import { buildEncoder } from './values/build-encoder.js';
 import type { Encoder } from './values/value-error.js';
 
@@ -23,7 +22,7 @@ export function planEncoders(table: LoadSource, options: LoadOptions): Encoder[]
     const type = parseColumnType(column.type);
     if (type) return buildEncoder(type, settings);
     problems.push({
-      code: LoadErrors.unknownColumnType,
+      code: LoadErrors.columnType,
       message: `column ${column.name} of source table ${table.sourceName}.${table.name} has type "${column.type}", which the loader cannot read`,
       location: { file: column.position.file, line: column.position.line, column: column.position.column },
       node: `source.${table.sourceName}.${table.name}`,

@@ -11,6 +11,9 @@ export interface SourceFile {
   size: number;
 }
 
+/** Reads files already listed: all the table reader needs (a worker thread has nothing else). */
+export type FileReader = Pick<FileStore, 'openFile' | 'readSync' | 'close'>;
+
 /** Lists and opens source files. Failures it can explain are StoreErrors. */
 export interface FileStore {
   /**
@@ -20,6 +23,8 @@ export interface FileStore {
   listFiles(location: string, limit?: number): Promise<SourceFile[]>;
   /** Streams one file's bytes in reads of about `readBytes`. */
   openFile(file: SourceFile, readBytes: number): Readable;
+  /** Reads a small local file whole, synchronously (a few system calls, no stream); undefined for a remote one. */
+  readSync?(file: SourceFile): Buffer | undefined;
   /** Reads one small file whole (a JSONPaths file); the location names exactly that file. */
   readFile(location: string): Promise<string>;
   /** Releases connections; the store stays usable (it reconnects). */

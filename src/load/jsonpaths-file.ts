@@ -11,7 +11,7 @@ import { localFileStore } from './local-files.js';
 import { StoreError, sourceStoreError } from './store-error.js';
 import { positionIn } from './text-position.js';
 
-const CODE = LoadErrors.badJsonPaths;
+const CODE = LoadErrors.jsonpaths;
 const SHAPE_HINT = 'a JSONPaths file holds {"jsonpaths": ["$[\'key\']", ...]}, one path per column, in column order';
 
 /** Parses a JSONPaths file's text; `file` names it in diagnostics. Throws SparkifyError SPK302. */

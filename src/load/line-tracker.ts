@@ -6,9 +6,11 @@ import type { LineColumn } from './text-position.js';
 export class LineTracker {
   // `line` is the line holding offset `cursor`; that line starts at `lineStart` (negative once
   // its beginning has been dropped from the buffer).
-  private line = 1;
   private cursor = 0;
   private lineStart = 0;
+
+  /** Starts counting at `line` (1 for a whole file). */
+  constructor(private line = 1) {}
 
   /** Line and column of `offset` in `buf`. */
   at(buf: string, offset: number): LineColumn {

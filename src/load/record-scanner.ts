@@ -4,7 +4,11 @@
  * JSON.parse's job) and resynchronises after damage so the records after a bad one still load.
  */
 
+import { LoadErrors } from './error-codes.js';
+import { LONG_DIGIT_RUN, MAX_NESTING_DEPTH, MAX_RECORD_CHARS } from './limits.js';
 import { LineTracker } from './line-tracker.js';
+import { problemInRecord } from './record-problem.js';
+import { strayText } from './stray-text.js';
 import type { LineColumn } from './text-position.js';
 
 /** A top-level JSON text and where it starts (1-based). */
@@ -14,12 +18,15 @@ export interface ScannedRecord {
   column: number;
   /** A digit run is long enough that a double may not hold the number exactly. */
   lossless: boolean;
+  /** Set by the line fast path (line-feeder.ts): the text, already parsed and found free of invalid characters. */
+  parsed?: unknown;
 }
 
 /** Receives records and scanner-level damage, in file order. Either may throw to stop the scan. */
 export interface ScanSink {
   record(record: ScannedRecord): void;
-  malformed(line: number, column: number, message: string): void;
+  /** Damage outside a parseable record; `code` when it is not the general bad-record code (SPK310). */
+  malformed(line: number, column: number, message: string, code?: string): void;
 }
 
 /** Scanner limits. */
@@ -28,10 +35,6 @@ export interface ScannerOptions {
   maxRecordChars?: number;
 }
 
-// Redshift refuses JSON objects over 4 MB; the same limit keeps memory flat on a runaway record.
-const DEFAULT_MAX_RECORD_CHARS = 4 * 1024 * 1024;
-// A double holds 15 significant digits exactly; 16+ digits or dots may not survive JSON.parse.
-const LONG_DIGIT_RUN = 16;
 // Beyond any string index (V8 caps strings below 2^29) yet a small integer, so loops stay on ints.
 const NOT_FOUND = 0x3fffffff;
 
@@ -71,7 +74,7 @@ export class RecordScanner {
   private digitRun = 0;
   private lossless = false;
   private oversize = false;
-  private readonly lines = new LineTracker();
+  private lines = new LineTracker();
   // Cached position of the next newline (for raw newlines in strings); -1 means stale.
   private nextNewline = -1;
   // The character just before this piece, for the line-start check at offset 0.
@@ -82,7 +85,7 @@ export class RecordScanner {
     private readonly sink: ScanSink,
     options: ScannerOptions = {},
   ) {
-    this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
+    this.maxRecordChars = options.maxRecordChars ?? MAX_RECORD_CHARS;
   }
 
   /** Scans the next piece of text. */
@@ -91,6 +94,20 @@ export class RecordScanner {
     this.buf += text;
     this.nextNewline = -1;
     this.scan();
+  }
+
+  /** True between records with all text consumed: the next text starts afresh. */
+  idle(): boolean {
+    return this.mode === BETWEEN && this.pos === this.buf.length;
+  }
+
+  /** When idle, continues at the start of `line` (the line fast path read the lines in between). */
+  resumeAt(line: number): void {
+    if (!this.idle()) throw new Error('the scanner can only resume between records');
+    this.buf = '';
+    this.pos = this.start = this.lastSigAt = 0;
+    this.before = NEWLINE;
+    this.lines = new LineTracker(line);
   }
 
   /** Flushes at end of input: an unfinished record is handed on so its parse reports the damage. */
@@ -129,8 +146,9 @@ export class RecordScanner {
         return i + 1;
       } else {
         const at = this.lineColumn(i);
+        const stray = strayText(buf, i);
         this.mode = SKIP;
-        this.sink.malformed(at.line, at.column, strayMessage(buf, i));
+        this.sink.malformed(at.line, at.column, stray.message, stray.code);
         return i;
       }
     }
@@ -205,7 +223,7 @@ export class RecordScanner {
             this.lastSigAt = lastSigAt;
             return this.cut(i);
           }
-          depth++;
+          if (++depth > MAX_NESTING_DEPTH) return this.tooDeep(i);
         } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) {
           return this.finish(i + 1);
         }
@@ -226,12 +244,29 @@ export class RecordScanner {
 
   /** A raw newline inside a string: the record is damaged; resume at the next line starting with `{`. */
   private rawNewline(at: number): number {
+    this.damaged(at, 'malformed JSON: raw newline inside a string');
+    return at;
+  }
+
+  /** Nesting past the limit: the record is damaged; resume at the next line starting with `{`. */
+  private tooDeep(at: number): number {
+    // Reported where the nesting goes too deep: unlike broken syntax, that is the place to edit.
     const where = this.lineColumn(at);
+    this.skipDamaged();
+    this.sink.malformed(where.line, where.column, `arrays and objects nested deeper than ${MAX_NESTING_DEPTH} levels`, LoadErrors.tooDeep);
+    return at + 1;
+  }
+
+  private damaged(at: number, message: string): void {
+    const problem = problemInRecord({ line: this.startLine, column: this.startColumn }, this.lineColumn(at), message);
+    this.skipDamaged();
+    this.sink.malformed(problem.line, problem.column, problem.message);
+  }
+
+  private skipDamaged(): void {
     this.inString = false;
     this.nextNewline = -1;
     this.mode = SKIP;
-    this.sink.malformed(where.line, where.column, 'malformed JSON: raw newline inside a string');
-    return at;
   }
 
   private finish(end: number): number {
@@ -313,15 +348,4 @@ function orNotFound(index: number): number {
 /** In valid JSON an object inside a record only follows `:`, `,` or `[`. */
 function canPrecedeObject(code: number): boolean {
   return code === COLON || code === COMMA || code === OPEN_BRACKET;
-}
-
-/** What a top-level character that cannot start an object most likely is. */
-function strayMessage(buf: string, i: number): string {
-  const c = buf.charCodeAt(i);
-  if (c === QUOTE) return 'expected a JSON object, got a string';
-  if (c === 45 || (c >= ZERO && c <= NINE)) return 'expected a JSON object, got a number';
-  for (const word of ['true', 'false', 'null']) {
-    if (buf.startsWith(word, i)) return `expected a JSON object, got ${word}`;
-  }
-  return `malformed JSON: unexpected character ${JSON.stringify(buf[i])}`;
 }

@@ -3,6 +3,7 @@
 import { COPY_NULL } from './copy-text.js';
 import { locateValue } from './locate-value.js';
 import { MalformedJson, parseRecord } from './parse-record.js';
+import { problemInRecord, type RecordProblem } from './record-problem.js';
 import type { ScannedRecord } from './record-scanner.js';
 import { positionIn } from './text-position.js';
 import type { JsonObject, ValueSource } from './value-source.js';
@@ -17,13 +18,6 @@ export interface RowColumn {
   encode: Encoder;
 }
 
-/** Why a record was rejected and where (1-based, in the file). */
-export interface RecordProblem {
-  line: number;
-  column: number;
-  message: string;
-}
-
 /** Builds COPY rows for one table's columns. */
 export class RowBuilder {
   private readonly fields: string[];
@@ -34,12 +28,14 @@ export class RowBuilder {
 
   /** The row (ending in a newline), or the problem that rejects the record. */
   build(record: ScannedRecord): string | RecordProblem {
-    let value: unknown;
-    try {
-      value = parseRecord(record.text, record.lossless);
-    } catch (error) {
-      if (!(error instanceof MalformedJson)) throw error;
-      return problemAt(record, error.offset, `malformed JSON: ${error.message}`);
+    let value = record.parsed;
+    if (value === undefined) {
+      try {
+        value = parseRecord(record.text, record.lossless);
+      } catch (error) {
+        if (!(error instanceof MalformedJson)) throw error;
+        return problemInRecord(record, positionIn(record.text, error.offset, record), `malformed JSON: ${error.message}`);
+      }
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return problemAt(record, 0, `expected a JSON object, got ${kindOf(value)}`);

@@ -1,32 +1,26 @@
 /** The streaming loader: a source table's JSON files in, COPY text-format chunks out. */
 
-import type { LoadSource } from './types.js';
-import { ChunkWriter } from './chunk-writer.js';
 import { planEncoders } from './column-plan.js';
 import type { FileStore, SourceFile } from './file-store.js';
-import { readText } from './file-text.js';
 import { readJsonPaths } from './jsonpaths-file.js';
 import { ProgressTicker } from './progress-ticker.js';
-import { RecordScanner, type ScannedRecord, type ScanSink } from './record-scanner.js';
-import { RejectLog } from './reject-log.js';
-import { RowBuilder, type RowColumn } from './row-builder.js';
 import { resolveSourceFiles } from './source-files.js';
-import { rethrowForTable } from './store-error.js';
-import { fileStoreFor } from './store-for.js';
-import type { LoadOptions, LoadProgress, LoadStats } from './types.js';
-import { autoSource, pathSource } from './value-source.js';
-import { AutoKeys } from './auto-keys.js';
+import { loadFailure } from './store-error.js';
 import { autoMapping } from '../manifest/jsonpaths-mapping.js';
-import type { Encoder } from './values/value-error.js';
-
-const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
-const DEFAULT_READ_BYTES = 1024 * 1024;
+import { fileStoreFor } from './store-for.js';
+import { readTable, type ReadPlan } from './table-reader.js';
+import type { LoadOptions, LoadProgress, LoadStats, LoadSource } from './types.js';
+import { parsesInWorker } from './worker/parse-placement.js';
+import { workerChunks } from './worker/worker-chunks.js';
 
 /** A streaming read of one source table. */
 export interface SourceStream {
   /** The files to read, resolved (throws SparkifyError SPK301 if the location is missing / matches nothing). */
   files(): Promise<string[]>;
-  /** COPY text-format chunks (rows end in '\n'), in file order. Throws SparkifyError SPK310 past maxerrors. */
+  /**
+   * COPY text-format chunks (rows end in '\n'), in file order. Throws SparkifyError past maxerrors
+   * (SPK310; SPK311 invalid characters, SPK312 nesting too deep) or for an unreadable file (SPK304).
+   */
   chunks(): AsyncIterable<Buffer>;
   /** Final once chunks() is exhausted. */
   readonly stats: LoadStats;
@@ -37,7 +31,8 @@ export interface SourceStream {
  * SparkifyError SPK303 for unknown column types.
  */
 export function openSourceStream(table: LoadSource, options: LoadOptions): SourceStream {
-  return new TableStream(table, options, planEncoders(table, options), fileStoreFor(options));
+  planEncoders(table, options); // checks the column types now, before anything is read
+  return new TableStream(table, options, fileStoreFor(options));
 }
 
 class TableStream implements SourceStream {
@@ -47,7 +42,6 @@ class TableStream implements SourceStream {
   constructor(
     private readonly table: LoadSource,
     private readonly options: LoadOptions,
-    private readonly encoders: Encoder[],
     private readonly store: FileStore,
   ) {}
 
@@ -64,20 +58,21 @@ class TableStream implements SourceStream {
     try {
       yield* this.read();
     } catch (error) {
-      rethrowForTable(error, this.table);
+      throw loadFailure(error, this.table);
     } finally {
       this.store.close();
     }
   }
 
   private async *read(): AsyncGenerator<Buffer> {
-    Object.assign(this.stats, { files: 0, rows: 0, bytes: 0, rejected: [], warnings: undefined });
+    Object.assign(this.stats, { files: 0, rows: 0, bytes: 0, rejected: [] });
+    delete this.stats.replaced;
+    delete this.stats.warnings;
+    const { onProgress, parseIn, ...readOptions } = this.options;
     const files = await this.sourceFiles();
-    const autoKeys = autoMapping(this.table.jsonpaths) ? new AutoKeys(this.table.columns) : undefined;
-    const builder = new RowBuilder(await this.columns(autoKeys));
-    const writer = new ChunkWriter(this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
-    const rejects = new RejectLog(this.table, this.stats.rejected);
-    const ticker = new ProgressTicker(this.options.onProgress);
+    const paths = autoMapping(this.table.jsonpaths) ? undefined : await readJsonPaths(this.table, this.options.root, this.store);
+    const plan: ReadPlan = { table: plainTable(this.table), files, paths, options: readOptions };
+    const ticker = new ProgressTicker(onProgress);
     const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
     const snapshot = (): LoadProgress => ({
       filesDone: this.stats.files,
@@ -86,54 +81,15 @@ class TableStream implements SourceStream {
       bytesRead: this.stats.bytes,
       bytesTotal,
     });
-    for (const file of files) {
-      const scanner = new RecordScanner(new FileSink(file.display, builder, writer, rejects, this.stats));
-      for await (const piece of readText(this.store.openFile(file, this.options.readBytes ?? DEFAULT_READ_BYTES))) {
-        this.stats.bytes += piece.bytes;
-        scanner.push(piece.text);
-        yield* writer.take();
-        ticker.tick(snapshot);
-      }
-      scanner.end();
-      this.stats.files++;
-      ticker.tick(snapshot, true);
-    }
-    yield* writer.flush();
-    if (autoKeys) this.stats.warnings = autoKeys.warnings(this.table);
-  }
-
-  /** Each column's value source and encoder; reads the JSONPaths file (SPK302) when there is one. */
-  private async columns(autoKeys: AutoKeys | undefined): Promise<RowColumn[]> {
-    const { table } = this;
-    const paths = autoKeys ? undefined : await readJsonPaths(table, this.options.root, this.store);
-    const ignoreCase = autoMapping(table.jsonpaths) === 'auto ignorecase';
-    return table.columns.map((column, k) => ({
-      name: column.name,
-      type: column.type,
-      source: paths ? pathSource(paths[k]) : autoKeys!.track(k, autoSource(column.name, ignoreCase)),
-      encode: this.encoders[k],
-    }));
+    const tick = (force: boolean) => ticker.tick(snapshot, force);
+    if (parsesInWorker(parseIn, files)) yield* workerChunks(plan, this.stats, tick);
+    else yield* readTable(plan, this.store, this.stats, tick);
   }
 }
 
-/** Routes one file's scanned records into rows or rejections. */
-class FileSink implements ScanSink {
-  constructor(
-    private readonly file: string,
-    private readonly builder: RowBuilder,
-    private readonly writer: ChunkWriter,
-    private readonly rejects: RejectLog,
-    private readonly stats: LoadStats,
-  ) {}
-
-  record(record: ScannedRecord): void {
-    const row = this.builder.build(record);
-    if (typeof row !== 'string') return this.rejects.add({ file: this.file, ...row });
-    this.writer.add(row);
-    this.stats.rows++;
-  }
-
-  malformed(line: number, column: number, message: string): void {
-    this.rejects.add({ file: this.file, line, column, message });
-  }
+/** The table's fields the reader uses, as plain data (a SourceTable may carry more). */
+function plainTable(table: LoadSource): LoadSource {
+  const { sourceName, name, location, jsonpaths, maxerrors, timeformat, truncatecolumns, columns, acceptInvalidChars } = table;
+  const position = { file: table.position.file, line: table.position.line };
+  return { sourceName, name, location, jsonpaths, maxerrors, timeformat, truncatecolumns, columns, acceptInvalidChars, position };
 }

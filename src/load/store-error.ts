@@ -1,6 +1,7 @@
 /** Why a file store could not list or read a location, and how that becomes a source table's error. */
 
 import { SparkifyError } from '../diagnostics.js';
+import { LoadErrors } from './error-codes.js';
 import type { LoadSource } from './types.js';
 
 /**
@@ -34,4 +35,21 @@ export function sourceStoreError(error: StoreError, table: LoadSource): Sparkify
 /** Rethrows a StoreError as the table's SparkifyError; anything else as it is. */
 export function rethrowForTable(error: unknown, table: LoadSource): never {
   throw error instanceof StoreError ? sourceStoreError(error, table) : error;
+}
+
+/**
+ * Any error out of a load as the table's SparkifyError: a StoreError explained, an unexpected one
+ * (a bug, a worker thread out of memory) as SPK306, so that the executor, which labels what is not
+ * a SparkifyError as the database's, does not blame the database.
+ */
+export function loadFailure(error: unknown, table: LoadSource): SparkifyError {
+  if (error instanceof SparkifyError) return error;
+  if (error instanceof StoreError) return sourceStoreError(error, table);
+  return new SparkifyError({
+    code: LoadErrors.failed,
+    message: `loading source table ${table.sourceName}.${table.name} failed unexpectedly: ${(error as Error)?.message ?? String(error)}`,
+    location: { file: table.position.file, line: table.position.line },
+    node: `source.${table.sourceName}.${table.name}`,
+    hint: 'this is a bug in the loader or a resource limit (memory); please report it with the output of SPARKIFY_DEBUG=1',
+  }, 1);
 }

@@ -2,12 +2,13 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { SourceNode } from '../manifest/manifest.js';
 import type { S3Settings } from './s3/s3-settings.js';
+import type { ParsePlacement } from './worker/parse-placement.js';
 
 /**
  * What the loader reads of a source table: the manifest's source node (or anything of its shape,
  * such as the project's SourceTable before compile).
  */
-export type LoadSource = Pick<SourceNode, 'sourceName' | 'name' | 'location' | 'jsonpaths' | 'maxerrors' | 'timeformat' | 'truncatecolumns' | 'columns' | 'position'>;
+export type LoadSource = Pick<SourceNode, 'sourceName' | 'name' | 'location' | 'jsonpaths' | 'maxerrors' | 'timeformat' | 'truncatecolumns' | 'columns' | 'position' | 'acceptInvalidChars'>;
 
 /** One rejected record, reported as `file:line:column: message`. */
 export interface BadRecord {
@@ -16,6 +17,8 @@ export interface BadRecord {
   line: number;
   column: number;
   message: string;
+  /** The diagnostic code when it is not the general SPK310: SPK311 invalid characters, SPK312 too deep. */
+  code?: string;
 }
 
 /** A progress tick: emitted per file and about every chunk. */
@@ -35,6 +38,8 @@ export interface LoadStats {
   rejected: BadRecord[];
   /** What the load has to say without failing: columns of a `jsonpaths: auto` load no key matched (SPK305). */
   warnings?: Diagnostic[];
+  /** With accept_invalid_chars: the invalid characters replaced, and in how many records. */
+  replaced?: { chars: number; records: number };
 }
 
 /** How a dialect wants rows encoded and checked. */
@@ -52,4 +57,6 @@ export interface LoadOptions {
   /** How varchar(n) is measured: Postgres counts characters, Redshift bytes. */
   varcharLength?: 'chars' | 'bytes';
   onProgress?: (progress: LoadProgress) => void;
+  /** Where records are parsed: `auto` (default) in a worker thread for big loads, else `main`; tests force one. */
+  parseIn?: ParsePlacement;
 }

@@ -105,6 +105,8 @@ export interface SourceNode {
   truncatecolumns: boolean;
   /** AWS region of the location's S3 bucket, when sources.yml names one. */
   region?: string;
+  /** `accept_invalid_chars` of sources.yml: the replacement character (Redshift ACCEPTINVCHARS). */
+  acceptInvalidChars?: string;
   columns: ColumnSpec[];
   tags: string[];
   description?: string;

@@ -8,6 +8,7 @@ import { MapReader } from '../config/map-reader.js';
 import { describe } from '../config/node-values.js';
 import { autoMapping } from '../manifest/jsonpaths-mapping.js';
 import { readColumns } from './read-columns.js';
+import { replacementChar } from './replacement-char.js';
 import { ReadScope, type ScopeContext } from '../config/read-scope.js';
 import type { SourceTable } from './types.js';
 import { reportDuplicates, type NamedEntry } from '../config/unique-names.js';
@@ -18,7 +19,7 @@ const file = 'sources.yml';
 const sourceKeys = ['name', 'schema', 'description', 'tables'];
 const tableKeys = [
   ...['name', 'identifier', 'description', 'location', 'jsonpaths'],
-  ...['maxerrors', 'timeformat', 'truncatecolumns', 'region', 'tags', 'columns'],
+  ...['maxerrors', 'timeformat', 'truncatecolumns', 'region', 'accept_invalid_chars', 'tags', 'columns'],
 ];
 const timeformats = ['auto', 'epochmillisecs', 'epochsecs'] as const;
 const locationHint = 'give the folder, file or glob of the JSON files, e.g. data/log_data';
@@ -92,7 +93,8 @@ function readTable(reader: MapReader, sourceName: string, schema: string | undef
     tags: table.get('tags', textList) ?? [],
     position: reader.at,
   };
-  assignDefined(spec, { schema, description: table.get('description', text), region: table.get('region', nonEmptyText) });
+  const acceptInvalidChars = table.get('accept_invalid_chars', replacementChar) || undefined;
+  assignDefined(spec, { schema, description: table.get('description', text), region: table.get('region', nonEmptyText), acceptInvalidChars });
   return { table: spec, at: reader.valueAt('name') };
 }
 

@@ -77,6 +77,11 @@ export interface SourceTable {
   truncatecolumns: boolean;
   /** AWS region of the location's S3 bucket, over the target's (Redshift's COPY REGION, the loader's S3 client). */
   region?: string;
+  /**
+   * `accept_invalid_chars`: the character that replaces each invalid UTF-8 byte and lone surrogate
+   * escape (Redshift's ACCEPTINVCHARS); absent, records holding them are bad records.
+   */
+  acceptInvalidChars?: string;
   columns: ColumnSpec[];
   tags: string[];
   position: Position;

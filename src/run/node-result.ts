@@ -22,6 +22,8 @@ export interface NodeResult {
   executionTime: number;
   /** Records skipped under maxerrors (sources only). */
   rejected?: BadRecord[];
+  /** Invalid characters replaced under accept_invalid_chars, and in how many records (sources only). */
+  replaced?: { chars: number; records: number };
   /** Tests: how many rows the test's query returned. */
   failures?: number;
   /** Tests: the first failing rows (values made JSON-safe). */

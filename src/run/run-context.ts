@@ -1,4 +1,5 @@
 /** What running one node needs, whatever its kind: the warehouse, the manifest and the I/O the caller provides. */
+import type { Diagnostic } from '../diagnostics.js';
 import type { Manifest } from '../manifest/manifest.js';
 import type { Adapter } from '../engines/adapter.js';
 import type { LoadStats } from '../load/types.js';
@@ -9,6 +10,8 @@ import type { NodeFiles } from './database-error.js';
 export interface SourceFeed {
   chunks(): AsyncIterable<Buffer>;
   readonly stats: LoadStats;
+  /** Points a database error during its COPY back at the input (a seed's CSV line and column), if it can. */
+  explain?(error: unknown): Diagnostic | undefined;
 }
 
 /** The execute phase's context of one node. */

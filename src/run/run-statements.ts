@@ -23,10 +23,15 @@ export async function runPlanStatements(plan: PlanBase, context: RunContext): Pr
       runStatements(session, plan, context, (f) => (feed = f), (r) => (serverRejected = r)),
     );
     const warnings = feed?.stats.warnings;
-    return { status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected, ...(warnings?.length ? { warnings } : {}) };
+    const replaced = feed?.stats.replaced;
+    return {
+      status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected,
+      ...(warnings?.length ? { warnings } : {}), ...(replaced ? { replaced } : {}),
+    };
   } catch (error) {
     if (error instanceof RunCancelled) throw error;
-    const diagnostics = error instanceof StatementError
+    const explained = error instanceof StatementError && plan.statements[error.index].copyFrom ? feed?.explain?.(error.cause) : undefined;
+    const diagnostics = explained ? [explained] : error instanceof StatementError
       ? [databaseErrorToDiagnostic(error.cause, plan, error.index, context.filesOf(plan)), ...rejectedRecords(plan, serverRejected)]
       : diagnosticsOf(error);
     return { status: 'error', message: diagnostics[0].message, rowsAffected: null, diagnostics, rejected: feed?.stats.rejected ?? serverRejected };

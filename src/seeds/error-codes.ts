@@ -10,4 +10,6 @@ export const SeedErrors = {
   badColumnType: 'SPK353',
   /** `sparkify seed` has no seed to load. */
   noneSelected: 'SPK355',
+  /** A value the database refused while copying the seed (PGlite, PostgreSQL): at its CSV line and column. */
+  badValue: 'SPK357',
 } as const;

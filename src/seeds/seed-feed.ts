@@ -7,6 +7,7 @@ import { COPY_NULL, escapeCopyText } from '../load/copy-text.js';
 import type { LoadStats } from '../load/types.js';
 import type { SourceFeed } from '../run/run-context.js';
 import { csvErrorDiagnostic } from './csv-error.js';
+import { explainSeedCopyError } from './seed-copy-error.js';
 import type { SeedNode } from '../manifest/seed-node.js';
 
 /** About the size of each chunk handed to COPY. */
@@ -18,8 +19,11 @@ const CHUNK_BYTES = 1 << 20;
  */
 export function openSeedFeed(root: string, seed: SeedNode): SourceFeed {
   const stats: LoadStats = { files: 1, rows: 0, bytes: 0, rejected: [] };
+  // Row index where the last chunk handed out starts: PGlite numbers COPY lines per chunk.
+  let chunkStart = 0;
   return {
     stats,
+    explain: (error) => explainSeedCopyError(error, root, seed, chunkStart),
     async *chunks() {
       const parser = createReadStream(join(root, seed.path)).pipe(parse({ bom: true, skip_empty_lines: true }));
       let pending: string[] = [];
@@ -36,6 +40,7 @@ export function openSeedFeed(root: string, seed: SeedNode): SourceFeed {
           size += line.length;
           stats.rows++;
           if (size >= CHUNK_BYTES) {
+            chunkStart = stats.rows - pending.length;
             yield flush(pending, stats);
             [pending, size] = [[], 0];
           }
@@ -43,6 +48,7 @@ export function openSeedFeed(root: string, seed: SeedNode): SourceFeed {
       } catch (error) {
         throw new SparkifyError([csvErrorDiagnostic(error, seed.path, seed.id, seed.columns.length)]);
       }
+      chunkStart = stats.rows - pending.length;
       if (pending.length > 0) yield flush(pending, stats);
     },
   };

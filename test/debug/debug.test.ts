@@ -48,7 +48,7 @@ describe('sparkify debug on the embedded warehouse', () => {
     assertClean(result);
     assert.equal(result.code, 1);
     assert.deepEqual(checks(result), ['OK project files', 'OK models', 'OK connection', 'FAIL source sparkify.staging_events', 'FAIL source sparkify.staging_songs']);
-    assert.match(result.stdout, /^ +sources\.yml:5: source table sparkify\.staging_events: location "missing\/log_data" \(.*\) does not exist or holds no files \[SPK301\]\n +hint: check the location in sources\.yml/m);
+    assert.match(result.stdout, /^ +sources\.yml:5: source table sparkify\.staging_events: location "missing\/log_data" \(.*\) does not exist \[SPK301\]\n +hint: check the location in sources\.yml/m);
     assert.match(result.stdout, /^2 of 5 checks failed\.$/m);
   });
 

@@ -340,3 +340,53 @@ test('breaking out of chunks() early stops reading', async () => {
   assert.equal(stream.stats.files, 0);
   assert.ok(stream.stats.bytes < Buffer.byteLength(lines));
 });
+
+test('a missing folder is named, with the nearest existing one as a hint (issue 14)', async () => {
+  const root = tempProject({ 'data/log_data/a.json': '{}', 'data/song_data/b.json': '{}', 'data/empty/.keep': '' });
+  const failureOf = async (location: string) => {
+    try {
+      await openSourceStream(sourceTable({ location }), { root }).files();
+    } catch (error) {
+      assert.ok(error instanceof SparkifyError);
+      return error.diagnostics[0];
+    }
+    assert.fail(`${location} should not resolve`);
+  };
+  const typo = await failureOf('data/log_dat');
+  assert.equal(typo.message, `source table sparkify.staging: location "data/log_dat" (${path.join(root, 'data/log_dat')}) does not exist`);
+  assert.match(typo.hint ?? '', /^did you mean data\/log_data\? check the location in sources\.yml/);
+  assert.match((await failureOf('dat/song_dta/x')).hint ?? '', /^did you mean data\/song_data\? /);
+  const empty = await failureOf('data/empty');
+  assert.match(empty.message, /\(.*data\/empty\) holds no files$/);
+  assert.match(empty.hint ?? '', /^check the location/);
+  assert.match((await failureOf('data/*.csv')).message, / matches no files$/);
+  assert.match((await failureOf('elsewhere/entirely')).hint ?? '', /^check the location/);
+});
+
+test('a file that disappears after listing is SPK304 at the file, not a database error', async () => {
+  const root = tempProject({ 'data/a.json': '{"id":1}', 'data/b.json': '{"id":2}' });
+  for (const parseIn of ['main', 'worker'] as const) {
+    const stream = openSourceStream(idName, { root, parseIn });
+    await stream.files();
+    const { renameSync } = await import('node:fs');
+    renameSync(path.join(root, 'data/b.json'), path.join(root, 'data/gone.tmp'));
+    await assert.rejects(async () => {
+      for await (const chunk of stream.chunks()) void chunk;
+    }, (error: unknown) => {
+      assert.ok(error instanceof SparkifyError);
+      assert.deepEqual(error.diagnostics.map((d) => [d.code, d.location?.file]), [['SPK304', 'data/b.json']]);
+      assert.match(error.diagnostics[0].message, /^cannot read data\/b\.json \(ENOENT: /);
+      return true;
+    });
+    renameSync(path.join(root, 'data/gone.tmp'), path.join(root, 'data/b.json'));
+  }
+});
+
+test('an unexpected error out of a load is SPK306 at the table, never passed on as if the database raised it', async () => {
+  const { loadFailure } = await import('../../src/load/store-error.js');
+  const failure = loadFailure(new TypeError('x is not a function'), idName);
+  assert.deepEqual(failure.diagnostics.map((d) => [d.code, d.location?.file, d.location?.line, d.node]), [['SPK306', 'sources.yml', 5, 'source.sparkify.staging']]);
+  assert.match(failure.diagnostics[0].message, /^loading source table sparkify\.staging failed unexpectedly: x is not a function$/);
+  const kept = new SparkifyError({ code: 'SPK310', message: 'bad' }, 1);
+  assert.equal(loadFailure(kept, idName), kept);
+});

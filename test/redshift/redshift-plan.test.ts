@@ -81,6 +81,18 @@ describe('Redshift COPY from S3', () => {
     assert.equal(copy.reportsRows, true);
   });
 
+  // https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-conversion.html: ACCEPTINVCHARS [AS] ['replacement_char']
+  // replaces each invalid UTF-8 character with a string of equal length of replacement_char, any ASCII
+  // character except NULL; without it COPY fails on invalid UTF-8, as the loader does (issue 14).
+  test("accept_invalid_chars carries over as ACCEPTINVCHARS AS 'c', and only when set (copy-parameters-data-conversion.html)", () => {
+    const sources = SOURCES_JSONPATHS.replace('truncatecolumns: true', "truncatecolumns: true\n        accept_invalid_chars: '^'");
+    const copy = planNodes(compileFor({ 'sources.yml': sources }).compiled.manifest, ['source.raw.events'], dialect)[0].statements.find((s) => s.serverLoad)!;
+    assertGolden('redshift/copy-acceptinvchars.sql', `${copy.sql};\n`);
+    const quote = SOURCES_JSONPATHS.replace('truncatecolumns: true', 'truncatecolumns: true\n        accept_invalid_chars: "\'"');
+    assert.match(planText(compileFor({ 'sources.yml': quote }), 'source.raw.events'), /\nACCEPTINVCHARS AS '''';\n/);
+    assert.doesNotMatch(planText(compileFor({ 'sources.yml': SOURCES_JSONPATHS }), 'source.raw.events'), /ACCEPTINVCHARS/);
+  });
+
   test('a source with a local location on the redshift target is an error with a hint, for every such source at once', () => {
     const local = `sources:
   - name: raw

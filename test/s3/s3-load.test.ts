@@ -49,6 +49,15 @@ describe('source locations on S3', () => {
     assert.equal((await load(songs, { root: REPO_ROOT, s3: settings() })).stats.rows, 71);
   });
 
+  test('parsed in a worker thread (issue 13), S3 files load as in the main thread, several fetched at once', async () => {
+    for (const table of stagingTables('s3://sparkify')) {
+      const inWorker = await load(table, { root: REPO_ROOT, s3: settings(), parseIn: 'worker' });
+      const inMain = await load(table, { root: REPO_ROOT, s3: settings(), parseIn: 'main' });
+      assert.equal(inWorker.text, inMain.text, table.name);
+      assert.deepEqual(inWorker.stats, inMain.stats);
+    }
+  });
+
   test('files() lists every page of the prefix, named s3://bucket/key, in key order', async () => {
     const [events, songs] = stagingTables('s3://sparkify');
     const local = stagingTables(SHARED_DATA);

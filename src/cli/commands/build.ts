@@ -23,6 +23,7 @@ import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
 import { onlyInlined, planBuild, reportNothingToBuild, runTimeRendering, stepReporter, verbOf, writeRanFiles } from '../build-run.js';
+import { replacedLine } from '../../load/replaced-line.js';
 
 /** Options of `sparkify build`. */
 export interface BuildOptions extends GlobalOptions, SelectionOptions {
@@ -115,6 +116,7 @@ function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
         context.output.line(statusLine(`${prefix} ${colourStatus('OK')} ${verb}`, plan.description, `${result.message} in ${seconds}`));
         for (const bad of result.rejected ?? []) context.output.line(`  skipped bad record ${bad.file}:${bad.line}:${bad.column}: ${bad.message}`);
         for (const warning of result.warnings ?? []) context.output.line(`  warning: ${formatDiagnostic(warning)}`);
+        if (result.replaced) context.output.line(`  ${replacedLine(result.replaced)}`);
       } else if (result.status === 'error') {
         context.output.line(statusLine(`${prefix} ${colourStatus('ERROR')} building`, plan.description, `ERROR in ${seconds}`));
       } else {

@@ -3,6 +3,7 @@
  * sparkify. Syntax (https://docs.aws.amazon.com/redshift/latest/dg/r_COPY.html):
  *   COPY table [ (column, ...) ] FROM 's3://...' IAM_ROLE 'arn' [ FORMAT [AS] ] JSON { 'auto' | 'auto ignorecase' | 's3://jsonpaths' }
  *     [ REGION [AS] 'region' ] [ TIMEFORMAT [AS] '...' ] [ MAXERROR [AS] n ] [ TRUNCATECOLUMNS ]
+ *     [ ACCEPTINVCHARS [AS] 'replacement_char' ]
  */
 import { autoMapping } from '../../manifest/jsonpaths-mapping.js';
 import type { SourceNode } from '../../manifest/manifest.js';
@@ -31,6 +32,8 @@ export const MAXERROR_TOO_HIGH = RedshiftErrors.maxerrorTooHigh;
  *   other data types, such as INT, are always loaded with NULL"), which is what `userId: ""` needs;
  * - TRUNCATECOLUMNS only when the source asks for it (`truncatecolumns: true`), as in the loader;
  * - TIMEFORMAT carries the source's setting;
+ * - ACCEPTINVCHARS AS 'c' only when the source sets accept_invalid_chars: without it COPY fails on
+ *   invalid UTF-8, as the loader does; with it each invalid byte becomes c, as in the loader;
  * - MAXERROR is maxerrors + 1: Redshift fails a load that "returns the error_count number of errors
  *   or greater" (https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-load.html),
  *   while maxerrors is the number of bad records tolerated, as in the loader; 0 stays 0.
@@ -56,6 +59,7 @@ export function copyFromS3(source: SourceNode, into: Relation, access: S3Access)
     `TIMEFORMAT AS ${quoteRedshiftLiteral(source.timeformat)}`,
     `MAXERROR ${maxError(source.maxerrors)}`,
     ...(source.truncatecolumns ? ['TRUNCATECOLUMNS'] : []),
+    ...(source.acceptInvalidChars ? [`ACCEPTINVCHARS AS ${quoteRedshiftLiteral(source.acceptInvalidChars)}`] : []),
   ].join('\n');
 }
 

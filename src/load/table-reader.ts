@@ -1,0 +1,90 @@
+/**
+ * Reads a table's files into COPY text chunks: bytes → text → records → rows. Runs in the calling
+ * thread or in a worker (worker/), so what it needs is plain data: the ReadPlan.
+ */
+
+import { ChunkWriter } from './chunk-writer.js';
+import { planEncoders } from './column-plan.js';
+import { FileQueue, type FileContent } from './file-queue.js';
+import type { FileReader, SourceFile } from './file-store.js';
+import type { PathSegment } from './jsonpath.js';
+import { LineFeeder } from './line-feeder.js';
+import { RecordSink } from './record-sink.js';
+import { RejectLog } from './reject-log.js';
+import { RowBuilder, type RowColumn } from './row-builder.js';
+import type { LoadOptions, LoadStats, LoadSource } from './types.js';
+import { Utf8Decoder } from './utf8-decoder.js';
+import { autoSource, pathSource } from './value-source.js';
+import { AutoKeys } from './auto-keys.js';
+import { autoMapping } from '../manifest/jsonpaths-mapping.js';
+
+const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+const FIRST_CHUNK_BYTES = 256 * 1024;
+const DEFAULT_READ_BYTES = 1024 * 1024;
+
+/** The load options a reader uses: everything but the callbacks. */
+export type ReadOptions = Omit<LoadOptions, 'onProgress' | 'parseIn'>;
+
+/** What reading a table needs, all of it plain data (a worker thread receives it as is). */
+export interface ReadPlan {
+  table: LoadSource;
+  files: SourceFile[];
+  /** One JSONPath per column, or undefined with `jsonpaths: auto`. */
+  paths: PathSegment[][] | undefined;
+  options: ReadOptions;
+}
+
+/**
+ * COPY text chunks of the plan's files, in file order, updating `stats` as it goes and calling
+ * `progress` after each piece read (`fileDone` after each file). Throws SparkifyError past
+ * maxerrors (SPK310–SPK312) or when a file cannot be read (SPK304), the store's errors otherwise.
+ */
+export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadStats, progress?: (fileDone: boolean) => void): AsyncGenerator<Buffer> {
+  const { table, files, options } = plan;
+  const writer = new ChunkWriter(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, FIRST_CHUNK_BYTES);
+  const autoKeys = plan.paths ? undefined : new AutoKeys(table.columns);
+  const builder = new RowBuilder(rowColumns(plan, autoKeys));
+  const sink = new RecordSink(builder, writer, new RejectLog(table, stats.rejected), stats, table.acceptInvalidChars);
+  const queue = new FileQueue(store, files, options.readBytes ?? DEFAULT_READ_BYTES, `source.${table.sourceName}.${table.name}`);
+  try {
+    for (let k = 0; k < files.length; k++) {
+      sink.file = files[k].display;
+      const feeder = new LineFeeder(sink);
+      const decoder = new Utf8Decoder();
+      let content: FileContent = queue.content(k);
+      if (content instanceof Promise) content = await content;
+      if (Buffer.isBuffer(content)) {
+        stats.bytes += content.length;
+        feeder.push(decoder.write(content));
+      } else {
+        for await (const piece of content) {
+          stats.bytes += piece.length;
+          feeder.push(decoder.write(piece));
+          yield* writer.take();
+          progress?.(false);
+        }
+      }
+      feeder.push(decoder.end());
+      feeder.end();
+      stats.files++;
+      yield* writer.take();
+      progress?.(true);
+    }
+    yield* writer.flush();
+    if (autoKeys) stats.warnings = autoKeys.warnings(table);
+  } finally {
+    queue.close();
+  }
+}
+
+/** Each column's value source (its JSONPath, or the key named like it, tracked by `autoKeys`) and encoder. */
+function rowColumns(plan: ReadPlan, autoKeys: AutoKeys | undefined): RowColumn[] {
+  const encoders = planEncoders(plan.table, plan.options);
+  const ignoreCase = autoMapping(plan.table.jsonpaths) === 'auto ignorecase';
+  return plan.table.columns.map((column, k) => ({
+    name: column.name,
+    type: column.type,
+    source: plan.paths ? pathSource(plan.paths[k]) : autoKeys!.track(k, autoSource(column.name, ignoreCase)),
+    encode: encoders[k],
+  }));
+}
