@@ -104,10 +104,11 @@ describe('a dbt project with local packages builds on PGlite', () => {
     }
   });
 
-  test('var() and env_var() override their defaults; a bad var is raise_compiler_error at the package line', () => {
-    const given = sparkify(app, ['compile', '--select', 'order_audit', '--no-introspect', '--vars', '{audit_days: 7}'], { PKG_SHOP_REGION: 'us-east-2' });
+  test('var() and env_var() override their defaults; warn and raise_compiler_error in a package macro point at its lines', () => {
+    const given = sparkify(app, ['compile', '--select', 'order_audit', '--no-introspect', '--vars', '{audit_days: 90}'], { PKG_SHOP_REGION: 'us-east-2' });
     assert.equal(given.code, 0, given.stderr);
-    assert.match(given.stdout, /cast\('2024-01-08' as date\) as window_end,/);
+    assert.match(given.stdout, /cast\('2024-03-31' as date\) as window_end,/);
+    assert.match(given.stderr, /^warning: dbt_packages\/shop_utils\/macros\/audit_window\.sql:7:\d+: audit_window: 90 days is more than two months of orders \(in a macro called from models\/marts\/order_audit\.sql\) \[SPK151\]$/m);
     assert.match(given.stdout, /'useast2' as region_code,/);
     // Without the warehouse (execute false) the profile is empty and graph.nodes has compile's view.
     assert.match(given.stdout, /'unknown' as stg_kind,\n {2}'' as stg_columns,\n {2}0 as stg_rows,/);

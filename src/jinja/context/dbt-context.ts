@@ -90,7 +90,10 @@ export function installDbtContext(env: nunjucks.Environment, options: DbtContext
   const introspect = introspectionFunctions(options.scope, options.raise);
   const invocation = options.invocation ?? COMPILE_INVOCATION;
   const say = (level: TemplateLogEntry['level'], message: unknown, code?: string) => {
-    options.log?.({ level, message: pyStr(message), location: jinja.position, ...(code ? { code } : {}) });
+    // A warning from a macro of another file names the node that called it, as errors do.
+    const caller = options.scope().node?.path;
+    const calledFrom = code && caller && jinja.position && jinja.position.file !== caller ? ` (in a macro called from ${caller})` : '';
+    options.log?.({ level, message: pyStr(message) + calledFrom, location: jinja.position, ...(code ? { code } : {}) });
     return '';
   };
   dynamicGlobal(env, 'execute', () => {
