@@ -169,7 +169,7 @@ describe('hub and tarball packages', () => {
       tarballs[version] = readFileSync(file);
     }
     server = createServer((request, response) => {
-      const url = request.url ?? '';
+      const url = (request.url ?? '').split('?')[0];
       if (url === '/api/v1/acme/helpers.json') {
         const versions = Object.fromEntries(Object.keys(tarballs).map((v) => [v, { version: v, downloads: { tarball: `${hub}/tarballs/${v}.tar.gz` } }]));
         response.end(JSON.stringify({ name: 'helpers', namespace: 'acme', versions }));
@@ -214,6 +214,19 @@ describe('hub and tarball packages', () => {
     const result = await install(`  - tarball: ${hub}/tarballs/2.0.0.tar.gz\n    name: helpers\n`);
     assert.equal(result.code, 0, result.stderr);
     assert.match(installedVersion(), /2\.0\.0/);
+  });
+
+  test("a DBT_ENV_SECRET_ token anywhere in a URL is never printed, installed or refused", async () => {
+    const env = { DBT_ENV_SECRET_TARBALL_TOKEN: 'tok-9f8e7d6c' };
+    const entry = (base: string) => `  - tarball: "${base}/tarballs/2.0.0.tar.gz?token={{ env_var('DBT_ENV_SECRET_TARBALL_TOKEN') }}"\n    name: helpers\n`;
+    const installed = await install(entry(hub), env);
+    assert.equal(installed.code, 0, installed.stderr);
+    assert.match(installed.stdout, /Installed helpers from http:\/\/127\.0\.0\.1:\d+\/tarballs\/2\.0\.0\.tar\.gz\?token=\*\*\*\*\*/);
+    assert.match(installedVersion(), /2\.0\.0/);
+    const refused = await install(entry(`http://127.0.0.1:${await freeLoopbackPort()}`), env);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /token=\*\*\*\*\*.*\[SPK063\]/);
+    for (const result of [installed, refused]) assert.doesNotMatch(result.stdout + result.stderr, /9f8e7d6c/);
   });
 
   test('a version the hub does not have, and a package it does not know, are SPK064', async () => {

@@ -1,6 +1,7 @@
 import { installPackages } from '../../deps/install-packages.js';
 import { DEFAULT_HUB_URL } from '../../deps/install-hub.js';
-import { Output } from '../output.js';
+import { secretEnvValues } from '../../project/secret-env.js';
+import { createScrubber, Output } from '../output.js';
 import { findProjectRoot, type GlobalOptions } from '../project-context.js';
 
 /** How long one network request of deps (hub, tarball, git) may take before it is given up. */
@@ -12,7 +13,8 @@ const DEFAULT_TIMEOUT_MS = 20_000;
  */
 export async function depsCommand(options: GlobalOptions): Promise<number> {
   const root = findProjectRoot(options.projectDir);
-  const output = new Output();
+  // A token may reach a URL through env_var('DBT_ENV_SECRET_...') anywhere, not only before the @.
+  const output = new Output(createScrubber(secretEnvValues(process.env)));
   const timeout = Number(process.env.SPARKIFY_DEPS_TIMEOUT_MS);
   const installed = await installPackages(root, {
     env: process.env,

@@ -5,6 +5,7 @@ import { isMap, type YAMLMap } from 'yaml';
 import { posix } from 'node:path';
 import { SparkifyError, type Diagnostic } from '../../diagnostics.js';
 import { collectSecrets } from '../../engines/collect-secrets.js';
+import { secretEnvValues } from '../secret-env.js';
 import { ProjectErrors } from '../../config/error-codes.js';
 import type { LoadProjectOptions } from '../load-project.js';
 import { MapReader } from '../../config/map-reader.js';
@@ -40,7 +41,7 @@ export function loadDbtProject(root: string, options: LoadProjectOptions): Loade
   const seeds = seedConfigs(root, config);
   if (seeds) config.seeds = seeds;
   const sources = readSources(root, { env: options.env, vars: config.vars });
-  return { config, sources, target, secrets: collectSecrets(Object.values(targets)), warnings, packages: loadPackages(root, config, options.env) };
+  return { config, sources, target, secrets: [...collectSecrets(Object.values(targets)), ...secretEnvValues(options.env)], warnings, packages: loadPackages(root, config, options.env) };
 }
 
 /** dbt scopes vars by package: `vars: {my_project: {x: 1}}` sets x for my_project, over the global ones. */
