@@ -1,6 +1,7 @@
 import type { DocBlock } from '../manifest/manifest.js';
 import type nunjucks from 'nunjucks';
-import { TemplateErrors } from './error-codes.js';
+import { JinjaErrors, TemplateErrors } from './error-codes.js';
+import { SECRET_ENV_PREFIX } from '../project/secret-env.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestName } from '../diagnostics.js';
 import { installDbtContext, type Invocation } from './context/dbt-context.js';
@@ -169,6 +170,14 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
 
   env.addGlobal('env_var', (...args: unknown[]) => {
     const { var: name, default: fallback } = bindArgs('env_var', args, ['var', ['default', undefined]]);
+    // As in dbt: a secret would end up in compiled SQL and artifacts.
+    if (String(name).startsWith(SECRET_ENV_PREFIX)) {
+      return raise({
+        code: JinjaErrors.secretEnvVar,
+        message: `env_var('${String(name)}'): secret environment variables (${SECRET_ENV_PREFIX}*) are allowed only in profiles.yml and packages.yml`,
+        hint: 'read the secret in profiles.yml (a connection setting) or packages.yml (a package URL), or use a variable without the prefix if it is no secret',
+      });
+    }
     const value = scope.overrides?.env[String(name)] ?? known.env[String(name)];
     if (value !== undefined) return value;
     if (fallback !== undefined) return fallback;
