@@ -41,7 +41,7 @@ export function compileGenericTest(declared: DeclaredTest, ctx: TestCompileConte
   if (definition.kind === 'macro' && !definition.macro.takesModel) return macroWithoutModel(definition.macro, spec.at, ctx);
   const names = spec.name ? { name: spec.name, fileName: spec.name } : synthesizeTestName(spec.test.replace('.', '_'), model.name, plainArgs(args));
   const config = testConfig(spec.config);
-  const call = { model: testedRelation(model, config.where, ctx.quoting), column: columnSql(args, column, ctx), args };
+  const call = { model: testedRelation(model, config.where, ctx.quoting), relation: model.relation, column: columnSql(args, column, ctx), args };
   const rendered = definition.kind === 'builtin'
     ? renderBuiltin(definition.test, call, where(declared), ctx)
     : renderTestMacro(definition.macro, call, { name: names.name, at: spec.at, where: where(declared) }, ctx);
