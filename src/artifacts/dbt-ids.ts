@@ -15,7 +15,9 @@ const TEST_HASH_LENGTH = 10;
 const HOOK_IDS: Record<string, string> = { 'run.on_run_start': 'on-run-start', 'run.on_run_end': 'on-run-end' };
 
 /** dbt's unique_id of a node: `model.<project>.<name>`, `test.<project>.<name>.<hash>`, ... */
-export function dbtUniqueId(node: ManifestNode, projectName: string): string {
+export function dbtUniqueId(node: ManifestNode, rootName: string): string {
+  // A node of an installed package carries its package's name (`model.dbt_utils.x`).
+  const projectName = ('packageName' in node ? node.packageName : undefined) ?? rootName;
   switch (node.kind) {
     case 'source':
       return `source.${projectName}.${node.sourceName}.${node.name}`;

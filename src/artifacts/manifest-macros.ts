@@ -1,5 +1,6 @@
 /** Macros in dbt's manifest shape, read from the macro files (macros/, tests/generic/). */
 import type { TemplateFile } from '../project/project-files.js';
+import { pathInPackage } from '../project/packages/installed-packages.js';
 
 /**
  * `{% macro name(` … `{% endmacro %}`, and `{% test name(` … `{% endtest %}` (a generic test, which
@@ -10,15 +11,17 @@ const MACRO = /\{%-?\s*(macro|test)\s+([A-Za-z_][A-Za-z0-9_]*)\s*\([\s\S]*?\{%-?
 /** A `{# … #}` comment right before a macro: its description (dbt takes one from a schema file; sparkify also from there). */
 const LEADING_COMMENT = /\{#-?([\s\S]*?)-?#\}\s*$/;
 
-/** One entry per macro defined in the files, keyed `macro.<project>.<name>`, in name order. */
+/** One entry per macro defined in the files, keyed `macro.<package>.<name>` (the project's own: its name), in name order. */
 export function dbtMacros(files: TemplateFile[], projectName: string): Record<string, unknown> {
   const macros: [string, Record<string, unknown>][] = [];
   for (const file of files) {
+    const packageName = file.package?.name ?? projectName;
+    const path = file.package ? pathInPackage(file.path, file.package.dir) : file.path;
     for (const match of file.source.matchAll(MACRO)) {
       const name = match[1] === 'test' ? `test_${match[2]}` : match[2];
-      const id = `macro.${projectName}.${name}`;
+      const id = `macro.${packageName}.${name}`;
       macros.push([id, {
-        name, resource_type: 'macro', package_name: projectName, path: file.path, original_file_path: file.path,
+        name, resource_type: 'macro', package_name: packageName, path, original_file_path: path,
         unique_id: id, macro_sql: match[0], depends_on: { macros: [] }, description: leadingComment(file.source.slice(0, match.index)), meta: {},
         docs: { show: true, node_color: null }, patch_path: null, arguments: [], supported_languages: null,
       }]);

@@ -3,18 +3,19 @@ import type { ModelNode } from '../manifest/manifest.js';
 import type { SeedNode } from '../manifest/seed-node.js';
 import type { SnapshotNode } from '../manifest/snapshot-node.js';
 import {
-  baseConfig, compiledFields, compiledFile, dbtColumn, dbtColumns, dbtHooks, fileHash, relationName, resourcePath, type NodeContext,
+  baseConfig, compiledFields, ownerOf, compiledFile, dbtColumn, dbtColumns, dbtHooks, fileHash, relationName, resourcePath, type NodeContext,
 } from './manifest-shared.js';
 
 /** config() keys sparkify reads that dbt's ModelConfig names otherwise, or that are not config at all. */
 const MAPPED_KEYS = ['unique_key', 'incremental_strategy', 'on_schema_change', 'full_refresh', 'pre_hook', 'post_hook', 'description'];
 
 /** The fields every node starts with (database … checksum). */
-function head(resourceType: string, node: { name: string; path: string; fqn?: string[] }, id: string, schema: string, alias: string, checksum: string, ctx: NodeContext) {
+function head(resourceType: string, node: { name: string; path: string; fqn?: string[]; packageName?: string }, id: string, schema: string, alias: string, checksum: string, ctx: NodeContext) {
+  const { packageName, path } = ownerOf(node, ctx);
   return {
-    database: ctx.database, schema, name: node.name, resource_type: resourceType, package_name: ctx.projectName,
-    path: resourcePath(node.path), original_file_path: node.path, unique_id: id,
-    fqn: node.fqn ?? [ctx.projectName, ...resourcePath(node.path).replace(/\.[^.]+$/, '').split('/')], alias, checksum: fileHash(checksum),
+    database: ctx.database, schema, name: node.name, resource_type: resourceType, package_name: packageName,
+    path: resourcePath(path), original_file_path: path, unique_id: id,
+    fqn: node.fqn ?? [packageName, ...resourcePath(path).replace(/\.[^.]+$/, '').split('/')], alias, checksum: fileHash(checksum),
   };
 }
 

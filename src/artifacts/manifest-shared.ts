@@ -4,6 +4,7 @@ import type { ColumnInfo } from '../manifest/test-node.js';
 import type { Relation } from '../sql/quote.js';
 import { quoteRelation } from '../sql/quote.js';
 import type { DbtIdMap } from './dbt-ids.js';
+import { PACKAGES_DIR, pathInPackage } from '../project/packages/installed-packages.js';
 
 /** What node converters need besides the node: the project, the id map and the raw files. */
 export interface NodeContext {
@@ -25,6 +26,12 @@ export function dbtColumns(columns: Record<string, ColumnInfo> | undefined): Rec
   const out: Record<string, unknown> = {};
   for (const column of Object.values(columns ?? {})) out[column.name] = dbtColumn(column.name, column.description ?? '', column.dataType ?? null, column.tags);
   return out;
+}
+
+/** The package a node belongs to (its packageName, else the project) and its file's path inside that package. */
+export function ownerOf(node: { path: string; packageName?: string }, ctx: NodeContext): { packageName: string; path: string } {
+  if (!node.packageName) return { packageName: ctx.projectName, path: node.path };
+  return { packageName: node.packageName, path: pathInPackage(node.path, `${PACKAGES_DIR}/${node.packageName}`) };
 }
 
 /** dbt's `path`: the file's path below its resource folder (`models/dims/users.sql` → `dims/users.sql`). */

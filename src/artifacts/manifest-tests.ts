@@ -1,7 +1,7 @@
 /** Data tests (manifest `nodes`) and unit tests (manifest `unit_tests`) in dbt's shape. */
 import type { TestNode } from '../manifest/test-node.js';
 import type { UnitTestNode, UnitTestRows } from '../manifest/unit-test-node.js';
-import { compiledFields, compiledFile, fileHash, resourcePath, type NodeContext } from './manifest-shared.js';
+import { compiledFields, compiledFile, fileHash, ownerOf, resourcePath, type NodeContext } from './manifest-shared.js';
 
 /** dbt stores test failures (when asked) in `<target schema>_dbt_test__audit`; sparkify keeps none yet. */
 const AUDIT_SCHEMA_SUFFIX = '_dbt_test__audit';
@@ -16,12 +16,12 @@ export function dbtTest(test: TestNode, ctx: NodeContext, targetSchema: string):
   };
   const node: Record<string, unknown> = {
     database: ctx.database, schema: `${targetSchema}${AUDIT_SCHEMA_SUFFIX}`, name: test.name, resource_type: 'test',
-    package_name: ctx.projectName, path: generic ? `${test.name}.sql` : resourcePath(test.path), original_file_path: test.path,
+    package_name: ownerOf(test, ctx).packageName, path: generic ? `${test.name}.sql` : resourcePath(ownerOf(test, ctx).path), original_file_path: ownerOf(test, ctx).path,
     unique_id: ctx.ids.toDbt(test.id), fqn: test.fqn, alias: test.name,
     checksum: generic ? { name: 'none', checksum: '' } : fileHash(''),
     config, tags: test.tags, description: '', columns: {}, meta: {}, group: null, docs: { show: true, node_color: null },
     patch_path: null, build_path: null, unrendered_config: {}, config_call_dict: {}, unrendered_config_call_dict: {},
-    relation_name: null, raw_code: generic ? `{{ test_${test.testName}(**_dbt_generic_test_kwargs) }}` : ctx.readSource(test.path), doc_blocks: [],
+    relation_name: null, raw_code: generic ? `{{ ${testMacroName(test.testName)}(**_dbt_generic_test_kwargs) }}` : ctx.readSource(test.path), doc_blocks: [],
     ...compiledFields(test.refs, test.sources, test.dependsOn, compiledFile(test.sqlPath), test.compiledSql, ctx),
   };
   if (!generic) return node;
@@ -30,8 +30,20 @@ export function dbtTest(test: TestNode, ctx: NodeContext, targetSchema: string):
     column_name: test.columnName ?? null,
     file_key_name: fileKeyName(test.attachedNode),
     attached_node: test.attachedNode ? ctx.ids.toDbt(test.attachedNode) : null,
-    test_metadata: { name: test.testName, kwargs: kwargs(test), namespace: null },
+    test_metadata: { ...testNamespace(test.testName), kwargs: kwargs(test) },
   };
+}
+
+/** `dbt_utils.equality` → the name `equality` in the namespace `dbt_utils`; a plain name has none. */
+function testNamespace(testName: string | undefined): { name: string | undefined; namespace: string | null } {
+  const dot = testName?.indexOf('.') ?? -1;
+  return dot < 0 ? { name: testName, namespace: null } : { name: testName!.slice(dot + 1), namespace: testName!.slice(0, dot) };
+}
+
+/** The macro dbt's raw_code calls: `test_unique`, `dbt_utils.test_equality`. */
+function testMacroName(testName: string | undefined): string {
+  const { name, namespace } = testNamespace(testName);
+  return namespace === null ? `test_${name}` : `${namespace}.test_${name}`;
 }
 
 /** `models.users` or `sources.sparkify`: where dbt found the test's declaration. */

@@ -3,6 +3,8 @@ import { dialectFor } from '../engines/registry.js';
 import { writeCompiledFiles } from '../kinds/compiled-files.js';
 import type { NodePlan } from '../kinds/node-plan.js';
 import type { RunPlan } from '../kinds/plan-run.js';
+import type { PlanOptions } from '../plan/plan-model.js';
+import { runTimePlanner } from '../kinds/render-at-run.js';
 import { planRun, runSteps, stateRequest } from '../kinds/plan-run.js';
 import { kindOf, runnerOf } from '../kinds/registry.js';
 import type { ManifestNode } from '../manifest/manifest.js';
@@ -12,17 +14,49 @@ import { newRunId } from '../run/run-id.js';
 import { colourStatus, statusLine } from './output.js';
 import type { ProjectContext } from './project-context.js';
 
+/** A build's plan and the options it was planned with (a node rendered again at run time is planned with them too). */
+export interface PlannedBuild {
+  run: RunPlan;
+  options: PlanOptions;
+}
+
 /**
  * Plans a build with the warehouse as it is: reads the state the plan depends on, plans with a
  * fresh run id and writes the exact statements to target/run/ (over compile's review copies).
  */
-export async function planBuild(context: ProjectContext, adapter: Adapter, ids: string[], fullRefresh: boolean): Promise<RunPlan> {
+export async function planBuild(context: ProjectContext, adapter: Adapter, ids: string[], fullRefresh: boolean): Promise<PlannedBuild> {
   const { manifest } = context.compiled;
   const dialect = dialectFor(context.project.target);
   const state = await readWarehouseState(adapter, dialect, stateRequest(manifest, ids));
-  const run = planRun(manifest, ids, dialect, { runId: newRunId(), fullRefresh, state });
+  const options: PlanOptions = { runId: newRunId(), fullRefresh, state };
+  const run = planRun(manifest, ids, dialect, options);
   writeCompiledFiles(context.root, manifest, runSteps(run), context.scrub);
-  return run;
+  return { run, options };
+}
+
+/**
+ * The hook that renders a node whose template introspects again, with execute true on the run's
+ * connection, just before it runs (render-at-run.ts). The plans it made are kept in `prepared`, so
+ * that target/run/ can show what ran.
+ */
+export function runTimeRendering(context: ProjectContext, adapter: Adapter, options: PlanOptions, prepared: Map<string, NodePlan>): (plan: NodePlan) => Promise<NodePlan> {
+  const { input, compiled, run } = context;
+  const plan = runTimePlanner(
+    { compile: input, manifest: compiled.manifest, adapter, invocation: input.invocation ?? { id: run.invocationId, startedAt: new Date(run.generatedAt) }, flags: input.flags },
+    dialectFor(context.project.target), options,
+  );
+  return async (original) => {
+    const fresh = await plan(original);
+    if (fresh !== original) prepared.set(fresh.id, fresh);
+    return fresh;
+  };
+}
+
+/** Rewrites target/compiled/ and target/run/ once nodes were rendered again: the SQL that ran. */
+export function writeRanFiles(context: ProjectContext, run: RunPlan, prepared: ReadonlyMap<string, NodePlan>): void {
+  if (prepared.size === 0) return;
+  const plans = runSteps(run).map((plan) => prepared.get(plan.id) ?? plan);
+  writeCompiledFiles(context.root, context.compiled.manifest, plans, context.scrub);
 }
 
 /** A node that builds nothing of its own (an ephemeral model: inlined into the models that ref it). */

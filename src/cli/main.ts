@@ -44,8 +44,9 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .action(lazy(async () => (await import('./commands/snapshot.js')).snapshotCommand));
 
   withSelection(withGlobals(program.command('compile')))
-    .description('render every model and plan without touching a database; print the selected SQL')
+    .description('render every model and plan; print the selected SQL (models that ask the warehouse are rendered on it unless --no-introspect)')
     .option('--full-refresh', 'show only the full-build plan of incremental models')
+    .option('--no-introspect', 'render models that ask the warehouse with execute false: open no connection (compile stays pure)')
     .action(lazy(async () => (await import('./commands/compile.js')).compileCommand));
 
   withSelection(withGlobals(program.command('ls')))
@@ -72,6 +73,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const { lineageCommand } = await import('./commands/lineage.js');
       setExitCode(await lineageCommand(column, command.optsWithGlobals()));
     });
+
+  withGlobals(program.command('deps'))
+    .description('install the packages of packages.yml into dbt_packages/ (local ones linked; hub, git and tarball ones downloaded)')
+    .action(lazy(async () => (await import('./commands/deps.js')).depsCommand));
 
   withGlobals(program.command('clean'))
     .description('remove target/ (and with --warehouse, the embedded warehouse data)')

@@ -2,22 +2,19 @@ import type { NodePlan } from '../kinds/node-plan.js';
 import { ProjectErrors } from '../config/error-codes.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CompiledProject } from '../compile/compile-project.js';
+import type { CompiledProject, CompileInput } from '../compile/compile-project.js';
 import { compileProjectCached } from '../compile/compile-cache.js';
-import { readProjectFiles, type TemplateFile } from '../project/project-files.js';
+import type { TemplateFile } from '../project/project-files.js';
+import { readCompileFiles } from './compile-inputs.js';
 import type { ArtifactRun } from '../artifacts/artifact-run.js';
 import { newArtifactRun } from './artifact-documents.js';
-import { readSeedFiles } from '../seeds/seed-files.js';
-import { readSnapshotFiles } from '../snapshots/snapshot-files.js';
 import { fail, formatDiagnostic } from '../diagnostics.js';
 import { selectNodes, topologicalOrder, type IndirectSelection } from '../graph/index.js';
-import { readDataTestFiles } from '../data-tests/index.js';
 import { planNodes } from '../kinds/plan-nodes.js';
 import { dialectFor } from '../engines/registry.js';
 import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { createScrubber, Output } from './output.js';
-import { readDocFiles } from '../jinja/context/docs-blocks.js';
 import { TemplateCache } from '../jinja/template-cache.js';
 import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
 import { clearLiveLines } from '../load/live-line.js';
@@ -54,13 +51,19 @@ export interface ProjectContext {
   compileKey?: string;
   /** The text of the project files read for compile, by project-relative path (manifest.json's raw_code). */
   fileTexts: ReadonlyMap<string, string>;
+  /** What compile was given: a node rendered again at run time (execute true) is rendered from it. */
+  input: CompileInput;
 }
 
+/** dbt's `flags` a command's templates see (FULL_REFRESH, WHICH, ...). */
+export type CommandFlags = Record<string, unknown>;
+
 /**
- * Reads and compiles the project (the pure phases) for a command. `loaded` is called once the
- * project files are read, before compiling: a build prints its first line there, not after compile.
+ * Reads and compiles the project (the pure phases) for a command. The CLI owns the clock: templates
+ * see this command run's invocation id and start (run_started_at), and its `flags`. `loaded` is
+ * called once the project files are read, before compiling: a build prints its first line there.
  */
-export function loadProjectContext(options: GlobalOptions, loaded?: (project: LoadedProject, output: Output) => void): ProjectContext {
+export function loadProjectContext(options: GlobalOptions, flags: CommandFlags = {}, loaded?: (project: LoadedProject, output: Output) => void): ProjectContext {
   const run = newArtifactRun();
   const root = findProjectRoot(options.projectDir);
   const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env, profilesDir: options.profilesDir });
@@ -69,29 +72,26 @@ export function loadProjectContext(options: GlobalOptions, loaded?: (project: Lo
   loaded?.(project, output);
   // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
   for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
-  const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
-  // Schema files beside snapshots document them and declare their tests, as dbt's do.
-  const dataTests = readDataTestFiles(root, [...project.config.modelPaths, ...project.config.snapshotPaths], project.config.testPaths);
-  const seeds = readSeedFiles(root);
-  const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
-  const docs = readDocFiles(root, project.config.modelPaths);
+  const { files, dataTests, seeds, snapshots, docs } = readCompileFiles(root, project);
   const log = (entry: TemplateLogEntry) => {
     if (entry.level === 'debug' && !process.env.SPARKIFY_DEBUG) return;
     clearLiveLines();
     process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
   };
+  const invocation = { id: run.invocationId, startedAt: new Date(run.generatedAt) };
   // Compiled templates persist in .sparkify/ (gitignored): a template whose text is unchanged is not compiled again.
   const templateCache = new TemplateCache(join(root, '.sparkify', 'compiled-templates.json'));
+  const input: CompileInput = { project, files, env: process.env, dataTests, seeds, snapshots, docs, log, invocation, flags, templateCache };
   let compiled: CompiledProject & { key?: string };
   try {
     // With nothing changed since the last compile, its result is reused whole (compile-cache.ts).
-    compiled = compileProjectCached({ project, files, env: process.env, dataTests, seeds, snapshots, docs, log, templateCache }, join(root, '.sparkify', 'compiled-project.json'));
+    compiled = compileProjectCached(input, join(root, '.sparkify', 'compiled-project.json'));
   } finally {
     templateCache.save();
   }
-  const macroFiles = [...files.macros, ...dataTests.generic];
-  const fileTexts = new Map([...files.models, ...files.macros, ...snapshots, ...dataTests.singular, ...dataTests.generic].map((f) => [f.path, f.source]));
-  return { root, project, compiled, output, scrub, run, macroFiles, compileKey: compiled.key, fileTexts };
+  const macroFiles = [...files.macros, ...(dataTests?.generic ?? [])];
+  const fileTexts = new Map([...files.models, ...files.macros, ...(snapshots ?? []), ...(dataTests?.singular ?? []), ...(dataTests?.generic ?? [])].map((f) => [f.path, f.source]));
+  return { root, project, compiled, output, scrub, run, macroFiles, compileKey: compiled.key, fileTexts, input };
 }
 
 /** Whether the user selected or excluded anything. */

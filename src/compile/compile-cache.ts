@@ -2,7 +2,7 @@
  * The compile result of the last run, reused while nothing it was made from changed (issue 13;
  * dbt's partial parsing, for the case where nothing changed). The key is a content hash of every
  * input of compileProject (project and target settings, vars, every template, schema, seed,
- * snapshot and docs file, invocation and flags), sparkify's version and its code (code-stamp.ts); environment variables
+ * snapshot and docs file; the invocation and flags when templates name them), sparkify's version and its code (code-stamp.ts); environment variables
  * count by the values of those compile read (env_var()), recorded while compiling. A hit returns
  * the stored manifest and rebuilds the graph from the stored graph nodes; the log lines the
  * templates printed are printed again. A compile that failed is never stored.
@@ -85,11 +85,20 @@ export function compileProjectCached(input: CompileInput, file: string): Compile
   return { ...compiled, cached: false, key: fullKey(stored) };
 }
 
-/** The content hash of everything compileProject reads but the environment. */
+/**
+ * The content hash of everything compileProject reads but the environment. The invocation (a new id
+ * and clock each run) and the command's flags count only when some template or setting names them:
+ * otherwise every run would miss, and `compile` then `build` would evict each other's result.
+ */
 function inputKey(input: CompileInput): string {
-  const { env: _env, log: _log, templateCache: _cache, ...data } = input;
-  return createHash('sha256').update(JSON.stringify({ format: FORMAT, sparkify: sparkifyVersion, code: codeStamp(), data })).digest('base64url');
+  const { env: _env, log: _log, templateCache: _cache, invocation, flags, ...data } = input;
+  const text = JSON.stringify({ format: FORMAT, sparkify: sparkifyVersion, code: codeStamp(), data });
+  const perRun = RUN_CONTEXT_NAMES.test(text) ? JSON.stringify({ invocation, flags }) : '';
+  return createHash('sha256').update(text).update(perRun).digest('base64url');
 }
+
+/** Names by which a template reads this run's invocation, clock or flags (modules.datetime reads the run's start). */
+const RUN_CONTEXT_NAMES = /\b(?:invocation_id|run_started_at|flags|modules)\b/;
 
 function fullKey(stored: Stored): string {
   return createHash('sha256').update(JSON.stringify([stored.key, stored.env, stored.envHash ?? null])).digest('base64url');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileContext } from '../jinja/macro-registry.js';
 import { CompileErrors } from './error-codes.js';
 import { TemplateErrors } from '../jinja/error-codes.js';
 import { LoadErrors } from '../load/error-codes.js';
@@ -14,12 +15,13 @@ import type { Manifest, ManifestNode, ModelNode, SourceNode } from '../manifest/
 import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from '../manifest/manifest.js';
 import { resolveModelConfig } from './model-config.js';
 import type { ProjectFiles, TemplateFile } from '../project/project-files.js';
-import { resolveDispatch } from '../jinja/dispatch.js';
+import { registerMacros } from './register-macros.js';
 import { configFunctionsOutsideTargets, engineOf } from '../engines/registry.js';
 import { installRenderGlobals, RenderScope, type RenderGlobals } from '../jinja/render-scope.js';
 import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
 import { useTemplateCache, type TemplateCache } from '../jinja/template-cache.js';
-import { modelDefaultsFor } from '../project/dbt/model-defaults.js';
+import { modelDefaultsFor, packageModelDefaults } from '../project/dbt/model-defaults.js';
+import { pathInPackage } from '../project/packages/installed-packages.js';
 import { templateContext } from './template-context.js';
 import { collectDocBlocks, docConfigFunction } from '../jinja/context/docs-blocks.js';
 import type { TemplateLog } from '../jinja/context/template-log.js';
@@ -162,66 +164,6 @@ function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map
   return byName;
 }
 
-/**
- * dbt makes every macro callable from every model; so do we, by adding them as globals. A macro
- * written per dialect (`redshift__x`, `default__x`) is also callable as `x`, bound to the
- * implementation for the target type (see dispatch.ts).
- */
-export function registerMacros(
-  env: nunjucks.Environment,
-  macros: TemplateFile[],
-  scopes: RenderGlobals,
-  targetType: string,
-  diagnostics: Diagnostic[],
-): void {
-  const defined = new Map<string, { macro: unknown; file: string; source: string }>();
-  for (const file of macros) {
-    const scope = new RenderScope(`macro file ${file.path}`);
-    scopes.enter(scope);
-    try {
-      const template = compileTemplate(env, file.source, file.path);
-      // getExported is public nunjucks API (used by {% import %}) but missing from @types/nunjucks.
-      const exportable = template as unknown as { getExported(cb: (e: Error | null, x: Record<string, unknown>) => void): void };
-      exportable.getExported((error, exported) => {
-        if (error) throw error;
-        for (const [name, macro] of Object.entries(exported)) defined.set(name, { macro, file: file.path, source: file.source });
-      });
-    } catch (error) {
-      diagnostics.push(templateErrorToDiagnostic(error, file.path, undefined, scope.raised, file.source));
-    }
-  }
-  for (const [name, { macro }] of defined) env.addGlobal(name, macro);
-  for (const dispatched of resolveDispatch(defined.keys(), targetType)) {
-    const { base } = dispatched;
-    if (dispatched.kind === 'resolved') env.addGlobal(base, defined.get(dispatched.implementation)!.macro);
-    else if (dispatched.kind === 'conflict') {
-      if (!dispatchesItself(base, defined.get(base)!.source)) diagnostics.push(dispatchConflict(base, defined.get(base)!.file));
-    } else env.addGlobal(base, () => scopes.raise(noImplementation(base, targetType, dispatched.candidates)));
-  }
-}
-
-/** dbt's pattern: a plain `x` that calls adapter.dispatch('x') is the entry point of its `<dialect>__x`. */
-function dispatchesItself(base: string, source: string): boolean {
-  return new RegExp(`adapter\\.dispatch\\(\\s*(?:macro_name\\s*=\\s*)?['"]${base}['"]`).test(source);
-}
-
-function dispatchConflict(base: string, file: string): Diagnostic {
-  return {
-    code: CompileErrors.dispatchConflict,
-    message: `macro '${base}' is defined both plainly and per dialect (${base} and <dialect>__${base})`,
-    location: { file },
-    hint: `rename the plain one default__${base}: it is then the fallback for every dialect`,
-  };
-}
-
-function noImplementation(base: string, targetType: string, candidates: string[]): Diagnostic {
-  return {
-    code: CompileErrors.noImplementation,
-    message: `macro '${base}' has no implementation for target type ${targetType}`,
-    hint: `define one of ${candidates.join(', ')} under macros/`,
-  };
-}
-
 function renderModel(
   env: nunjucks.Environment,
   scopes: RenderGlobals,
@@ -234,20 +176,22 @@ function renderModel(
   const id = modelId(name);
   const scope = new RenderScope(name);
   scope.node = { resourceType: 'model', path: file.path };
+  scope.package = file.package?.name;
   scopes.enter(scope);
   let rendered: string;
   try {
-    rendered = compileTemplate(env, file.source, file.path).render({});
+    rendered = compileTemplate(env, file.source, file.path).render(fileContext(env, file));
   } catch (error) {
     diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;
   }
   const configLine = lineOf(file.source, 'config(');
-  const folders = posix.dirname(file.path).split('/').slice(1);
-  const defaults = modelDefaultsFor(project.config, [project.config.name, ...folders, name]);
+  const fqn = nodeFqn(project, file, name);
+  const pkg = file.package && project.packages.find((p) => p.name === file.package!.name);
+  const defaults = pkg ? packageModelDefaults(project.config, pkg.config, fqn) : modelDefaultsFor(project.config, fqn);
   const config = resolveModelConfig(scope.config, defaults, target.schema, (d) =>
     diagnostics.push({ ...d, node: id, location: { file: file.path, line: configLine } }),
-  project.config.flavor === 'dbt');
+  project.config.flavor === 'dbt' || pkg !== undefined);
   const extras = renderModelExtras({
     env, scopes, scope, name, file, target, config, diagnostics,
     report: (d, near) => diagnostics.push({ ...d, node: id, location: { file: file.path, line: near ? lineOf(file.source, near) : configLine } }),
@@ -257,8 +201,9 @@ function renderModel(
     kind: 'model',
     name,
     path: file.path,
-    fqn: [project.config.name, ...folders, name],
+    fqn,
     relation: { schema: config.schema, identifier: config.alias ?? name },
+    ...(file.package ? { packageName: file.package.name } : {}),
     config,
     description: typeof config.extra.description === 'string' ? config.extra.description : undefined,
     refs: scope.refs,
@@ -269,6 +214,12 @@ function renderModel(
     ...extras,
     ...(scope.introspects ? { introspects: true } : {}),
   };
+}
+
+/** dbt's fqn of a node file: its package (or the project), the folders below its resource folder, its name. */
+export function nodeFqn(project: LoadedProject, file: TemplateFile, name: string): string[] {
+  const path = file.package ? pathInPackage(file.path, file.package.dir) : file.path;
+  return [file.package?.name ?? project.config.name, ...posix.dirname(path).split('/').slice(1), name];
 }
 
 /**

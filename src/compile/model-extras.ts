@@ -1,4 +1,5 @@
 import type nunjucks from 'nunjucks';
+import { fileContext } from '../jinja/macro-registry.js';
 import { CompileErrors } from './error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestName } from '../diagnostics.js';
@@ -50,9 +51,10 @@ function renderIncremental(input: ExtrasInput): string | undefined {
   const second = new RenderScope(input.name);
   second.incremental = true;
   second.node = input.scope.node;
+  second.package = input.scope.package;
   input.scopes.enter(second);
   try {
-    return compileTemplate(input.env, input.file.source, input.file.path).render({});
+    return compileTemplate(input.env, input.file.source, input.file.path).render(fileContext(input.env, input.file));
   } catch (error) {
     input.diagnostics.push(templateErrorToDiagnostic(error, input.file.path, `model.${input.name}`, second.raised, input.file.source));
     return undefined;
@@ -117,7 +119,7 @@ function renderHookList(input: ExtrasInput, key: 'pre_hook' | 'post_hook'): stri
   const rendered: string[] = [];
   for (const hook of list as string[]) {
     try {
-      rendered.push(input.env.renderString(hook, {}));
+      rendered.push(input.env.renderString(hook, fileContext(input.env, input.file)));
     } catch (error) {
       const diagnostic = templateErrorToDiagnostic(error, input.file.path, `model.${input.name}`, input.scope.raised, input.file.source);
       input.report({ code: diagnostic.code, message: `in ${key}: ${diagnostic.message}`, hint: diagnostic.hint }, key);

@@ -6,18 +6,21 @@
  * by `introspector` (see src/jinja/context/introspection.ts for the suspend-and-retry loop). The
  * model's config, refs and dependencies stay those of compile; only its SQL is new.
  */
+import { fileContext } from '../jinja/macro-registry.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { engineOf } from '../engines/registry.js';
 import type { SqlQuoting } from '../sql/quote.js';
 import { SparkifyError } from '../diagnostics.js';
 import { collectDocBlocks } from '../jinja/context/docs-blocks.js';
 import type { Invocation } from '../jinja/context/dbt-context.js';
+import type { TemplateLog, TemplateLogEntry } from '../jinja/context/template-log.js';
 import { graphFromManifest } from '../jinja/context/graph-view.js';
 import { IntrospectionSession, renderIntrospecting, type IntrospectionRequest, type Introspector } from '../jinja/context/introspection.js';
 import type { RelationParts } from '../jinja/context/relation.js';
 import { targetContext } from '../jinja/context/target-context.js';
 import type { CompileInput } from './compile-project.js';
-import { registerMacros } from './compile-project.js';
+import { registerMacros } from './register-macros.js';
+import { packageNames } from './template-context.js';
 import type { Manifest, ModelNode, SourceNode } from '../manifest/manifest.js';
 import { RenderScope, installRenderGlobals, resolveMarkers, type KnownNames } from '../jinja/render-scope.js';
 import { quoteRelation, type Relation } from '../sql/quote.js';
@@ -60,7 +63,7 @@ export function manifestRelations(manifest: Manifest): (kind: 'ref' | 'source' |
   };
 }
 
-function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void): KnownNames {
+function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void, log: TemplateLog): KnownNames {
   const { compile, manifest } = run;
   const nodes = Object.values(manifest.nodes);
   return {
@@ -76,12 +79,39 @@ function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void): Known
     graph: graphFromManifest(manifest),
     invocation: run.invocation ?? compile.invocation,
     flags: run.flags ?? compile.flags,
-    log: compile.log,
+    log,
+    ...packageNames(compile.project),
   };
 }
 
-/** Renders model `name` with `execute` true; throws SparkifyError on a template error. */
-export async function renderModelForRun(run: RunRenderInput, name: string): Promise<RunRender> {
+/**
+ * What templates log during a run-time render, kept per pass: a render suspended on a question is
+ * rendered again from the top, and only the pass that completes is heard (once, as dbt logs it).
+ */
+class PassLog {
+  private entries: TemplateLogEntry[] = [];
+  constructor(private readonly sink?: TemplateLog) {}
+  readonly log: TemplateLog = (entry) => void this.entries.push(entry);
+  /** A new pass starts: what the previous one said is dropped. */
+  restart(): void {
+    this.entries = [];
+  }
+  /** The pass completed: its messages go out. */
+  flush(): void {
+    for (const entry of this.entries) this.sink?.(entry);
+    this.entries = [];
+  }
+}
+
+/** Which renders of a model the run needs: both (compile shows both plans), or the one its plan runs. */
+export type RunVariant = 'both' | 'full' | 'incremental';
+
+/**
+ * Renders model `name` with `execute` true; throws SparkifyError on a template error. An
+ * incremental model is rendered as `variant` says: a build renders only the SQL its plan runs, so
+ * that a statement() in the template runs once.
+ */
+export async function renderModelForRun(run: RunRenderInput, name: string, variant: RunVariant = 'both'): Promise<RunRender> {
   const problems: Diagnostic[] = [];
   const model = run.manifest.nodes[`model.${name}`] as ModelNode | undefined;
   const file = run.compile.files.models.find((f) => f.path === model?.path);
@@ -89,7 +119,8 @@ export async function renderModelForRun(run: RunRenderInput, name: string): Prom
   const engine = engineOf(run.compile.project.target);
   const env = createTemplateEnvironment(engine.quoting);
   useTemplateCache(env, run.compile.templateCache);
-  const scopes = installRenderGlobals(env, knownNames(run, (d) => problems.push(d)));
+  const passLog = new PassLog(run.compile.log);
+  const scopes = installRenderGlobals(env, knownNames(run, (d) => problems.push(d), passLog.log));
   registerMacros(env, [...run.compile.files.macros, ...(run.compile.dataTests?.generic ?? [])], scopes, run.compile.project.target.type, problems);
   if (problems.length > 0) throw new SparkifyError(problems);
   const asked: IntrospectionRequest[] = [];
@@ -98,12 +129,14 @@ export async function renderModelForRun(run: RunRenderInput, name: string): Prom
     const session = new IntrospectionSession((sql) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(relationOf(kind, key) as Relation)));
     let scope = new RenderScope(name);
     const render = () => {
-      scope = Object.assign(new RenderScope(name), { node: { resourceType: 'model' as const, path: file.path }, execute: true, introspection: session, incremental });
+      passLog.restart();
+      scope = Object.assign(new RenderScope(name), { node: { resourceType: 'model' as const, path: file.path }, package: file.package?.name, execute: true, introspection: session, incremental });
       scopes.enter(scope);
-      return compileTemplate(env, file.source, file.path).render({});
+      return compileTemplate(env, file.source, file.path).render(fileContext(env, file));
     };
     try {
       const sql = await renderIntrospecting(render, run.introspector, session);
+      passLog.flush();
       asked.push(...session.asked);
       return resolveFor(run.manifest, model, sql, scope.refs, engine.quoting);
     } catch (error) {
@@ -111,8 +144,9 @@ export async function renderModelForRun(run: RunRenderInput, name: string): Prom
       throw new SparkifyError(templateErrorToDiagnostic(error, file.path, model.id, scope.raised, file.source));
     }
   };
-  const compiledSql = await once(false);
-  const incrementalSql = model.incremental ? await once(true) : undefined;
+  const full = variant !== 'incremental';
+  const compiledSql = full ? await once(false) : model.compiledSql;
+  const incrementalSql = model.incremental && variant !== 'full' ? await once(true) : undefined;
   return { compiledSql, ...(incrementalSql === undefined ? {} : { incrementalSql }), asked };
 }
 

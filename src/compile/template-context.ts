@@ -8,7 +8,8 @@ import { compileTimeGraph } from '../jinja/context/graph-view.js';
 import { targetContext } from '../jinja/context/target-context.js';
 import type { CompileInput } from './compile-project.js';
 import type { SourceNode } from '../manifest/manifest.js';
-import type { TemplateFile } from '../project/project-files.js';
+import type { PackageRef, TemplateFile } from '../project/project-files.js';
+import { pathInPackage } from '../project/packages/installed-packages.js';
 import type { KnownNames } from '../jinja/render-scope.js';
 
 /** The template context of a compile, from its input. */
@@ -22,9 +23,9 @@ export function templateContext(
   const target = targetContext(project.target, project.config.name);
   const bySource = new Map(sources.map((s) => [`${s.sourceName}.${s.name}`, s.relation]));
   const files = [
-    ...[...modelFiles].map(([name, file]) => ({ kind: 'model' as const, name, path: file.path })),
-    ...(input.seeds ?? []).map((seed) => ({ kind: 'seed' as const, name: posix.basename(seed.path, '.csv'), path: seed.path })),
-    ...(input.snapshots ?? []).map((file) => ({ kind: 'snapshot' as const, name: posix.basename(file.path, '.sql'), path: file.path })),
+    ...[...modelFiles].map(([name, file]) => ({ kind: 'model' as const, name, path: file.path, ...inPackage(file) })),
+    ...(input.seeds ?? []).map((seed) => ({ kind: 'seed' as const, name: posix.basename(seed.path, '.csv'), path: seed.path, ...inPackage(seed) })),
+    ...(input.snapshots ?? []).map((file) => ({ kind: 'snapshot' as const, name: posix.basename(file.path, '.sql'), path: file.path, ...inPackage(file) })),
   ];
   return {
     target,
@@ -36,5 +37,19 @@ export function templateContext(
     log: input.log,
     invocation: input.invocation,
     flags: input.flags,
+    ...packageNames(project),
+  };
+}
+
+/** The package a file comes from, for graph.nodes. */
+function inPackage(file: { path: string; package?: PackageRef }): { package?: { name: string; path: string } } {
+  return file.package ? { package: { name: file.package.name, path: pathInPackage(file.path, file.package.dir) } } : {};
+}
+
+/** `dispatch:` of the project file and each installed package's vars: what templates of packages need. */
+export function packageNames(project: CompileInput['project']): Pick<KnownNames, 'dispatch' | 'packageVars'> {
+  return {
+    dispatch: project.config.dispatch,
+    packageVars: Object.fromEntries(project.packages.map((pkg) => [pkg.name, pkg.config.vars])),
   };
 }

@@ -6,7 +6,7 @@ import type nunjucks from 'nunjucks';
 import type { SqlQuoting } from '../sql/quote.js';
 import { closestName, type Diagnostic } from '../diagnostics.js';
 import type { SourceNode } from '../manifest/manifest.js';
-import type { TemplateFile } from '../project/project-files.js';
+import type { PackageRef, TemplateFile } from '../project/project-files.js';
 import type { RenderScope } from '../jinja/render-scope.js';
 import type { ColumnInfo, TestNode } from '../manifest/test-node.js';
 import type { GraphNode } from '../graph/types.js';
@@ -67,7 +67,7 @@ export function compileDataTests(input: DataTestInput, diagnostics: Diagnostic[]
     macros: findTestMacros(input.macroFiles),
     report: (diagnostic) => diagnostics.push(diagnostic),
   };
-  const declared = readDocs(input, ctx).flatMap(({ file, doc }) => declaredTests(file, doc, ctx));
+  const declared = readDocs(input, ctx).flatMap(({ file, doc, package: pkg }) => declaredTests(file, doc, ctx, pkg));
   const generic = declared.filter((test) => test.spec.config.enabled !== false).map((test) => compileGenericTest(test, ctx));
   const singular = input.files.singular.map((file) => compileSingularTest(file, ctx));
   return uniqueTests([...generic, ...singular].filter((test): test is TestNode => test !== undefined), ctx);
@@ -77,6 +77,8 @@ export function compileDataTests(input: DataTestInput, diagnostics: Diagnostic[]
 interface DocumentedModel {
   file: string;
   doc: ModelDoc;
+  /** The package whose schema file it is (absent: the project's). */
+  package?: PackageRef;
 }
 
 /** Reads every schema file and keeps the docs of enabled models; unknown and repeated models are reported. */
@@ -89,7 +91,7 @@ function readDocs(input: DataTestInput, ctx: TestCompileContext): DocumentedMode
       if (!doc.name || !knownModel(doc, input.modelNames, ctx)) continue;
       const earlier = seen.get(doc.name);
       if (earlier && earlier.file !== file.path) documentedTwice(doc, earlier, ctx);
-      else if (!earlier && ctx.models.has(doc.name)) seen.set(doc.name, { file: file.path, doc });
+      else if (!earlier && ctx.models.has(doc.name)) seen.set(doc.name, { file: file.path, doc, package: file.package });
     }
   }
   for (const { doc } of seen.values()) applyDocs(ctx.models.get(doc.name)!, doc);
@@ -131,11 +133,11 @@ function applyDocs(model: TestedNode, doc: ModelDoc): void {
   model.columns = columns;
 }
 
-function declaredTests(file: string, doc: ModelDoc, ctx: TestCompileContext): DeclaredTest[] {
+function declaredTests(file: string, doc: ModelDoc, ctx: TestCompileContext, pkg?: PackageRef): DeclaredTest[] {
   const model = ctx.models.get(doc.name)!;
   return [
-    ...doc.tests.map((spec) => ({ spec, file, model })),
-    ...doc.columns.flatMap((column) => column.tests.map((spec) => ({ spec, file, model, column }))),
+    ...doc.tests.map((spec) => ({ spec, file, model, package: pkg })),
+    ...doc.columns.flatMap((column) => column.tests.map((spec) => ({ spec, file, model, column, package: pkg }))),
   ];
 }
 

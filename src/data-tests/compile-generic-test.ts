@@ -3,6 +3,7 @@ import type { Position } from '../diagnostics.js';
 import { posix } from 'node:path';
 import { closestName } from '../diagnostics.js';
 import type { TestNode } from '../manifest/test-node.js';
+import type { PackageRef } from '../project/project-files.js';
 import type { ColumnDoc, TestArgSpec, TestSpec } from '../project/schema-types.js';
 import { quoteIdentifier } from '../sql/quote.js';
 import { BUILTIN_TESTS, type BuiltinTest, type TestParam } from './builtin-tests.js';
@@ -20,6 +21,8 @@ export interface DeclaredTest {
   file: string;
   model: TestedNode;
   column?: ColumnDoc;
+  /** The package whose schema file declares it (absent: the project's). */
+  package?: PackageRef;
 }
 
 /** Which implementation runs a test: a built-in, or a `test_<name>` macro (which wins when both exist). */
@@ -36,9 +39,9 @@ export function compileGenericTest(declared: DeclaredTest, ctx: TestCompileConte
   const args = collectArgs(declared, paramsOf(definition), ctx);
   if (!args) return undefined;
   if (definition.kind === 'macro' && !definition.macro.takesModel) return macroWithoutModel(definition.macro, spec.at, ctx);
-  const names = spec.name ? { name: spec.name, fileName: spec.name } : synthesizeTestName(spec.test, model.name, plainArgs(args));
+  const names = spec.name ? { name: spec.name, fileName: spec.name } : synthesizeTestName(spec.test.replace('.', '_'), model.name, plainArgs(args));
   const config = testConfig(spec.config);
-  const call = { model: testedRelation(model, config.where, ctx.quoting), column: columnSql(args, column, ctx), args };
+  const call = { model: testedRelation(model, config.where, ctx.quoting), relation: model.relation, column: columnSql(args, column, ctx), args };
   const rendered = definition.kind === 'builtin'
     ? renderBuiltin(definition.test, call, where(declared), ctx)
     : renderTestMacro(definition.macro, call, { name: names.name, at: spec.at, where: where(declared) }, ctx);
@@ -162,7 +165,8 @@ function testNode(
     path: file,
     line: spec.at.line,
     sqlPath: posix.join(file, `${names.fileName}.sql`),
-    fqn: testFqn(ctx.projectName, file, names.name),
+    fqn: testFqn(ctx.projectName, file, names.name, declared.package),
+    ...(declared.package ? { packageName: declared.package.name } : {}),
     attachedNode: model.id,
     args: Object.fromEntries(spec.args.map((arg) => [arg.name, arg.value])),
     config,

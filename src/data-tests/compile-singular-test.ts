@@ -2,6 +2,7 @@
  * Singular tests: SQL files under `tests/`, templated like models (ref, source, var, macros), that
  * pass when they return no rows. `{{ config(severity='warn', warn_if='>10') }}` sets their config.
  */
+import { fileContext } from '../jinja/macro-registry.js';
 import { parseThreshold } from '../project/threshold-syntax.js';
 import { posix } from 'node:path';
 import { closestName } from '../diagnostics.js';
@@ -22,10 +23,11 @@ export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext)
   const name = posix.basename(file.path, '.sql');
   const id = testId(name);
   const scope = new RenderScope(name);
+  scope.package = file.package?.name;
   ctx.scopes.enter(scope);
   let sql: string;
   try {
-    sql = compileTemplate(ctx.env, file.source, file.path).render({});
+    sql = compileTemplate(ctx.env, file.source, file.path).render(fileContext(ctx.env, file));
   } catch (error) {
     ctx.report(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;
@@ -40,7 +42,8 @@ export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext)
     path: file.path,
     line: 1,
     sqlPath: file.path,
-    fqn: testFqn(ctx.projectName, file.path, name),
+    fqn: testFqn(ctx.projectName, file.path, name, file.package),
+    ...(file.package ? { packageName: file.package.name } : {}),
     config: testConfig(config),
     tags: [...new Set(config.tags ?? [])].sort(),
     refs: scope.refs,

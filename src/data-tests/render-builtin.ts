@@ -6,10 +6,14 @@ import type { BuiltinCall, BuiltinTest } from './builtin-tests.js';
 import type { TestArgs } from './compile-generic-test.js';
 import type { RenderedTest } from './render-test-macro.js';
 import { argumentProblem, resolveRelation, type TestCompileContext } from './test-context.js';
+import type { RelationParts } from '../jinja/context/relation.js';
 
 /** The tested relation, column and arguments of one generic test call. */
 export interface GenericCall {
+  /** The tested relation as SQL (a subquery when the test has a `where`). */
   model: string;
+  /** Its parts, for a test macro that takes `model` apart (`model.identifier`), as dbt's Relation. */
+  relation?: RelationParts;
   column?: string;
   args: TestArgs;
 }

@@ -6,6 +6,8 @@
 import type { Position } from '../diagnostics.js';
 import { RenderScope, resolveMarkers } from '../jinja/render-scope.js';
 import { templateErrorToDiagnostic } from '../jinja/template-error.js';
+import { macroRegistryOf } from '../jinja/macro-registry.js';
+import { MarkedRelation } from '../jinja/context/relation.js';
 import { modelId, sourceId } from '../manifest/manifest.js';
 import { TestErrors } from './error-codes.js';
 import type { GenericCall } from './render-builtin.js';
@@ -36,7 +38,7 @@ export function renderTestMacro(macro: TestMacro, call: GenericCall, about: Test
   ctx.scopes.enter(scope);
   let output: unknown;
   try {
-    const render = ctx.env.getGlobal(macro.macro) as (...args: unknown[]) => unknown;
+    const render = (macro.package ? macroRegistryOf(ctx.env).namespace(macro.package)[macro.macro] : ctx.env.getGlobal(macro.macro)) as (...args: unknown[]) => unknown;
     output = render(kwargs);
   } catch (error) {
     const diagnostic = templateErrorToDiagnostic(error, macro.file, testId(about.name), scope.raised);
@@ -55,7 +57,9 @@ export function renderTestMacro(macro: TestMacro, call: GenericCall, about: Test
 
 function keywordArgs(call: GenericCall, about: TestAbout, ctx: TestCompileContext, rendered: RenderedTest): Record<string, unknown> | undefined {
   // `__keywords` is how nunjucks tells keyword arguments from a positional object.
-  const kwargs: Record<string, unknown> = { __keywords: true, model: call.model };
+  // `model` prints as the tested SQL and has a Relation's parts (`model.identifier`), as in dbt.
+  const model = call.relation ? new MarkedRelation(call.model, () => call.relation!) : call.model;
+  const kwargs: Record<string, unknown> = { __keywords: true, model };
   if (call.column !== undefined) kwargs.column_name = call.column;
   for (const [name, arg] of call.args) {
     if (name === 'column_name') continue;

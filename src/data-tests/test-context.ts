@@ -1,4 +1,6 @@
 /** What compiling data tests needs from the rest of compile, and small helpers every test kind shares. */
+import { pathInPackage } from '../project/packages/installed-packages.js';
+import type { PackageRef } from '../project/project-files.js';
 import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { closestName, type Diagnostic } from '../diagnostics.js';
@@ -57,8 +59,9 @@ export function testedRelation(model: TestedNode, where: string | undefined, quo
 }
 
 /** dbt's fqn: project, the folders below the model path, the name. */
-export function testFqn(projectName: string, file: string, name: string): string[] {
-  return [projectName, ...posix.dirname(file).split('/').slice(1), name];
+export function testFqn(projectName: string, file: string, name: string, pkg?: PackageRef): string[] {
+  const path = pkg ? pathInPackage(file, pkg.dir) : file;
+  return [pkg?.name ?? projectName, ...posix.dirname(path).split('/').slice(1), name];
 }
 
 /** A relation a test argument points at: `ref('users')` or `source('sparkify', 'staging_events')`. */

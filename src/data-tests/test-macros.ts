@@ -18,27 +18,47 @@ export interface TestMacro {
   takesModel: boolean;
   file: string;
   line: number;
+  /** The installed package that defines it (its macro is in that package's namespace); absent: the project's. */
+  package?: string;
 }
 
 const MACRO = /\{%-?\s*(?:macro\s+test_|test\s+)([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)\s*-?%\}/g;
 
-/** Every `test_*` macro of the files; a later definition of a name replaces an earlier one, as globals do. */
+/**
+ * Every `test_*` macro of the files, by the name a schema file uses: the project's by their name, a
+ * package's by `package.name` and, unless the project has one of that name, by their name too (as
+ * dbt finds generic tests in packages). A later definition of a name replaces an earlier one, as
+ * globals do.
+ */
 export function findTestMacros(files: readonly TemplateFile[]): Map<string, TestMacro> {
   const macros = new Map<string, TestMacro>();
+  const own = new Set<string>();
   for (const file of files) {
     for (const match of file.source.matchAll(MACRO)) {
-      const params = splitParams(match[2]).map(parseParam);
-      macros.set(match[1], {
-        name: match[1],
-        macro: `test_${match[1]}`,
-        params: params.filter((param) => param.name !== 'model'),
-        takesModel: params.some((param) => param.name === 'model'),
-        file: file.path,
-        line: file.source.slice(0, match.index).split('\n').length,
-      });
+      const macro = testMacro(file, match);
+      if (!file.package) {
+        own.add(macro.name);
+        macros.set(macro.name, macro);
+        continue;
+      }
+      macros.set(`${file.package.name}.${macro.name}`, macro);
+      if (!own.has(macro.name)) macros.set(macro.name, macro);
     }
   }
   return macros;
+}
+
+function testMacro(file: TemplateFile, match: RegExpMatchArray): TestMacro {
+  const params = splitParams(match[2]).map(parseParam);
+  return {
+    name: match[1],
+    macro: `test_${match[1]}`,
+    params: params.filter((param) => param.name !== 'model'),
+    takesModel: params.some((param) => param.name === 'model'),
+    file: file.path,
+    line: file.source.slice(0, match.index).split('\n').length,
+    ...(file.package ? { package: file.package.name } : {}),
+  };
 }
 
 /** `a, b=1, c=[1, 2]` → the three parameters: commas inside brackets or quotes do not split. */

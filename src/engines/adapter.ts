@@ -10,9 +10,21 @@ export interface StatementResult {
   columns: string[];
 }
 
+/** What a parametrised query returned: column names and rows as arrays, in column order. */
+export interface QueryRows {
+  /** Each column's name and, where the engine says, its type's oid (PostgreSQL family). */
+  columns: { name: string; typeId?: number }[];
+  rows: unknown[][];
+}
+
 /** One connection: statements on it run in order and share a transaction. */
 export interface Session {
   execute(sql: string): Promise<StatementResult>;
+  /**
+   * Runs one statement with `$n` bind parameters and returns its rows as arrays (two columns may
+   * share a name): what templates ask the warehouse at run time (run_query, get_columns_in_relation).
+   */
+  query(sql: string, params: unknown[]): Promise<QueryRows>;
   /** Runs a `COPY ... FROM` statement, feeding it COPY text-format chunks; returns the rows copied. */
   copyFrom(sql: string, chunks: AsyncIterable<Buffer>): Promise<number>;
   /**

@@ -18,6 +18,10 @@ export const JinjaErrors = {
   badDocBlock: 'SPK156',
   /** `execute` is true but the render has no warehouse to introspect. */
   noIntrospector: 'SPK157',
+  /** adapter.dispatch(name, namespace) searches a package that is not installed. */
+  unknownPackage: 'SPK158',
+  /** A template reads a `DBT_ENV_SECRET_*` variable (dbt allows them only in profiles.yml and packages.yml). */
+  secretEnvVar: 'SPK159',
   /** adapter.dispatch(name) finds no `<type>__name` nor `default__name` (as compile's own dispatch). */
   noImplementation: 'SPK126',
 } as const;

@@ -178,6 +178,19 @@ const methods: Record<string, Compile> = {
     expression(this, node.value, frame);
     this._emit(')');
   },
+  compileSparkifyDictOf(node, frame) {
+    positioned(this, node, () => {
+      this._emit(`${J}.dictOf([`);
+      (node.pairs as AstNode[]).forEach((pair, i) => {
+        this._emit(i > 0 ? ', [' : '[');
+        expression(this, pair.key, frame);
+        this._emit(', ');
+        expression(this, pair.value, frame);
+        this._emit(']');
+      });
+      this._emit('])');
+    });
+  },
   compileSparkifyDo(node, frame) {
     this._emit(`${J}.discard(`);
     expression(this, node.expr, frame);

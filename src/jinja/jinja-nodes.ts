@@ -48,6 +48,8 @@ export const JinjaNodes = {
   Iterate: define('SparkifyIterate', nodes.InlineIf, ['value']),
   /** A value printed by `{{ }}`: Python's str() of it (`['a', 'b']`, `{'k': 1}`, `True`). */
   Print: define('SparkifyPrint', nodes.InlineIf, ['value']),
+  /** A dict literal with a key that is an expression (`{column.name: value}`): pairs of key and value nodes. */
+  DictOf: define('SparkifyDictOf', nodes.InlineIf, ['pairs']),
   /** `{% do expr %}`. */
   Do: define('SparkifyDo', nodes.Node, ['expr']),
   /** `{% break %}` / `{% continue %}`. */

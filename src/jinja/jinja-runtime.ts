@@ -128,6 +128,11 @@ export class JinjaRuntime {
 
   discard(_value: unknown): void {}
 
+  /** A dict from evaluated keys (Python's str() of each: dicts here are keyed by strings). */
+  dictOf(pairs: [unknown, unknown][]): Record<string, unknown> {
+    return Object.fromEntries(pairs.map(([key, value]) => [pyStr(key), value]));
+  }
+
   /** What `{{ value }}` prints: Python's str(); none and undefined stay, for nunjucks' undefined-output error. */
   print(value: unknown): unknown {
     if (value === null || value === undefined || typeof value === 'string' || value instanceof String) return value;

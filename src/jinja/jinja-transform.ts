@@ -25,6 +25,20 @@ function visit(value: unknown): unknown {
   return rewrite(node);
 }
 
+/**
+ * nunjucks takes a dict's keys as written (a name is its own text) and refuses any other key; Jinja
+ * evaluates them. A dict with a key that is neither a string nor a name (`{column.name: 1}`) is built
+ * at run time from its evaluated keys.
+ */
+function computedKeys(node: AstNode): AstNode {
+  const pairs = node.children ?? [];
+  const plain = pairs.every((pair) => {
+    const key = pair.key as AstNode;
+    return key.typename === 'Symbol' || (key.typename === 'Literal' && typeof key.value === 'string');
+  });
+  return plain ? node : new JinjaNodes.DictOf(node.lineno, node.colno, pairs);
+}
+
 function rewrite(node: AstNode): AstNode {
   const { lineno, colno } = node;
   const name = node.typename;
@@ -49,6 +63,8 @@ function rewrite(node: AstNode): AstNode {
     case 'For':
       if ((node.name as AstNode).typename === 'Symbol') node.arr = new JinjaNodes.Iterate(lineno, colno, node.arr);
       return node;
+    case 'Dict':
+      return computedKeys(node);
     case 'Symbol':
       return Object.hasOwn(CONSTANTS, String(node.value)) ? new nodes.Literal(lineno, colno, CONSTANTS[String(node.value)]) : node;
     default:

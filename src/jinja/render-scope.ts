@@ -1,6 +1,7 @@
 import type { DocBlock } from '../manifest/manifest.js';
 import type nunjucks from 'nunjucks';
-import { TemplateErrors } from './error-codes.js';
+import { JinjaErrors, TemplateErrors } from './error-codes.js';
+import { SECRET_ENV_PREFIX } from '../project/secret-env.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestName } from '../diagnostics.js';
 import { installDbtContext, type Invocation } from './context/dbt-context.js';
@@ -10,6 +11,7 @@ import { MarkedRelation, type RelationParts } from './context/relation.js';
 import { bindArgs } from './python/call-args.js';
 import type { TargetContext } from './context/target-context.js';
 import type { TemplateLog } from './context/template-log.js';
+import { attachMacroRegistry, MacroRegistry } from './macro-registry.js';
 
 /**
  * What one model's render discovered: its refs, sources and config() values.
@@ -39,6 +41,8 @@ export class RenderScope {
   introspection?: IntrospectionSession;
   /** statement() results by name, for load_result(). */
   readonly results = new Map<string, unknown>();
+  /** The installed package the node comes from: its vars and its own macros come first (absent: the project's). */
+  package?: string;
 
   constructor(readonly modelName: string) {}
 }
@@ -76,6 +80,10 @@ export interface KnownNames {
   flags?: Record<string, unknown>;
   /** Where log(), print() and exceptions.warn() go. */
   log?: TemplateLog;
+  /** `dispatch:` of the project file: a macro namespace → the packages adapter.dispatch searches, in order. */
+  dispatch?: Record<string, string[]>;
+  /** The vars of each installed package's nodes (its own, under the project's). */
+  packageVars?: Record<string, Record<string, unknown>>;
 }
 
 /** What compile keeps of the globals: switching the scope they report into, and raising from it. */
@@ -86,11 +94,16 @@ export interface RenderGlobals {
   raise(diagnostic: Diagnostic): never;
   /** The scope the globals report into now. */
   current(): RenderScope;
+  /** The macro namespaces of the environment (filled by compile's registerMacros). */
+  readonly macros: MacroRegistry;
 }
 
 /** Installs ref/source/config/var/env_var as globals that report into the current scope. */
 export function installRenderGlobals(env: nunjucks.Environment, known: KnownNames): RenderGlobals {
   let scope = new RenderScope('');
+  const macros = new MacroRegistry(known.projectName ?? '', known.dispatch);
+  attachMacroRegistry(env, macros);
+  const varsOf = () => (scope.package !== undefined ? known.packageVars?.[scope.package] : undefined) ?? known.vars;
   const target = known.target ?? { name: 'dev', type: 'postgres', engine: 'pglite', schema: 'public', database: null, user: null, threads: 1, profile_name: '' };
   const defaultSchema = known.modelDefaults?.schema ?? target.schema;
   const raise = (diagnostic: Diagnostic): never => {
@@ -143,10 +156,11 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
   env.addGlobal('var', (...args: unknown[]) => {
     const { var_name: name, default: fallback } = bindArgs('var', args, ['var_name', ['default', undefined]]);
     const key = String(name);
+    const vars = varsOf();
     if (scope.overrides && key in scope.overrides.vars) return scope.overrides.vars[key];
-    if (key in known.vars) return known.vars[key];
+    if (key in vars) return vars[key];
     if (fallback !== undefined) return fallback;
-    const close = closestName(key, Object.keys(known.vars));
+    const close = closestName(key, Object.keys(vars));
     return raise({
       code: TemplateErrors.unknownVar,
       message: `var '${key}' is not defined and has no default`,
@@ -156,6 +170,14 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
 
   env.addGlobal('env_var', (...args: unknown[]) => {
     const { var: name, default: fallback } = bindArgs('env_var', args, ['var', ['default', undefined]]);
+    // As in dbt: a secret would end up in compiled SQL and artifacts.
+    if (String(name).startsWith(SECRET_ENV_PREFIX)) {
+      return raise({
+        code: JinjaErrors.secretEnvVar,
+        message: `env_var('${String(name)}'): secret environment variables (${SECRET_ENV_PREFIX}*) are allowed only in profiles.yml and packages.yml`,
+        hint: 'read the secret in profiles.yml (a connection setting) or packages.yml (a package URL), or use a variable without the prefix if it is no secret',
+      });
+    }
     const value = scope.overrides?.env[String(name)] ?? known.env[String(name)];
     if (value !== undefined) return value;
     if (fallback !== undefined) return fallback;
@@ -168,7 +190,7 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
 
   installDbtContext(env, {
     scope: () => scope, raise, projectName: known.projectName ?? '', target, modelDefaults: known.modelDefaults,
-    docs: known.docs, graph: known.graph, invocation: known.invocation, flags: known.flags, log: known.log,
+    docs: known.docs, graph: known.graph, invocation: known.invocation, flags: known.flags, log: known.log, macros,
     thisRelation: (current) => (current.node ? thisRelation(current as RenderScope, known, target.database, defaultSchema) : undefined),
   });
 
@@ -178,6 +200,7 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
     },
     raise,
     current: () => scope,
+    macros,
   };
 }
 

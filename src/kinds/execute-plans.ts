@@ -14,6 +14,11 @@ export interface ExecuteOptions extends KindRunContext {
   reporter: RunReporter<NodePlan>;
   /** Nodes that must pass before a node runs, beyond its parents: in `build`, the tests on its parents. */
   gates?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Gives the plan to run just before a node runs (render-at-run.ts: a node whose template
+   * introspects is rendered and planned again); its failure is the node's.
+   */
+  prepare?(plan: NodePlan): Promise<NodePlan>;
 }
 
 /**
@@ -41,5 +46,5 @@ async function runNode(plan: NodePlan, options: ExecuteOptions): Promise<NodeRun
     const missing = await missingUpstream(plan.id, options);
     if (missing) return { status: 'error', message: missing.message, rowsAffected: null, diagnostics: [missing] };
   }
-  return runner.execute(plan, options);
+  return runner.execute(options.prepare ? await options.prepare(plan) : plan, options);
 }

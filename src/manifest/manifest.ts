@@ -31,11 +31,13 @@ export interface ModelNode {
   id: string;
   kind: 'model';
   name: string;
-  /** Project-relative path of the template, e.g. `models/marts/users.sql`. */
+  /** Project-relative path of the template, e.g. `models/marts/users.sql` (`dbt_packages/<pkg>/models/...` in a package). */
   path: string;
   fqn: string[];
   relation: Relation;
   config: ModelConfig;
+  /** The installed package the model comes from (dbt's package_name); absent for the project's own. */
+  packageName?: string;
   description?: string;
   /** Columns documented in a schema file, in written order (absent when none are). */
   columns?: Record<string, ColumnInfo>;

@@ -8,6 +8,8 @@ export interface SeedNode {
   /** Project-relative path of the CSV file, e.g. `seeds/subscription_levels.csv`. */
   path: string;
   relation: Relation;
+  /** The installed package it comes from (dbt's package_name); absent for the project's own. */
+  packageName?: string;
   /** In file order: the header's names with their declared (column_types) or inferred types. */
   columns: SeedColumn[];
   tags: string[];

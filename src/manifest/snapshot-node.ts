@@ -47,6 +47,8 @@ export interface SnapshotNode {
   configLine: number;
   fqn: string[];
   relation: Relation;
+  /** The installed package it comes from (dbt's package_name); absent for the project's own. */
+  packageName?: string;
   config: SnapshotConfig;
   tags: string[];
   description?: string;

@@ -32,6 +32,8 @@ export interface TestNode {
   /** Path of its compiled SQL under target/compiled/ and of its plan under target/run/. */
   sqlPath: string;
   fqn: string[];
+  /** The installed package it comes from (dbt's package_name); absent for the project's own. */
+  packageName?: string;
   /** The model a generic test is declared on, and the column (as written) for a column test. */
   attachedNode?: string;
   columnName?: string;

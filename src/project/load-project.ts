@@ -5,6 +5,7 @@ import { isMap, type YAMLMap } from 'yaml';
 import { DBT_PROJECT_FILE, loadDbtProject } from './dbt/load-dbt-project.js';
 import { SparkifyError } from '../diagnostics.js';
 import { collectSecrets } from '../engines/collect-secrets.js';
+import { secretEnvValues } from './secret-env.js';
 import { configFunctionsOutsideTargets } from '../engines/registry.js';
 import { ProjectErrors } from '../config/error-codes.js';
 import { MapReader } from '../config/map-reader.js';
@@ -15,6 +16,7 @@ import { ReadScope } from '../config/read-scope.js';
 import { readSources } from './read-sources.js';
 import { readVars } from './read-vars.js';
 import type { LoadedProject } from './types.js';
+import { loadPackages } from './packages/load-packages.js';
 import { readYamlSource, type YamlSource } from '../config/yaml-source.js';
 
 /** Options of loadProject, as the CLI gathers them. */
@@ -55,8 +57,8 @@ export function loadProject(root: string, options: LoadProjectOptions): LoadedPr
   // The target's vars override project vars (prod points sources at S3); --vars override both.
   config.vars = { ...vars, ...target.vars, ...cliVars };
   const sources = readSources(root, { env: options.env, vars: config.vars, functions });
-  const secrets = collectSecrets(Object.values(config.targets));
-  return { config, sources, target, secrets, warnings: source.warnings };
+  const secrets = [...collectSecrets(Object.values(config.targets)), ...secretEnvValues(options.env)];
+  return { config, sources, target, secrets, warnings: source.warnings, packages: loadPackages(root, config, options.env) };
 }
 
 /** Which project file a folder holds: project.yml, dbt_project.yml, or none; both is SPK041. */

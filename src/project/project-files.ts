@@ -2,10 +2,18 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import fg from 'fast-glob';
 
+/** An installed package a file belongs to: its name and its folder (`dbt_packages/<name>`). */
+export interface PackageRef {
+  name: string;
+  dir: string;
+}
+
 /** A template file read from the project: its project-relative path and text. */
 export interface TemplateFile {
   path: string;
   source: string;
+  /** The installed package the file comes from (its path starts with the package's folder); absent for the project's own. */
+  package?: PackageRef;
 }
 
 /** The model and macro templates of a project, read once so that compiling stays pure. */

@@ -9,8 +9,9 @@ import type { ModelDefaults, ProjectConfig } from './types.js';
 import { nonEmptyText, textList } from '../config/value-kinds.js';
 import { hookList } from './hook-list.js';
 import { readSeedConfigs } from './read-seed-configs.js';
+import { readDispatch } from './read-dispatch.js';
 
-const projectKeys = ['name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end', 'seeds', 'snapshot-paths'];
+const projectKeys = ['name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end', 'seeds', 'snapshot-paths', 'dispatch'];
 const modelKeys = ['materialized', 'schema', 'tags'];
 
 /** How the target is chosen; see LoadProjectOptions. */
@@ -50,7 +51,7 @@ export function readProject(
     targets,
     defaultTarget: defaultTarget ?? 'dev',
   };
-  assignDefined(config, { onRunStart: project.get('on_run_start', hookList), onRunEnd: project.get('on_run_end', hookList), seeds: readSeedConfigs(project) });
+  assignDefined(config, { onRunStart: project.get('on_run_start', hookList), onRunEnd: project.get('on_run_end', hookList), seeds: readSeedConfigs(project), dispatch: readDispatch(project) });
   return { config, target: targets[choice.name] };
 }
 

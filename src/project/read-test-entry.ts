@@ -16,7 +16,8 @@ import { boolean, nonEmptyText, text, textList, type Kind } from '../config/valu
 
 /** Keys of a test's `config:` block. */
 export const TEST_CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'where', 'tags', 'enabled'];
-const TEST_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A test name, or a package's test: `dbt_utils.equality`. */
+const TEST_NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Reads the test list under `key` of a model or column; both `data_tests` and `tests` is an error. */
 export function readTestList(owner: MapReader): TestSpec[] {
@@ -77,7 +78,7 @@ function shapeOf(node: Node | null): string {
 
 function checkName(owner: MapReader, name: string, at: Position): boolean {
   if (TEST_NAME.test(name)) return true;
-  owner.report(ProjectErrors.invalidValue, `'${name}' in ${owner.what} is not a test name`, at, 'a test name is an identifier, e.g. not_null');
+  owner.report(ProjectErrors.invalidValue, `'${name}' in ${owner.what} is not a test name`, at, "a test name is an identifier, e.g. not_null, or a package's test, e.g. dbt_utils.equality");
   return false;
 }
 

@@ -5,6 +5,7 @@ import type { ColumnSpec } from '../manifest/column-spec.js';
 import type { TimeFormat } from '../manifest/manifest.js';
 import type { TargetConfig } from '../engines/target-config.js';
 import type { FolderConfigNode } from './dbt/folder-configs.js';
+import type { InstalledPackage } from './packages/installed-packages.js';
 
 /** Defaults that every model starts from, overridden by `config()` in the template. */
 export interface ModelDefaults {
@@ -42,6 +43,8 @@ export interface ProjectConfig {
   seeds?: Record<string, SeedConfig>;
   /** Set when the project comes from dbt_project.yml: dbt's defaults and schema naming apply. */
   flavor?: 'dbt';
+  /** `dispatch:`: a macro namespace → the packages adapter.dispatch searches for it, in order. */
+  dispatch?: Record<string, string[]>;
   /** dbt_project.yml's per-folder configs (`models:`, `seeds:`, ...), see project/dbt/folder-configs.ts. */
   folderConfigs?: Partial<Record<'models' | 'seeds' | 'snapshots' | 'data_tests', FolderConfigNode>>;
 }
@@ -94,4 +97,6 @@ export interface LoadedProject {
   secrets: string[];
   /** Problems that do not stop the command, e.g. a missing dwh.cfg during compile (placeholders used). */
   warnings: Diagnostic[];
+  /** The packages installed under dbt_packages/ (by `sparkify deps`), their vars merged with the project's. */
+  packages: InstalledPackage[];
 }

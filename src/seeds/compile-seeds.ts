@@ -45,6 +45,7 @@ export function compileSeeds(files: readonly SeedFile[], context: SeedContext, d
       columns, tags: [], dependsOn: [],
       checksum: createHash('sha256').update(file.text).digest('hex'),
       ...(rows ? { rows } : {}),
+      ...(file.package ? { packageName: file.package.name } : {}),
     });
   }
   return seeds;

@@ -1,4 +1,6 @@
 /** The compile step of snapshots: render each template, check its config, make manifest nodes. Pure. */
+import { pathInPackage } from '../project/packages/installed-packages.js';
+import { fileContext } from '../jinja/macro-registry.js';
 import { createHash } from 'node:crypto';
 import { TemplateErrors } from '../jinja/error-codes.js';
 import { posix } from 'node:path';
@@ -66,11 +68,12 @@ function renderSnapshot(file: TemplateFile, name: string, context: SnapshotConte
   const id = snapshotId(name);
   const scope = new RenderScope(name);
   scope.node = { resourceType: 'snapshot', path: file.path };
+  scope.package = file.package?.name;
   context.scopes.enter(scope);
   blocks.names = [];
   let rendered: string;
   try {
-    rendered = compileTemplate(context.env, file.source, file.path).render({});
+    rendered = compileTemplate(context.env, file.source, file.path).render(fileContext(context.env, file));
   } catch (error) {
     diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;
@@ -86,10 +89,11 @@ function renderSnapshot(file: TemplateFile, name: string, context: SnapshotConte
   const config = resolveSnapshotConfig(scope.config, { schema: context.target.schema, metaColumns: context.metaColumns }, (d) =>
     diagnostics.push({ ...d, node: id, location: { file: file.path, line: configLine } }));
   if (!config || wrong !== undefined) return undefined;
-  const folders = posix.dirname(file.path).split('/').slice(1);
+  const folders = posix.dirname(file.package ? pathInPackage(file.path, file.package.dir) : file.path).split('/').slice(1);
   const node: SnapshotNode = {
     id, kind: 'snapshot', name, path: file.path, configLine,
-    fqn: [context.projectName, ...folders, name],
+    fqn: [file.package?.name ?? context.projectName, ...folders, name],
+    ...(file.package ? { packageName: file.package.name } : {}),
     relation: { schema: config.schema, identifier: config.alias ?? name },
     config, tags: config.tags,
     refs: scope.refs, sources: scope.sources,

@@ -4,6 +4,7 @@
  * win over the project's, and other macros named under `macros:` return the given value. Pure: the
  * macro globals are put back after the render.
  */
+import { fileContext } from '../jinja/macro-registry.js';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ModelNode } from '../manifest/manifest.js';
@@ -42,6 +43,7 @@ export function renderWithOverrides(
 ): UnitTestRender | undefined {
   const scope = new RenderScope(model.name);
   scope.node = { resourceType: 'model', path: file.path };
+  scope.package = file.package?.name;
   const { is_incremental: incremental, ...macros } = overrides?.macros ?? {};
   if (incremental !== undefined && typeof incremental !== 'boolean') {
     report({ code: UnitTestErrors.badOverride, message: `unit test ${label}: is_incremental must be true or false, got ${JSON.stringify(incremental)}`, location: overrides!.at, hint: 'is_incremental: true renders the incremental branch of the model' });
@@ -54,7 +56,7 @@ export function renderWithOverrides(
   }));
   ctx.scopes.enter(scope);
   try {
-    const sql = compileTemplate(ctx.env, file.source, file.path).render({});
+    const sql = compileTemplate(ctx.env, file.source, file.path).render(fileContext(ctx.env, file));
     return { sql, refs: scope.refs, sources: scope.sources, usesThis: sql.includes(String(thisMarker(model.name))) };
   } catch (error) {
     const diagnostic = templateErrorToDiagnostic(error, file.path, model.id, scope.raised, file.source);

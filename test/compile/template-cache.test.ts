@@ -11,6 +11,10 @@ import { loadProject } from '../../src/project/index.js';
 import { SparkifyError } from '../../src/diagnostics.js';
 import type { ModelNode } from '../../src/manifest/manifest.js';
 import { writeProject } from './fixture.js';
+import { dbtMacroFiles } from '../../src/jinja/dbt-macros.js';
+
+/** The project's three templates and the macro files of sparkify's built-in `dbt` package. */
+const TEMPLATES = 3 + dbtMacroFiles().length;
 
 const FILES: Record<string, string> = {
   'project.yml': 'name: fixture\nvars:\n  start_day: 1\ntargets:\n  dev:\n    type: pglite\n    path: .sparkify/dev\n  other:\n    type: pglite\n    path: .sparkify/other\n    schema: analytics\n',
@@ -46,9 +50,9 @@ describe('the compiled-template cache', () => {
 
   test('a first compile misses every template; the next one hits every one, with identical output', () => {
     const first = compileWith(root, cacheFile);
-    assert.deepEqual(first.stats, { hits: 0, misses: 3 });
+    assert.deepEqual(first.stats, { hits: 0, misses: TEMPLATES });
     const second = compileWith(root, cacheFile);
-    assert.deepEqual(second.stats, { hits: 3, misses: 0 });
+    assert.deepEqual(second.stats, { hits: TEMPLATES, misses: 0 });
     assert.equal(output(second.compiled), output(first.compiled));
     assert.equal(output(second.compiled), output(compileUncached(root)));
   });
@@ -56,7 +60,7 @@ describe('the compiled-template cache', () => {
   test('an edited macro is compiled again, and only it; every model that calls it sees the edit', () => {
     writeFileSync(join(root, 'macros/money.sql'), FILES['macros/money.sql'].replace('100.0', '1000.0'));
     const edited = compileWith(root, cacheFile);
-    assert.deepEqual(edited.stats, { hits: 2, misses: 1 });
+    assert.deepEqual(edited.stats, { hits: TEMPLATES - 1, misses: 1 });
     assert.match((edited.compiled.manifest.nodes['model.events'] as ModelNode).compiledSql, /\(id \/ 1000\.0\)/);
     assert.equal(output(edited.compiled), output(compileUncached(root)));
   });
@@ -77,7 +81,7 @@ describe('the compiled-template cache', () => {
   test('entries made by another compiler (another sparkify, nunjucks or src/jinja) are all dropped', () => {
     const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { compiler: string };
     writeFileSync(cacheFile, JSON.stringify({ ...stored, compiler: 'another' }));
-    assert.deepEqual(compileWith(root, cacheFile).stats, { hits: 0, misses: 3 });
+    assert.deepEqual(compileWith(root, cacheFile).stats, { hits: 0, misses: TEMPLATES });
   });
 
   test('a template that does not compile is never cached: its error is reported every time', () => {
@@ -91,7 +95,7 @@ describe('the compiled-template cache', () => {
   test('an unreadable cache file is an empty cache', () => {
     writeFileSync(cacheFile, '{ not json');
     const run = compileWith(root, cacheFile);
-    assert.deepEqual(run.stats, { hits: 0, misses: 3 });
+    assert.deepEqual(run.stats, { hits: 0, misses: TEMPLATES });
     assert.equal(output(run.compiled), output(compileUncached(root)));
   });
 });
@@ -132,6 +136,33 @@ describe('the compiled project, reused while nothing it was made from changed', 
     const edited = run();
     assert.equal(edited.cached, false);
     assert.match((edited.manifest.nodes['model.daily'] as ModelNode).compiledSql, /count\(1\)/);
+  });
+});
+
+describe("the run's invocation and flags count only when a template names them", () => {
+  const invocation = (n: number) => ({ id: `0000000${n}-0000-4000-8000-000000000000`, startedAt: new Date(Date.UTC(2026, 0, n)) });
+  const compileAt = (root: string, file: string, n: number, which: string) => {
+    const project = loadProject(root, { env: {} });
+    const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
+    return compileProjectCached({ project, files, env: {}, invocation: invocation(n), flags: { WHICH: which } }, file);
+  };
+  const cacheFile = () => join(mkdtempSync(join(tmpdir(), 'sparkify-compile-cache-')), 'compiled-project.json');
+
+  test('a project that never reads them: a new run, or compile after build, reuses the result', () => {
+    const [root, file] = [writeProject(FILES), cacheFile()];
+    assert.equal(compileAt(root, file, 1, 'build').cached, false);
+    assert.equal(compileAt(root, file, 2, 'compile').cached, true);
+  });
+
+  test('a model that stamps invocation_id, or reads flags, is compiled again for each run', () => {
+    const stamped = { ...FILES, 'models/audit.sql': "select '{{ invocation_id }}' as run, '{{ flags.WHICH }}' as which\n" };
+    const [root, file] = [writeProject(stamped), cacheFile()];
+    compileAt(root, file, 1, 'build');
+    const again = compileAt(root, file, 2, 'build');
+    assert.equal(again.cached, false);
+    assert.match((again.manifest.nodes['model.audit'] as ModelNode).compiledSql, /'00000002-0000-4000-8000-000000000000' as run, 'build'/);
+    assert.equal(compileAt(root, file, 2, 'build').cached, true, 'the same invocation and flags hit');
+    assert.match((compileAt(root, file, 2, 'compile').manifest.nodes['model.audit'] as ModelNode).compiledSql, /'compile' as which/);
   });
 });
 

@@ -212,4 +212,26 @@ describe('schema file and test problems are compile diagnostics', () => {
     });
     assert.deepEqual(Object.keys(manifest.nodes).filter((id) => id.startsWith('test.')), ['test.not_null_users_user_id']);
   });
+
+  test("a test macro's model is a Relation, as in dbt: printed as the tested SQL, taken apart by its parts", () => {
+    const { manifest } = compileWithTests({
+      'models/schema.yml': lines(
+        'models:',
+        '  - name: users',
+        '    data_tests:',
+        '      - named_after: {expected: users}',
+        '      - named_after: {expected: users, name: users_named_after_where, config: {where: "user_id > 0"}}',
+      ),
+      'tests/generic/named_after.sql': lines(
+        '{% test named_after(model, expected) %}',
+        "select '{{ model.schema }}.{{ model.identifier }}/{{ model.name }}' as seen from {{ model }} where {{ model.identifier != expected }}",
+        '{% endtest %}',
+      ),
+    });
+    const sql = Object.values(manifest.nodes).filter((n): n is TestNode => n.kind === 'test').map((t) => t.compiledSql.trim()).sort();
+    assert.deepEqual(sql, [
+      `select 'public.users/users' as seen from "public"."users" where False`,
+      `select 'public.users/users' as seen from (select * from "public"."users" where user_id > 0) as sparkify_subquery where False`,
+    ]);
+  });
 });

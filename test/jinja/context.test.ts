@@ -34,9 +34,9 @@ select {{ rel is none }} as r, {{ adapter.get_columns_in_relation(this) | length
 
   test('model, target, project_name, graph and ref/source relations', () => {
     assertRenders([
-      ['{{ model.unique_id }} {{ model.resource_type }} {{ model.package_name }} {{ model.original_file_path }}', 'model.case_0 model fixture models/case_0.sql'],
+      ['{{ model.unique_id }} {{ model.resource_type }} {{ model.package_name }} {{ model.original_file_path }}', 'model.fixture.case_0 model fixture models/case_0.sql'],
       ['{{ target.name }} {{ target.type }} {{ target.engine }} {{ target.schema }} {{ target.database }} {{ target.user }} {{ target.threads }} {{ target.profile_name }} {{ project_name }}', 'dev postgres pglite public postgres postgres 4 fixture fixture'],
-      ["{{ graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') | map(attribute='name') | sort | join(',') }} {{ graph.sources.keys() | list }}", "case_0,case_1,case_2,case_3 ['source.raw.events']"],
+      ["{{ graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') | map(attribute='name') | sort | join(',') }} {{ graph.sources.keys() | list }}", "case_0,case_1,case_2,case_3 ['source.fixture.raw.events']"],
       ["{{ source('raw', 'events').identifier }} {{ ref('case_0').name }} {{ ref('case_0') }} {{ builtins.ref('case_0') }}", 'events case_0 "public"."case_0" "public"."case_0"'],
     ]);
   });
@@ -49,7 +49,7 @@ select {{ rel is none }} as r, {{ adapter.get_columns_in_relation(this) | length
     ]);
   });
 
-  test('log, print and exceptions.warn go to the log with their file:line; raise_compiler_error fails at its line', () => {
+  test('log, print and exceptions.warn go to the log with their file:line; raise_compiler_error and a secret env_var fail at their line', () => {
     const fixture = compileJinja({
       'macros/say.sql': "{% macro say() %}\n{{ log('from macro', info=True) }}\n{% endmacro %}",
       'models/talk.sql': "select 1\n{{ log('debug only') }}{{ print('printed') }}\n{% do exceptions.warn('careful: ' ~ 2) %}{{ say() }}\n",
@@ -62,6 +62,10 @@ select {{ rel is none }} as r, {{ adapter.get_columns_in_relation(this) | length
       ['info', 'from macro', 'macros/say.sql', 2, undefined],
     ]);
     const [error] = renderErrors("select 1\n  {{ exceptions.raise_compiler_error('Invalid ' ~ 'column') }}");
+    // As dbt: secret variables are for profiles.yml and packages.yml, never a model's SQL.
+    const [secret] = renderErrors("select '{{ env_var('DBT_ENV_SECRET_API_KEY', 'x') }}'");
+    assert.deepEqual([secret.code, secret.location?.line], ['SPK159', 1]);
+    assert.match(secret.message, /env_var\('DBT_ENV_SECRET_API_KEY'\): secret environment variables \(DBT_ENV_SECRET_\*\) are allowed only in profiles\.yml and packages\.yml/);
     assert.deepEqual([error.code, error.message, error.location], ['SPK150', 'Invalid column', { file: 'models/m.sql', line: 2, column: 6 }]);
   });
 

@@ -36,6 +36,18 @@ describe('docs blocks', () => {
     assert.equal(sqlOf(fixture, 'users'), `select id as user_id from "public"."events" -- The id of the user.\n`);
   });
 
+  test("doc('package', 'name') finds the block by its name, in schema files and templates", () => {
+    const fixture = compileJinja({
+      'models/docs/marts.md': DOCS,
+      'models/schema.yml': SCHEMA.replace("doc('users')", "doc('fixture', 'users')"),
+      'models/users.sql': "select 1 as user_id -- {{ doc('fixture', 'user_id') }}\n",
+    });
+    const users = fixture.compiled.manifest.nodes['model.users'];
+    assert.ok(users.kind === 'model');
+    assert.equal(users.description, 'One row per **user**, with the level they had last.');
+    assert.equal(sqlOf(fixture, 'users'), 'select 1 as user_id -- The id of the user.\n');
+  });
+
   test('an unknown doc() is an error where it is called, with the closest name', () => {
     const [error] = compileErrors({
       'models/docs.md': DOCS,

@@ -29,8 +29,9 @@ describe('a project written in dbt Jinja builds on PGlite', () => {
       assert.match(result.stdout, new RegExp(`PASS ${name} `));
     }
     assert.match(result.stderr, /^warning: models\/marts\/daily_orders\.sql:5:8: daily_orders: amounts are in EUR \[SPK151\]$/m);
-    assert.match(result.stderr, /^rendering model\.daily_orders for postgres$/m);
-    assert.doesNotMatch(result.stdout + result.stderr, /latest order/);
+    assert.match(result.stderr, /^rendering model\.jinja_shop\.daily_orders for postgres$/m);
+    // daily_orders reads `execute`: the build renders it again on the warehouse, where its statement() runs.
+    assert.equal(result.stderr.match(/^latest order: 2024-01-05$/gm)?.length, 1, result.stderr);
   });
 
   test('the tables hold what the macros computed', async () => {

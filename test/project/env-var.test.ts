@@ -69,3 +69,10 @@ test('a nunjucks error message is reduced to its reason', () => {
     assert.match(error.diagnostics[0].message, /cannot render template: .*undefined/);
   }
 });
+
+test("the values of DBT_ENV_SECRET_* variables are the project's secrets (scrubbed from output), as dbt scrubs them", () => {
+  const project = load({ 'project.yml': pgProject('postgres://app@db/prod') }, { env: { DBT_ENV_SECRET_GIT_TOKEN: 'ghp_x1y2z3', DBT_USER: 'not-secret', DBT_ENV_SECRET_EMPTY: '' } });
+  assert.ok(project.secrets.includes('ghp_x1y2z3'));
+  assert.ok(!project.secrets.includes('not-secret'));
+  assert.ok(!project.secrets.includes(''));
+});

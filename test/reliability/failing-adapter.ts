@@ -49,6 +49,7 @@ export class FailingAdapter implements Adapter {
     return {
       execute: (sql) => this.counted(sql, () => session.execute(sql)),
       copyFrom: (sql, chunks) => this.counted(sql, () => session.copyFrom(sql, chunks)),
+      query: (sql, params) => session.query(sql, params),
     };
   }
 

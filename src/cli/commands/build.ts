@@ -3,6 +3,7 @@ import { createAdapter, engineOf } from '../../engines/registry.js';
 import { needsDatabase, noWarehouse, onlyUnitTests, UnitTestEngine, withUnitTestGates } from '../../unit-tests/index.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 import type { NodePlan } from '../../kinds/node-plan.js';
+import type { RunPlan } from '../../kinds/plan-run.js';
 import { writeCompiledFiles } from '../../kinds/compiled-files.js';
 import { writeRunResults } from '../../run/artifacts.js';
 import type { RunReporter } from '../../run/schedule-plans.js';
@@ -23,7 +24,9 @@ import { writeManifestOf } from '../manifest-stamp.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { claimStop } from '../interrupt.js';
 import { phaseTimer, type PhaseTimer } from '../phase-timings.js';
-import { onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
+import { onlyInlined, planBuild, reportNothingToBuild, runTimeRendering, stepReporter, verbOf, writeRanFiles } from '../build-run.js';
+import { writeManifest } from '../../run/artifacts.js';
+import { manifestDocument } from '../artifact-documents.js';
 import { replacedLine } from '../../load/replaced-line.js';
 
 /** Options of `sparkify build`. */
@@ -42,7 +45,8 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   const started = Date.now();
   const timer = phaseTimer();
   // The first line comes before compiling: no silent start, whatever the project's size.
-  const context = loadProjectContext(options, (loaded, out) => out.line(`Running with sparkify on target ${loaded.target.name} (${loaded.target.type})`));
+  const context = loadProjectContext(options, { WHICH: command, FULL_REFRESH: options.fullRefresh ?? false },
+    (loaded, out) => out.line(`Running with sparkify on target ${loaded.target.name} (${loaded.target.type})`));
   const { root, compiled, project, output, scrub } = context;
   timer.phase('read and compile the project');
   const ids = runOrder(compiled.graph, selectedIds(context, options), command, hasSelection(options));
@@ -80,6 +84,9 @@ async function runBuild({ context, ids, plans, options, command, started, timer 
   let results: NodeResult[] = [];
   let warnings: Diagnostic[] = [];
   let releaseBuildLock: (() => Promise<void>) | undefined;
+  // Plans of nodes rendered again at run time (their templates introspect), for target/run/.
+  const prepared = new Map<string, NodePlan>();
+  let ran: RunPlan | undefined;
   const stop = claimStop(
     (signal) => output.error(`Interrupted by ${signal}: cancelling the statements in progress and rolling back (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'} again to exit at once)`),
     () => adapter.abandon?.(),
@@ -94,7 +101,9 @@ async function runBuild({ context, ids, plans, options, command, started, timer 
     // insert the same rows. Each engine says how it keeps them apart (PGlite: open() locked already).
     const locks = !warehouseFree && (command === 'build' || command === 'snapshot');
     releaseBuildLock = locks ? await engineOf(project.target).acquireBuildLock(adapter, project.target, project.config.name) : undefined;
-    const run = warehouseFree ? { runId: '', nodes: plans } : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
+    const planned = warehouseFree ? undefined : await planBuild(context, adapter, ids, options.fullRefresh ?? false);
+    const run = planned?.run ?? { runId: '', nodes: plans };
+    ran = run;
     throwIfStopped(stop.signal);
     timer.phase('build lock, warehouse state, plan');
     if (warehouseFree) output.line('Only unit tests: they run in an in-memory PGlite, the warehouse is not opened');
@@ -108,6 +117,7 @@ async function runBuild({ context, ids, plans, options, command, started, timer 
       signal: stop.signal,
       gates: withUnitTestGates(compiled.graph, ids, testGates(compiled.graph, ids)),
       unitTests,
+      ...(planned ? { prepare: runTimeRendering(context, adapter, planned.options, prepared) } : {}),
     }));
     // A signal that came during the last statement (PGlite blocks the event loop) is handled here.
     await stopPoint(stop.signal).catch(() => undefined);
@@ -120,6 +130,8 @@ async function runBuild({ context, ids, plans, options, command, started, timer 
     // A stopped run does not wait for the unit-test database to finish starting: it goes with the process.
     if (!stop.signal.aborted) await unitTests.close();
     timer.phase('close');
+    if (ran) writeRanFiles(context, ran, prepared);
+    if (prepared.size > 0) writeManifest(root, manifestDocument(context), scrub);
     const interrupted = stopSignalOf(stop.signal);
     writeRunResults(root, runResultsDocument(command, context, results, started, undefined, interrupted), scrub);
     timer.phase('write run_results.json');

@@ -7,14 +7,18 @@ import { loadProjectContext, selectedIds } from '../project-context.js';
 import { writeManifestOf } from '../manifest-stamp.js';
 import { runResultsDocument } from '../run-summary.js';
 import { phaseTimer } from '../phase-timings.js';
+import { introspectForCompile } from '../compile-introspection.js';
 
 /** `sparkify compile`: renders everything, writes target/, prints the selected plans for review. */
-export async function compileCommand(options: GlobalOptions & SelectionOptions & { fullRefresh?: boolean }): Promise<number> {
+export async function compileCommand(options: GlobalOptions & SelectionOptions & { fullRefresh?: boolean; introspect?: boolean }): Promise<number> {
   const started = Date.now();
   const timer = phaseTimer();
-  const context = loadProjectContext(options);
+  const context = loadProjectContext(options, { WHICH: 'compile', FULL_REFRESH: options.fullRefresh ?? false });
   const { root, compiled, scrub, output } = context;
   timer.phase('read and compile the project');
+  const hasSelection = Boolean(options.select?.length || options.exclude?.length);
+  // Models that ask the warehouse render with execute true, as dbt compiles them, unless --no-introspect.
+  if (options.introspect !== false) await introspectForCompile(context, selectedIds(context, options));
   const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
   const all = runSteps(review);
   timer.phase('plan every node');
@@ -22,7 +26,6 @@ export async function compileCommand(options: GlobalOptions & SelectionOptions &
   timer.phase('write manifest.json');
   writeCompiledFiles(root, compiled.manifest, all, scrub);
   timer.phase('write target/compiled and target/run');
-  const hasSelection = Boolean(options.select?.length || options.exclude?.length);
   const ids = hasSelection ? selectedIds(context, options) : [];
   if (hasSelection) {
     printReview(context, review, ids);

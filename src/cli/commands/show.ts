@@ -1,8 +1,5 @@
-import { readSeedFiles } from '../../seeds/seed-files.js';
 import { stringify } from 'csv-stringify/sync';
 import { compileProject } from '../../compile/compile-project.js';
-import { readSnapshotFiles } from '../../snapshots/snapshot-files.js';
-import { readProjectFiles } from '../../project/project-files.js';
 import { fail } from '../../diagnostics.js';
 import { createAdapter, engineOf } from '../../engines/registry.js';
 import { kindOf } from '../../kinds/registry.js';
@@ -41,10 +38,8 @@ export async function showCommand(options: ShowOptions): Promise<number> {
 
 function sourceQuery(context: ProjectContext, options: ShowOptions): string {
   if (options.inline !== undefined) {
-    const files = readProjectFiles(context.root, context.project.config.modelPaths, context.project.config.macroPaths);
-    const seeds = readSeedFiles(context.root);
-    const snapshots = readSnapshotFiles(context.root, context.project.config.snapshotPaths);
-    const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline, seeds, snapshots });
+    // The files the command read already: the packages' macros too.
+    const compiled = compileProject({ ...context.input, inline: options.inline });
     return compiled.inlineSql!.trim().replace(/;+\s*$/, '');
   }
   if (!options.select?.length) fail(CliErrors.badUsage, 'show needs --select MODEL or --inline "SQL"', undefined, 'e.g. sparkify show --select users --limit 5');

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { Adapter, RelationKind, Session, StatementResult } from '../adapter.js';
+import type { Adapter, QueryRows, RelationKind, Session, StatementResult } from '../adapter.js';
 import { quoteLiteral, type Relation } from '../../sql/quote.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { copyPristineDataDir } from './pristine-data-dir.js';
@@ -107,6 +107,11 @@ class PgliteSession implements Session {
       rows: result.rows,
       columns: result.fields.map((f) => f.name),
     };
+  }
+
+  async query(sql: string, params: unknown[]): Promise<QueryRows> {
+    const result = await this.db.query<unknown[]>(sql, params, { rowMode: 'array' });
+    return { columns: result.fields.map((f) => ({ name: f.name, typeId: f.dataTypeID })), rows: result.rows };
   }
 
   /** PGlite reads COPY input from a virtual `/dev/blob` file: one COPY per chunk keeps memory flat. */

@@ -1,7 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
-import type { Session, StatementResult } from '../adapter.js';
+import type { QueryRows, Session, StatementResult } from '../adapter.js';
 
 /**
  * One pooled connection. Statements go to the raw pg client without parameters, so pg sends them
@@ -28,6 +28,12 @@ export class PostgresSession implements Session {
       rows: result.rows,
       columns: (result.fields ?? []).map((field) => field.name),
     };
+  }
+
+  /** With parameters pg uses the extended protocol: one statement, values bound, never spliced in. */
+  async query(sql: string, params: unknown[]): Promise<QueryRows> {
+    const result = await this.client.query({ text: sql, values: params, rowMode: 'array' });
+    return { columns: (result.fields ?? []).map((field) => ({ name: field.name, typeId: field.dataTypeID })), rows: result.rows as unknown[][] };
   }
 
   /**

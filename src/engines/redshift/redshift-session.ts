@@ -1,5 +1,5 @@
 import type { BadRecord } from '../../load/types.js';
-import type { Session, StatementResult } from '../adapter.js';
+import type { QueryRows, Session, StatementResult } from '../adapter.js';
 import type { Relation } from '../../sql/quote.js';
 import { readLoadErrors, type LoadErrorView } from './load-errors.js';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-policy.js';
@@ -38,6 +38,11 @@ export class RedshiftSession implements Session {
         await this.wait(delay);
       }
     }
+  }
+
+  /** Introspection runs outside the build's transactions: nothing to replay. */
+  query(sql: string, params: unknown[]): Promise<QueryRows> {
+    return this.inner.query(sql, params);
   }
 
   /** Redshift reads its files from S3 itself (COPY ... FROM 's3://...'); there is no client feed. */

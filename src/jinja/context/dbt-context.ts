@@ -18,11 +18,12 @@ import { pyStr } from '../python/values.js';
 import { adapterObject } from './adapter.js';
 import { dbtFunctions } from './dbt-functions.js';
 import { docText } from './docs-blocks.js';
-import type { GraphView } from './graph-view.js';
+import { dbtNodeId, type GraphView } from './graph-view.js';
 import { introspectionFunctions, type IntrospectingScope } from './introspection-functions.js';
 import { createRelation, type Relation } from './relation.js';
 import type { TargetContext } from './target-context.js';
 import type { TemplateLog, TemplateLogEntry } from './template-log.js';
+import type { MacroRegistry } from '../macro-registry.js';
 
 /** What the context reads from the render in progress (compile's RenderScope). */
 export interface ContextScope extends IntrospectingScope {
@@ -30,6 +31,8 @@ export interface ContextScope extends IntrospectingScope {
   config: Record<string, unknown>;
   /** The node being rendered, when it has a relation of its own (`this`, `model`). */
   node?: { resourceType: 'model' | 'snapshot'; path: string };
+  /** The installed package the node comes from (absent: the project's own). */
+  package?: string;
 }
 
 /** The invocation templates see; compile's defaults are fixed, so that compiling stays pure. */
@@ -55,6 +58,8 @@ export interface DbtContextOptions {
   invocation?: Invocation;
   flags?: Record<string, unknown>;
   log?: TemplateLog;
+  /** The macro namespaces adapter.dispatch searches. */
+  macros: MacroRegistry;
 }
 
 const RAISED_HINT = 'the template raised this itself (exceptions.raise_compiler_error): read the condition around that line';
@@ -72,8 +77,8 @@ function modelContext(options: DbtContextOptions): Record<string, unknown> | und
   const materialized = scope.config.materialized ?? (scope.node.resourceType === 'snapshot' ? 'snapshot' : options.modelDefaults?.materialized);
   const tags = [...(options.modelDefaults?.tags ?? []), ...[scope.config.tags ?? []].flat().map(String)];
   return {
-    name: scope.modelName, unique_id: `${scope.node.resourceType}.${scope.modelName}`, resource_type: scope.node.resourceType,
-    package_name: options.projectName, path: scope.node.path, original_file_path: scope.node.path,
+    name: scope.modelName, unique_id: dbtNodeId(scope.node.resourceType, scope.package ?? options.projectName, scope.modelName), resource_type: scope.node.resourceType,
+    package_name: scope.package ?? options.projectName, path: scope.node.path, original_file_path: scope.node.path,
     alias: relation?.identifier ?? scope.modelName, schema: relation?.schema ?? null, database: relation?.database ?? null,
     config: { ...scope.config, materialized }, tags, description: pyStr(scope.config.description ?? ''),
   };
@@ -85,7 +90,10 @@ export function installDbtContext(env: nunjucks.Environment, options: DbtContext
   const introspect = introspectionFunctions(options.scope, options.raise);
   const invocation = options.invocation ?? COMPILE_INVOCATION;
   const say = (level: TemplateLogEntry['level'], message: unknown, code?: string) => {
-    options.log?.({ level, message: pyStr(message), location: jinja.position, ...(code ? { code } : {}) });
+    // A warning from a macro of another file names the node that called it, as errors do.
+    const caller = options.scope().node?.path;
+    const calledFrom = code && caller && jinja.position && jinja.position.file !== caller ? ` (in a macro called from ${caller})` : '';
+    options.log?.({ level, message: pyStr(message) + calledFrom, location: jinja.position, ...(code ? { code } : {}) });
     return '';
   };
   dynamicGlobal(env, 'execute', () => {
@@ -100,7 +108,7 @@ export function installDbtContext(env: nunjucks.Environment, options: DbtContext
     target: options.target,
     project_name: options.projectName,
     graph: options.graph ?? { nodes: {}, sources: {}, exposures: {}, metrics: {} },
-    adapter: adapterObject(env, options.target, introspect, options.raise),
+    adapter: adapterObject(env, options.target, introspect, { macros: options.macros, callerPackage: () => options.scope().package, raise: options.raise }),
     api: { Relation: { create: createRelation } },
     exceptions: {
       raise_compiler_error: (...args: unknown[]) => options.raise({ code: JinjaErrors.raisedByTemplate, message: pyStr(bindArgs('raise_compiler_error', args, ['msg']).msg), hint: RAISED_HINT }),
@@ -114,7 +122,9 @@ export function installDbtContext(env: nunjucks.Environment, options: DbtContext
     load_result: introspect.load_result,
     run_query: introspect.run_query,
     doc: (...args: unknown[]) => {
-      const text = docText(options.docs ?? new Map(), pyStr(bindArgs('doc', args, ['name']).name));
+      // doc('name') or doc('package', 'name'): block names are unique across the project and its packages.
+      const { first, second } = bindArgs('doc', args, ['first', ['second', null]]);
+      const text = docText(options.docs ?? new Map(), pyStr(second ?? first));
       return typeof text === 'string' ? text : options.raise(text);
     },
     builtins: { ref: env.getGlobal('ref'), source: env.getGlobal('source'), config: env.getGlobal('config') },

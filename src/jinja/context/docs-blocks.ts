@@ -62,7 +62,9 @@ export function docText(docs: ReadonlyMap<string, DocBlock>, name: string): stri
 
 /** `doc('name')` in schema-file descriptions (a config function): the text of a `{% docs %}` block. */
 export function docConfigFunction(docs: ReadonlyMap<string, DocBlock>): ConfigFunction {
-  return ([name], { location, report }) => {
+  return ([first, second], { location, report }) => {
+    // doc('name') or doc('package', 'name'): block names are unique across the project and its packages.
+    const name = second ?? first;
     if (typeof name !== 'string') {
       return report({ code: ProjectErrors.badTemplate, message: 'doc() needs a name as a quoted string', location, hint: "write doc('NAME')" });
     }

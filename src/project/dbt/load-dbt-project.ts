@@ -5,6 +5,7 @@ import { isMap, type YAMLMap } from 'yaml';
 import { posix } from 'node:path';
 import { SparkifyError, type Diagnostic } from '../../diagnostics.js';
 import { collectSecrets } from '../../engines/collect-secrets.js';
+import { secretEnvValues } from '../secret-env.js';
 import { ProjectErrors } from '../../config/error-codes.js';
 import type { LoadProjectOptions } from '../load-project.js';
 import { MapReader } from '../../config/map-reader.js';
@@ -17,6 +18,7 @@ import type { LoadedProject, ProjectConfig, SeedConfig } from '../types.js';
 import { readYamlSource, type YamlSource } from '../../config/yaml-source.js';
 import { configsAt } from './folder-configs.js';
 import { readDbtProject } from './read-dbt-project.js';
+import { loadPackages } from '../packages/load-packages.js';
 
 /** The file name dbt reads. */
 export const DBT_PROJECT_FILE = 'dbt_project.yml';
@@ -39,7 +41,7 @@ export function loadDbtProject(root: string, options: LoadProjectOptions): Loade
   const seeds = seedConfigs(root, config);
   if (seeds) config.seeds = seeds;
   const sources = readSources(root, { env: options.env, vars: config.vars });
-  return { config, sources, target, secrets: collectSecrets(Object.values(targets)), warnings };
+  return { config, sources, target, secrets: [...collectSecrets(Object.values(targets)), ...secretEnvValues(options.env)], warnings, packages: loadPackages(root, config, options.env) };
 }
 
 /** dbt scopes vars by package: `vars: {my_project: {x: 1}}` sets x for my_project, over the global ones. */

@@ -27,3 +27,22 @@ function asList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
+
+/**
+ * The defaults of a model of an installed package: the package's own folder configs, under what the
+ * project's dbt_project.yml says for the package's path (`models: {pkg: {+schema: x}}`), as dbt
+ * applies the root project's configs over a package's.
+ */
+export function packageModelDefaults(project: ProjectConfig, pkg: ProjectConfig, path: string[]): ModelDefaults {
+  const own = modelDefaultsFor(pkg, path);
+  const tree = project.folderConfigs?.models;
+  if (!tree) return own;
+  const found = configsAt(tree, path);
+  const merged: ModelDefaults = { ...own, tags: [...own.tags, ...asList(found.tags)], extra: { ...own.extra } };
+  if (found.materialized !== undefined) merged.materialized = String(found.materialized);
+  if (found.schema !== undefined && found.schema !== null) merged.schema = String(found.schema);
+  if (found.alias !== undefined && found.alias !== null) merged.alias = String(found.alias);
+  if (found.enabled !== undefined) merged.enabled = found.enabled !== false && found.enabled !== 'false';
+  for (const [key, value] of Object.entries(found)) if (!CORE.includes(key) && APPLIED_CONFIG_KEYS.models.has(key)) merged.extra![key] = value;
+  return merged;
+}

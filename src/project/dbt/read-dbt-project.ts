@@ -7,6 +7,7 @@ import { nonEmptyText, textList, anything } from '../../config/value-kinds.js';
 import { APPLIED_CONFIG_KEYS, DBT_CONFIG_KEYS, type ResourceBlock } from './config-keys.js';
 import { allConfigKeys, readFolderConfigs, type FolderConfigNode } from './folder-configs.js';
 import { checkRequiredDbtVersion } from './require-dbt-version.js';
+import { readDispatch } from '../read-dispatch.js';
 
 /** The keys of dbt_project.yml sparkify reads; those in NOT_APPLIED are read and warned about. */
 const KNOWN_KEYS = [
@@ -20,7 +21,7 @@ const DEFAULTS_ONLY: Record<string, unknown> = {
   'seed-paths': ['seeds'], 'target-path': 'target', 'analysis-paths': ['analyses'], 'docs-paths': undefined, 'asset-paths': [],
   'log-path': 'logs', 'packages-install-path': 'dbt_packages', 'config-version': 2,
 };
-const IGNORED_WITH_WARNING = ['quoting', 'flags', 'query-comment', 'dispatch', 'restrict-access', 'sources', 'unit_tests', 'metrics', 'exposures', 'semantic-models', 'saved-queries'];
+const IGNORED_WITH_WARNING = ['quoting', 'flags', 'query-comment', 'restrict-access', 'sources', 'unit_tests', 'metrics', 'exposures', 'semantic-models', 'saved-queries'];
 
 /** What reading dbt_project.yml gives besides ProjectConfig. */
 export interface DbtProjectRead {
@@ -53,6 +54,8 @@ export function readDbtProject(project: MapReader, root: string, vars: Record<st
   const onRunEnd = project.get('on-run-end', hookList);
   if (onRunStart) config.onRunStart = onRunStart;
   if (onRunEnd) config.onRunEnd = onRunEnd;
+  const dispatch = readDispatch(project);
+  if (dispatch) config.dispatch = dispatch;
   return { config, profile: project.get('profile', nonEmptyText) ?? name, cleanTargets: project.get('clean-targets', textList) ?? ['target'] };
 }
 
