@@ -4,6 +4,7 @@ import type { ColumnInfo } from '../manifest/test-node.js';
 import type { Relation } from '../sql/quote.js';
 import { quoteRelation } from '../sql/quote.js';
 import type { DbtIdMap } from './dbt-ids.js';
+import { TARGET_DIR } from '../run/artifacts.js';
 
 /** What node converters need besides the node: the project, the id map and the raw files. */
 export interface NodeContext {
@@ -87,5 +88,5 @@ export function compiledFields(refs: string[], sources: [string, string][], depe
 
 /** `target/compiled/<path>`, where sparkify writes a node's compiled SQL. */
 export function compiledFile(path: string): string {
-  return posix.join('target', 'compiled', path);
+  return posix.join(TARGET_DIR, 'compiled', path);
 }

@@ -9,6 +9,7 @@ import type { ManifestNode } from '../manifest/manifest.js';
 import type { StepReporter } from '../kinds/execute-run.js';
 import { readWarehouseState } from '../run/read-warehouse-state.js';
 import { newRunId } from '../run/run-id.js';
+import type { PlanOptions } from '../plan/plan-model.js';
 import { colourStatus, statusLine } from './output.js';
 import type { ProjectContext } from './project-context.js';
 
@@ -16,11 +17,11 @@ import type { ProjectContext } from './project-context.js';
  * Plans a build with the warehouse as it is: reads the state the plan depends on, plans with a
  * fresh run id and writes the exact statements to target/run/ (over compile's review copies).
  */
-export async function planBuild(context: ProjectContext, adapter: Adapter, ids: string[], fullRefresh: boolean): Promise<RunPlan> {
+export async function planBuild(context: ProjectContext, adapter: Adapter, ids: string[], fullRefresh: boolean, options: PlanOptions = {}): Promise<RunPlan> {
   const { manifest } = context.compiled;
   const dialect = dialectFor(context.project.target);
   const state = await readWarehouseState(adapter, dialect, stateRequest(manifest, ids));
-  const run = planRun(manifest, ids, dialect, { runId: newRunId(), fullRefresh, state });
+  const run = planRun(manifest, ids, dialect, { ...options, runId: newRunId(), fullRefresh, state });
   writeCompiledFiles(context.root, manifest, runSteps(run), context.scrub);
   return run;
 }

@@ -2,21 +2,25 @@ import type { NodePlan } from '../kinds/node-plan.js';
 import { ProjectErrors } from '../config/error-codes.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { CompiledProject } from '../compile/compile-project.js';
+import type { CompiledProject, CompileInput } from '../compile/compile-project.js';
 import { compileProject } from '../compile/compile-project.js';
 import { readProjectFiles, type TemplateFile } from '../project/project-files.js';
 import type { ArtifactRun } from '../artifacts/artifact-run.js';
 import { newArtifactRun } from './artifact-documents.js';
 import { readSeedFiles } from '../seeds/seed-files.js';
 import { readSnapshotFiles } from '../snapshots/snapshot-files.js';
-import { fail, formatDiagnostic } from '../diagnostics.js';
+import { fail, formatDiagnostic, SparkifyError, type Diagnostic } from '../diagnostics.js';
 import { selectNodes, topologicalOrder, type IndirectSelection } from '../graph/index.js';
 import { readDataTestFiles } from '../data-tests/index.js';
 import { planNodes } from '../kinds/plan-nodes.js';
 import { dialectFor } from '../engines/registry.js';
 import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
-import { createScrubber, Output } from './output.js';
+import { schemaFolders } from '../project/schema-files.js';
+import { useTargetDir } from '../run/artifacts.js';
+import { CliErrors } from './error-codes.js';
+import { createScrubber, Output, setOutputMode } from './output.js';
+import { warnErrorPolicy, type WarnErrorPolicy } from './warn-error.js';
 
 /** Options every command takes. */
 export interface GlobalOptions {
@@ -25,6 +29,14 @@ export interface GlobalOptions {
   vars?: string;
   /** --profiles-dir: where a dbt project's profiles.yml is looked for first. */
   profilesDir?: string;
+  /** --target-path: where artifacts and compiled files go (over $DBT_TARGET_PATH and the project's target-path). */
+  targetPath?: string;
+  /** --log-format: `json` prints one JSON event per line (dbt's structured logs). */
+  logFormat?: string;
+  quiet?: boolean;
+  debug?: boolean;
+  warnError?: boolean;
+  warnErrorOptions?: string;
 }
 
 /** Options of the commands that select nodes. */
@@ -33,6 +45,8 @@ export interface SelectionOptions {
   exclude?: string[];
   /** Which tests selecting a model brings along (dbt's --indirect-selection; eager by default). */
   indirectSelection?: IndirectSelection;
+  /** --resource-type: only nodes of these kinds (dbt's names; `default`/`all` for every kind). */
+  resourceType?: string[];
 }
 
 /** A project read, compiled and ready to plan, with output that scrubs its secrets. */
@@ -46,24 +60,61 @@ export interface ProjectContext {
   run: ArtifactRun;
   /** Macro files (macros/, tests/generic/), listed in manifest.json. */
   macroFiles: TemplateFile[];
+  /** Which warnings are errors (--warn-error) or silenced. */
+  warnings: WarnErrorPolicy;
 }
 
+/** How a command wants its context loaded. */
+export interface LoadHow {
+  /** False for a second compile of the same run (--defer): its warnings were said already. */
+  reportWarnings?: boolean;
+  /** Receives the time each phase took, in milliseconds (`sparkify parse`). */
+  timings?: [string, number][];
+}
+
+/** Extra compile inputs a command adds (--empty, --defer, run-operation). */
+export type CompileExtras = Pick<CompileInput, 'empty' | 'deferred' | 'operation'>;
+
 /** Reads and compiles the project (the pure phases) for a command. */
-export function loadProjectContext(options: GlobalOptions): ProjectContext {
+export function loadProjectContext(options: GlobalOptions, extras: CompileExtras = {}, how: LoadHow = {}): ProjectContext {
   const run = newArtifactRun();
+  const began = performance.now();
+  const policy = startOutput(options, run.invocationId);
   const root = findProjectRoot(options.projectDir);
   const project = loadProject(root, { varsText: options.vars, targetName: options.target, env: process.env, profilesDir: options.profilesDir });
   const scrub = createScrubber(project.secrets);
-  // Warnings (e.g. no dwh.cfg: compile prints placeholders) go to stderr, so stdout stays pure SQL.
-  for (const warning of project.warnings) process.stderr.write(scrub(`warning: ${formatDiagnostic(warning)}`) + '\n');
+  const output = new Output(scrub);
+  useTargetDir(options.targetPath ?? process.env.DBT_TARGET_PATH ?? project.config.targetPath ?? 'target');
   const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
-  // Schema files beside snapshots document them and declare their tests, as dbt's do.
-  const dataTests = readDataTestFiles(root, [...project.config.modelPaths, ...project.config.snapshotPaths], project.config.testPaths);
-  const seeds = readSeedFiles(root);
+  // Schema files beside seeds and snapshots document them and declare their tests, as dbt's do.
+  const dataTests = readDataTestFiles(root, schemaFolders(project.config), project.config.testPaths);
+  const seeds = readSeedFiles(root, project.config.seedPaths);
   const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
-  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots });
+  const read = performance.now();
+  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, ...extras });
+  how.timings?.push(['read the project files', read - began], ['compiled', performance.now() - read]);
+  // A second compile of the same run (--defer) has said its warnings already.
+  if (how.reportWarnings !== false) reportWarnings(output, [...project.warnings, ...(compiled.warnings ?? [])], policy);
   const macroFiles = [...files.macros, ...dataTests.generic];
-  return { root, project, compiled, output: new Output(scrub), scrub, run, macroFiles };
+  return { root, project, compiled, output, scrub, run, macroFiles, warnings: policy };
+}
+
+/** Sets the output mode from the flags (before anything prints) and returns the warning policy. */
+function startOutput(options: GlobalOptions, invocationId: string): WarnErrorPolicy {
+  if (options.debug) process.env.SPARKIFY_DEBUG = '1';
+  setOutputMode({ format: options.logFormat === 'json' ? 'json' : 'text', quiet: Boolean(options.quiet), debug: Boolean(options.debug), invocationId });
+  return warnErrorPolicy(options.warnError, options.warnErrorOptions);
+}
+
+/** Warnings go to stderr (stdout stays pure SQL); those --warn-error promotes stop the command (exit 2). */
+function reportWarnings(output: Output, warnings: Diagnostic[], policy: WarnErrorPolicy): void {
+  const promoted = warnings.filter((w) => policy.promotes(w.code));
+  if (promoted.length > 0) {
+    throw new SparkifyError(promoted.map((w) => ({ ...w, hint: `${w.hint ? `${w.hint}; ` : ''}an error because of --warn-error [${CliErrors.warningAsError}]` })));
+  }
+  for (const warning of warnings) {
+    if (!policy.silences(warning.code)) output.warn(`warning: ${formatDiagnostic(warning)}`, { name: 'Diagnostic', code: warning.code, data: { ...warning } });
+  }
 }
 
 /** Whether the user selected or excluded anything. */
@@ -79,8 +130,8 @@ export function selectedIds(context: ProjectContext, selection: SelectionOptions
 }
 
 /** The plans of the given nodes for the context's target. */
-export function planFor(context: ProjectContext, ids: string[]): NodePlan[] {
-  return planNodes(context.compiled.manifest, ids, dialectFor(context.project.target));
+export function planFor(context: ProjectContext, ids: string[], warnError = false): NodePlan[] {
+  return planNodes(context.compiled.manifest, ids, dialectFor(context.project.target), { warnError });
 }
 
 /** `--project-dir`, else the nearest folder upward from the working directory holding project.yml. */

@@ -20,4 +20,6 @@ export const CompileErrors = {
   badHook: 'SPK135',
   /** An ephemeral model has hooks, which would never run. */
   ephemeralHooks: 'SPK136',
+  /** `run-operation` names a macro the project does not define, or the macro failed to render. */
+  badOperation: 'SPK138',
 } as const;

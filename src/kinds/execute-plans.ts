@@ -13,6 +13,8 @@ export interface ExecuteOptions extends KindRunContext {
   reporter: RunReporter<NodePlan>;
   /** Nodes that must pass before a node runs, beyond its parents: in `build`, the tests on its parents. */
   gates?: ReadonlyMap<string, readonly string[]>;
+  /** --fail-fast: the first failure stops the run (see Schedule.failFast). */
+  failFast?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export function executePlans(options: ExecuteOptions): Promise<NodeResult[]> {
     threads: options.threads,
     reporter: options.reporter,
     gates: options.gates,
+    failFast: options.failFast,
     waitsForParents: (plan) => runnerOf(plan).usesWarehouse,
     runNode: (plan) => runNode(plan, options),
   });

@@ -23,6 +23,7 @@ export const modelKind: NodeKind<ModelNode, RelationPlan> = {
   ],
   plan: (model, dialect, options) => planModel(model, dialect, options),
   relationOf: (model) => (model.config.materialized === 'ephemeral' ? undefined : model.relation),
+  runs: (model) => model.config.materialized !== 'ephemeral',
   plansChangeWithTable: (model) => model.config.materialized === 'incremental',
   previewSql: (model, quoting) => `SELECT * FROM ${quoting.relation(model.relation)}`,
   stateNeeds(model) {

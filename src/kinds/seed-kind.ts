@@ -17,6 +17,7 @@ export const seedKind: NodeKind<SeedNode, RelationPlan> = {
   compiledFiles: () => [],
   plan: (seed, dialect, options) => planSeed(seed, dialect, options),
   relationOf: (seed) => seed.relation,
+  runs: () => true,
   plansChangeWithTable: () => false,
   previewSql: (seed, quoting) => `SELECT * FROM ${quoting.relation(seed.relation)}`,
   stateNeeds: () => ({}),

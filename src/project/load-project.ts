@@ -13,6 +13,7 @@ import { parseVars } from './parse-vars.js';
 import { readProject } from './read-project.js';
 import { ReadScope } from '../config/read-scope.js';
 import { readSources } from './read-sources.js';
+import { addSchemaSources } from './schema-sources/add-schema-sources.js';
 import { readVars } from './read-vars.js';
 import type { LoadedProject } from './types.js';
 import { readYamlSource, type YamlSource } from '../config/yaml-source.js';
@@ -54,9 +55,11 @@ export function loadProject(root: string, options: LoadProjectOptions): LoadedPr
   if (!target) throw new Error('internal: no target selected and no problem reported');
   // The target's vars override project vars (prod points sources at S3); --vars override both.
   config.vars = { ...vars, ...target.vars, ...cliVars };
-  const sources = readSources(root, { env: options.env, vars: config.vars, functions });
+  const warnings = [...source.warnings];
+  const context = { env: options.env, vars: config.vars, functions };
+  const sources = addSchemaSources(root, config, readSources(root, context), context, warnings);
   const secrets = collectSecrets(Object.values(config.targets));
-  return { config, sources, target, secrets, warnings: source.warnings };
+  return { config, sources, target, secrets, warnings };
 }
 
 /** Which project file a folder holds: project.yml, dbt_project.yml, or none; both is SPK041. */

@@ -2,22 +2,23 @@ import { writeCompiledFiles } from '../../kinds/compiled-files.js';
 import { runSteps } from '../../kinds/plan-run.js';
 import { printReview, reviewPlan } from '../compile-review.js';
 import { writeManifest, writeRunResults } from '../../run/artifacts.js';
-import type { GlobalOptions, SelectionOptions } from '../project-context.js';
+import type { GlobalOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
+import { selectRunIds, type RunSelection } from '../run-selection.js';
 import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument } from '../run-summary.js';
 
 /** `sparkify compile`: renders everything, writes target/, prints the selected plans for review. */
-export async function compileCommand(options: GlobalOptions & SelectionOptions & { fullRefresh?: boolean }): Promise<number> {
+export async function compileCommand(options: GlobalOptions & RunSelection & { fullRefresh?: boolean; empty?: boolean }): Promise<number> {
   const started = Date.now();
-  const context = loadProjectContext(options);
+  const context = loadProjectContext(options, { empty: options.empty });
   const { root, compiled, scrub, output } = context;
   const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
   const all = runSteps(review);
   writeManifest(root, manifestDocument(context), scrub);
   writeCompiledFiles(root, compiled.manifest, all, scrub);
-  const hasSelection = Boolean(options.select?.length || options.exclude?.length);
-  const ids = hasSelection ? selectedIds(context, options) : [];
+  const hasSelection = Boolean(options.select?.length || options.exclude?.length || options.resourceType?.length);
+  const ids = hasSelection ? selectRunIds(context, options) : [];
   if (hasSelection) {
     printReview(context, review, ids);
   } else {
