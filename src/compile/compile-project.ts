@@ -18,7 +18,7 @@ import { resolveDispatch } from '../templates/dispatch.js';
 import { configFunctionsOutsideTargets, engineOf } from '../engines/registry.js';
 import { installRenderGlobals, RenderScope, thisMarker, type RenderGlobals } from '../templates/render-scope.js';
 import { compileTemplate, createTemplateEnvironment } from '../templates/template-environment.js';
-import { modelDefaultsFor } from '../project/dbt/model-defaults.js';
+import { modelDefaultsFor, snapshotFolderConfigs } from '../project/dbt/model-defaults.js';
 import { renderModelExtras } from './model-extras.js';
 import { resolveRelations } from './resolve-relations.js';
 import { renderOperation } from './render-operation.js';
@@ -104,7 +104,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const snapshots = compileSnapshots(input.snapshots ?? [], {
     env, scopes, projectName: project.config.name, target: targetInfo, models: new Set(models.map((m) => m.name)),
     modelNames: new Set(modelFiles.keys()), seeds: new Set(seeds.map((s) => s.name)), failedModels: failed,
-    ...(project.config.flavor === 'dbt' ? { metaColumns: DBT_META_COLUMNS } : {}),
+    ...(project.config.flavor === 'dbt' ? { metaColumns: DBT_META_COLUMNS, dbtSchemaNames: true, folderConfigs: (fqn: string[]) => snapshotFolderConfigs(project.config, fqn) } : {}),
   }, diagnostics);
   pointRefsAtSnapshots(models, snapshots);
   const runHooks = renderRunHooks(env, scopes, project.config, targetInfo, diagnostics);

@@ -41,7 +41,7 @@ export async function showCommand(options: ShowOptions): Promise<number> {
 function sourceQuery(context: ProjectContext, options: ShowOptions): string {
   if (options.inline !== undefined) {
     const files = readProjectFiles(context.root, context.project.config.modelPaths, context.project.config.macroPaths);
-    const seeds = readSeedFiles(context.root);
+    const seeds = readSeedFiles(context.root, context.project.config.seedPaths);
     const snapshots = readSnapshotFiles(context.root, context.project.config.snapshotPaths);
     const compiled = compileProject({ project: context.project, files, env: process.env, inline: options.inline, seeds, snapshots });
     return compiled.inlineSql!.trim().replace(/;+\s*$/, '');

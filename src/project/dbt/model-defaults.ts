@@ -27,3 +27,9 @@ function asList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value.map(String) : [String(value)];
 }
+
+/** dbt_project.yml's `snapshots:` configs that apply at a snapshot's fqn, `+` keys in config() spelling. */
+export function snapshotFolderConfigs(config: ProjectConfig, path: string[]): Record<string, unknown> {
+  const found = configsAt(config.folderConfigs?.snapshots, path);
+  return Object.fromEntries(Object.entries(found).filter(([key]) => APPLIED_CONFIG_KEYS.snapshots.has(key)));
+}
