@@ -58,7 +58,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
   const ids = runOrder(context.compiled.graph, selected, command, hasSelection(options) || Boolean(only), (id) => runs(context, id));
   if (ids.length === 0) return reportNothingToDo(context, options, command, started, selected);
   const warehouseFree = onlyUnitTests(context.compiled.graph, ids);
-  const adapter = warehouseFree ? noWarehouse(context.project.target.type) : await createAdapter(context.root, context.project.target);
+  const adapter = openOnce(warehouseFree ? noWarehouse(context.project.target.type) : await createAdapter(context.root, context.project.target));
   let deferral: Deferral | undefined;
   if (options.defer && !warehouseFree) {
     await adapter.open();
@@ -66,6 +66,14 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     if (deferral.byName.size > 0) context = loadProjectContext(options, { empty: options.empty, deferred: deferral.byName }, { reportWarnings: false });
   }
   return runNodes(context, options, command, ids, adapter, warehouseFree, deferral, started);
+}
+
+/** The adapter, opened by the first open() only (--defer opens it before the run does). */
+function openOnce(adapter: Adapter): Adapter {
+  let opened: Promise<void> | undefined;
+  const open = adapter.open.bind(adapter);
+  adapter.open = () => (opened ??= open());
+  return adapter;
 }
 
 /** A node that does something when run (not an ephemeral model, not a source over an existing table). */
