@@ -51,7 +51,8 @@ export function reportUnknownCommand(program: Command, name: string): number {
   output.error('  sparkify offers:');
   for (const command of program.commands) {
     const names = [command.name(), ...command.aliases()].join(', ');
-    output.error(`    ${names.padEnd(16)} ${command.description().split(':')[0]}`);
+    const description = command.description();
+    output.error(`    ${names.padEnd(16)} ${description.length > 90 ? `${description.slice(0, 87)}...` : description}`);
   }
   output.error('  hint: run `sparkify <command> --help` for the flags of one; README "Coming from dbt" lists each dbt command\'s counterpart');
   return 2;

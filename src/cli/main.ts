@@ -136,6 +136,12 @@ async function recordFailure(argv: string[], error: SparkifyError): Promise<void
   }
 }
 
+// `sparkify ls | head`: a reader that stops early is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });
