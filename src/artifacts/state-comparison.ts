@@ -15,28 +15,62 @@ interface ManifestDocument {
   unit_tests?: Record<string, Record<string, unknown>>;
 }
 
-/** Changes of every node of `current` (a manifest document) against `previous`, by internal id. */
+/**
+ * Changes of every node of `current` (a manifest document) against `previous`, by internal id. As
+ * dbt's, the comparison is "irrespective of target values": the previous run may have built into
+ * production's schema and this one into a CI schema, so schemas are compared relative to each
+ * manifest's target schema, and databases not at all.
+ */
 export function compareWithState(current: ManifestDocument, previous: ManifestDocument, ids: DbtIdMap): StateComparison {
   const changes = new Map<string, NodeChanges>();
+  const schemas = { now: targetSchemaOf(current), before: targetSchemaOf(previous) };
   for (const group of ['nodes', 'sources', 'unit_tests'] as const) {
     for (const [dbtId, node] of Object.entries(current[group] ?? {})) {
       const id = ids.fromDbt(dbtId);
       if (id === undefined) continue;
-      changes.set(id, compareNode(node, previous[group]?.[dbtId]));
+      changes.set(id, compareNode(node, previous[group]?.[dbtId], schemas));
     }
   }
   return changes;
 }
 
-function compareNode(node: Record<string, unknown>, before: Record<string, unknown> | undefined): NodeChanges {
+function compareNode(node: Record<string, unknown>, before: Record<string, unknown> | undefined, schemas: { now?: string; before?: string }): NodeChanges {
   if (!before) return { new: true, body: false, configs: false, relation: false };
+  const relation = (n: Record<string, unknown>, target?: string) => [relativeSchema(n.schema, target), n.alias ?? n.identifier];
+  const config = (n: Record<string, unknown>, target?: string) => {
+    const given = (n.config ?? {}) as Record<string, unknown>;
+    return { ...given, schema: relativeSchema(given.schema, target), database: null };
+  };
   return {
     new: false,
     body: stable(bodyOf(node)) !== stable(bodyOf(before)),
-    configs: stable(node.config) !== stable(before.config),
-    relation: stable([node.database, node.schema, node.alias ?? node.identifier]) !== stable([before.database, before.schema, before.alias ?? before.identifier]),
+    configs: stable(config(node, schemas.now)) !== stable(config(before, schemas.before)),
+    relation: stable(relation(node, schemas.now)) !== stable(relation(before, schemas.before)),
   };
 }
+
+/** `<target>`, `<target>_staging`, or the schema itself when it does not derive from the target's. */
+function relativeSchema(schema: unknown, target: string | undefined): unknown {
+  if (typeof schema !== 'string' || !target) return schema;
+  if (schema === target) return '<target>';
+  return schema.startsWith(`${target}_`) ? `<target>${schema.slice(target.length)}` : schema;
+}
+
+/**
+ * The target schema a manifest was written for. It is not among the metadata dbt's schema allows,
+ * but both dbt and sparkify put data tests in `<target schema>_dbt_test__audit`; without tests, the
+ * schema most nodes are in.
+ */
+function targetSchemaOf(document: ManifestDocument): string | undefined {
+  const nodes = Object.values(document.nodes ?? {});
+  const test = nodes.find((node) => node.resource_type === 'test' && typeof node.schema === 'string' && node.schema.endsWith(AUDIT));
+  if (test) return String(test.schema).slice(0, -AUDIT.length);
+  const counts = new Map<string, number>();
+  for (const node of nodes) if (typeof node.schema === 'string') counts.set(node.schema, (counts.get(node.schema) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+const AUDIT = '_dbt_test__audit';
 
 /** A file's checksum where it has one; else what defines the node (a generic test's call, a source's columns and freshness). */
 function bodyOf(node: Record<string, unknown>): unknown {
