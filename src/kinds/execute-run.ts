@@ -40,6 +40,11 @@ export async function executeRun(run: RunPlan, options: RunOptions): Promise<Run
     const result = await step(run.cleanup);
     if (result.status !== 'success') warnings.push(cleanupWarning(result));
   }
+  // Quietly, like dbt's create_schemas: a node that then finds its schema missing says so itself.
+  if (run.schemas) {
+    const [result] = await executePlans({ ...options, plans: [run.schemas], reporter: { started() {}, finished() {} } });
+    if (result.status !== 'success') warnings.push({ ...cleanupWarning(result), message: `could not create the schemas of the run: ${result.message}`, location: { file: 'target/run/schemas.sql' }, hint: 'each node creates its schema too; check the role may create schemas' });
+  }
   const results: NodeResult[] = [];
   if (run.onRunStart) {
     const result = await step(run.onRunStart);

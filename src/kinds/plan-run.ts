@@ -12,12 +12,21 @@ import { COMPILE_RUN_ID } from '../plan/side-names.js';
 import type { StateRequest } from '../plan/warehouse-catalog.js';
 import type { WarehouseState } from '../plan/warehouse-state.js';
 import { relationKey } from '../plan/warehouse-state.js';
+import { quoteIdentifier } from '../sql/quote.js';
+import { AUDIT_SCHEMA_SUFFIX } from '../data-tests/plan-test.js';
 
 /** Everything one `build` runs, in order: cleanup, on_run_start, the nodes, on_run_end. */
 export interface RunPlan {
   runId: string;
   /** Drops side relations of crashed runs; absent when there are none. */
   cleanup?: NodePlan;
+  /**
+   * Creates the schemas the nodes build into, one at a time, before any node runs: two nodes running
+   * at once on PostgreSQL may otherwise both find a new schema missing and both create it (CREATE
+   * SCHEMA IF NOT EXISTS is not safe against that race); dbt creates them up front too. Planned at
+   * build time only (compile's review leaves it out: each node's own CREATE SCHEMA is shown).
+   */
+  schemas?: NodePlan;
   onRunStart?: NodePlan;
   nodes: NodePlan[];
   onRunEnd?: NodePlan;
@@ -36,6 +45,7 @@ export function planRun(manifest: Manifest, orderedIds: string[], dialect: Diale
       runPath: 'cleanup.sql',
       statements: dialect.dropLeftovers(leftovers),
     } : undefined,
+    schemas: options.state ? schemaStep(manifest, orderedIds, options) : undefined,
     onRunStart: runHookPlan('on_run_start', manifest.hooks?.onRunStart),
     nodes: planNodes(manifest, orderedIds, dialect, options),
     onRunEnd: runHookPlan('on_run_end', manifest.hooks?.onRunEnd),
@@ -60,7 +70,25 @@ export function planForReview(manifest: Manifest, orderedIds: string[], dialect:
 
 /** The plans of a run in execution order. */
 export function runSteps(run: RunPlan): NodePlan[] {
-  return [run.cleanup, run.onRunStart, ...run.nodes, run.onRunEnd].filter((p): p is NodePlan => p !== undefined);
+  return [run.cleanup, run.schemas, run.onRunStart, ...run.nodes, run.onRunEnd].filter((p): p is NodePlan => p !== undefined);
+}
+
+/** CREATE SCHEMA IF NOT EXISTS of every schema the nodes write to (and the audit schema of stored test failures). */
+function schemaStep(manifest: Manifest, orderedIds: string[], options: PlanOptions): NodePlan | undefined {
+  const schemas = new Set<string>();
+  for (const id of orderedIds) {
+    const node = manifest.nodes[id];
+    const kind = kindOf(node);
+    const relation = kind.runs(node) ? kind.relationOf(node) : undefined;
+    if (relation) schemas.add(relation.schema);
+    if (node.kind === 'test' && (options.storeFailures || node.config.storeFailures)) schemas.add(`${manifest.target.schema}${AUDIT_SCHEMA_SUFFIX}`);
+  }
+  if (schemas.size === 0) return undefined;
+  return {
+    id: 'run.schemas', kind: 'step', description: `the ${schemas.size} schema${schemas.size === 1 ? '' : 's'} the run builds into`,
+    path: 'project.yml', runPath: 'schemas.sql',
+    statements: [...schemas].sort().map((schema) => ({ sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}` })),
+  };
 }
 
 /** What the planner needs to know about the warehouse for these nodes, as each one's kind says. */
