@@ -77,6 +77,17 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   return bestDistance <= threshold ? best : undefined;
 }
 
+/** Up to `limit` candidates closest to `name` by edit distance (closest first, ties by name), among those close enough. */
+export function nearestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
+  const threshold = Math.max(2, Math.floor(name.length / 3));
+  return [...new Set(candidates)]
+    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
+    .filter((c) => c.distance <= threshold)
+    .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : 1))
+    .slice(0, limit)
+    .map((c) => c.candidate);
+}
+
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

@@ -5,6 +5,9 @@ import { baseMetadata, DBT_SCHEMAS, projectId, type ArtifactRun } from './artifa
 import { findEngine } from '../engines/registry.js';
 import { dbtHookId, DbtIdMap } from './dbt-ids.js';
 import { dbtMacros } from './manifest-macros.js';
+import { dbtDocs } from './manifest-docs.js';
+import { addLineage } from './manifest-lineage.js';
+import type { ProjectLineage } from '../lineage/types.js';
 import { dbtModel, dbtSeed, dbtSnapshot } from './manifest-nodes.js';
 import { baseConfig, compiledFields, type NodeContext } from './manifest-shared.js';
 import { dbtSource } from './manifest-sources.js';
@@ -20,6 +23,8 @@ export interface DbtManifestInput {
   readSource(path: string): string;
   /** The database the target connects to, when known. */
   database?: string | null;
+  /** Column lineage (src/lineage) to write under each node's meta.sparkify.lineage; `docs generate` computes it. */
+  lineage?: ProjectLineage;
   /** The file the project was read from (`project.yml` or `dbt_project.yml`), where the run hooks live. */
   projectFile?: string;
 }
@@ -39,10 +44,11 @@ export function dbtManifest(input: DbtManifestInput): Record<string, unknown> {
     else nodes[id] = convert(node, ctx, manifest.target.schema);
   }
   Object.assign(nodes, hookNodes(input, ctx));
+  if (input.lineage) addLineage(nodes, input.lineage, ids);
   return {
     metadata: metadata(input),
     nodes: sortKeys(nodes), sources: sortKeys(sources), macros: dbtMacros(input.macroFiles, manifest.projectName),
-    docs: {}, exposures: {}, metrics: {}, groups: {}, selectors: {}, disabled: {},
+    docs: dbtDocs(manifest.docs, manifest.projectName), exposures: {}, metrics: {}, groups: {}, selectors: {}, disabled: {},
     parent_map: idMap(manifest.parentMap, ids), child_map: idMap(manifest.childMap, ids), group_map: {},
     saved_queries: {}, semantic_models: {}, unit_tests: sortKeys(unitTests),
   };

@@ -74,6 +74,7 @@ function adapterResponse(result: NodeResult): Record<string, unknown> {
   if (result.rejected?.length) extra.rejected = result.rejected;
   if (result.sample?.length) extra.sample = result.sample;
   if (result.diagnostics?.length) extra.diagnostics = result.diagnostics;
+  if (result.warnings?.length) extra.warnings = result.warnings;
   if (Object.keys(extra).length > 0) response.sparkify = extra;
   return response;
 }

@@ -50,10 +50,11 @@ function uniqueKey(model: ModelNode): string | string[] | null {
   return typeof given === 'string' || Array.isArray(given) ? (given as string | string[]) : null;
 }
 
-/** sparkify-only facts of a model: the second render of an incremental model. */
+/** sparkify-only facts of a model: the second render of an incremental model; whether its template introspects the warehouse. */
 function modelFacts(model: ModelNode): Record<string, unknown> {
-  if (!model.incremental) return {};
-  return { incremental: { compiled_path: compiledFile(model.path.replace(/\.sql$/, '.incremental.sql')), compiled_code: model.incremental.compiledSql } };
+  const facts: Record<string, unknown> = model.introspects ? { introspects: true } : {};
+  if (!model.incremental) return facts;
+  return { ...facts, incremental: { compiled_path: compiledFile(model.path.replace(/\.sql$/, '.incremental.sql')), compiled_code: model.incremental.compiledSql } };
 }
 
 /** A seed node. */

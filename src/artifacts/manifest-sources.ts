@@ -34,5 +34,6 @@ function loadFacts(source: SourceNode): Record<string, unknown> {
   return {
     location: source.location, jsonpaths: source.jsonpaths, maxerrors: source.maxerrors,
     timeformat: source.timeformat, truncatecolumns: source.truncatecolumns, line: source.line,
+    ...(source.region ? { region: source.region } : {}),
   };
 }

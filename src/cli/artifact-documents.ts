@@ -4,6 +4,7 @@ import { engineOf } from '../engines/registry.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArtifactRun } from '../artifacts/artifact-run.js';
+import type { ProjectLineage } from '../lineage/types.js';
 import { dbtManifest } from '../artifacts/dbt-manifest.js';
 import { dbtRunResults } from '../artifacts/dbt-run-results.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -16,7 +17,7 @@ export function newArtifactRun(now = new Date()): ArtifactRun {
 }
 
 /** manifest.json for the context's compiled project. */
-export function manifestDocument(context: ProjectContext): Record<string, unknown> {
+export function manifestDocument(context: ProjectContext, lineage?: ProjectLineage): Record<string, unknown> {
   const sources = new Map<string, string>();
   const readSource = (path: string) => {
     if (!sources.has(path)) sources.set(path, readText(join(context.root, path)));
@@ -25,6 +26,7 @@ export function manifestDocument(context: ProjectContext): Record<string, unknow
   return dbtManifest({
     manifest: context.compiled.manifest, run: context.run, macroFiles: context.macroFiles, readSource,
     database: engineOf(context.project.target).database(context.project.target),
+    lineage,
   });
 }
 

@@ -20,7 +20,7 @@ import type { ProjectContext } from './project-context.js';
 export async function planBuild(context: ProjectContext, adapter: Adapter, ids: string[], fullRefresh: boolean, options: PlanOptions = {}): Promise<RunPlan> {
   const { manifest } = context.compiled;
   const dialect = dialectFor(context.project.target);
-  const state = await readWarehouseState(adapter, dialect, stateRequest(manifest, ids));
+  const state = await readWarehouseState(adapter, dialect, stateRequest(manifest, ids, options.storeFailures));
   const run = planRun(manifest, ids, dialect, { ...options, runId: newRunId(), fullRefresh, state });
   writeCompiledFiles(context.root, manifest, runSteps(run), context.scrub);
   return run;

@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { SparkifyError, formatDiagnostic } from '../diagnostics.js';
 import { Output, scrubActive } from './output.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
-import { normalizeOptions, positiveInt, threadsOption, withGlobals, withLogFlags, withSelection } from './options.js';
+import { normalizeOptions, port, positiveInt, threadsOption, withGlobals, withLogFlags, withSelection } from './options.js';
 import { addDbtCommands, reportUnknownCommand } from './dbt-commands.js';
 
 /** A task: one command's function, from its options to the exit code. */
@@ -75,10 +75,37 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--output <format>', 'table, json or csv').default('table'))
     .action(lazy(async () => (await import('./commands/show.js')).showCommand));
 
+  withGlobals(program.command('lineage'))
+    .description('trace a column through the compiled SQL: the columns it comes from, or those computed from it')
+    .argument('<column>', 'MODEL.COLUMN (a model, snapshot, seed or source table), e.g. songplays.user_id')
+    .addOption(new Option('--upstream', 'the columns it is computed from (the default)').conflicts('downstream'))
+    .addOption(new Option('--downstream', 'the columns computed from it').conflicts('upstream'))
+    .addOption(new Option('--output <format>', 'text or json').default('text'))
+    .option('--no-indirect', 'leave out the columns that only filter or join rows')
+    .action(async (column: string, _options: unknown, command: Command) => {
+      const { lineageCommand } = await import('./commands/lineage.js');
+      setExitCode(await lineageCommand(column, normalizeOptions(command.optsWithGlobals() as Record<string, unknown>) as never));
+    });
+
   withGlobals(program.command('clean'))
     .description('remove target/ (dbt_project.yml: its clean-targets) and, with --warehouse, the embedded warehouse data')
     .option('--warehouse', 'also delete the data directories of the embedded (pglite) targets')
     .action(lazy(async () => (await import('./commands/clean.js')).cleanCommand));
+
+  const docs = program.command('docs').description('generate and serve the documentation site (lineage, columns, tests, last run)');
+  withGlobals(docs.command('generate'))
+    .description('read the warehouse catalog into target/catalog.json and write the self-contained target/index.html')
+    .option('--static', 'also write target/static_index.html (index.html is self-contained either way)')
+    .option('--empty-catalog', 'do not read the warehouse: write an empty catalog')
+    .action(lazy(async () => (await import('./commands/docs.js')).docsGenerateCommand));
+  docs.command('serve')
+    .exitOverride()
+    .description('serve target/ over HTTP (loopback by default) until Ctrl-C')
+    .option('--project-dir <path>', 'the project folder (default: the nearest folder with project.yml)')
+    .addOption(new Option('--port <n>', 'port to listen on').default(8080).argParser(port))
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--browser', 'open the site in the default browser')
+    .action(lazy(async () => (await import('./commands/docs.js')).docsServeCommand));
 
   withGlobals(program.command('debug'))
     .description('check the project files, the target\'s connection and every source location')

@@ -49,6 +49,13 @@ export function positiveInt(value: string): number {
   return number;
 }
 
+/** A TCP port argument, 0 to 65535. */
+export function port(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError('expected a port, 0 to 65535');
+  return number;
+}
+
 /** The options a task gets: -m merged into --select, the output mode set before anything prints. */
 export function normalizeOptions(options: Record<string, unknown>): Record<string, unknown> {
   const models = options.models as string[] | undefined;

@@ -13,7 +13,9 @@ let activeScrubber: (text: string) => string = (text) => text;
  * also guards the top-level error printer, which runs outside any command's context.
  */
 export function createScrubber(secrets: string[]): (text: string) => string {
-  const values = secrets.filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
+  // Each secret as written, and as JSON and SQL literals spell it (a password holding `"`, `\` or `'`).
+  const spellings = secrets.flatMap((s) => [s, JSON.stringify(s).slice(1, -1), s.replace(/'/g, "''")]);
+  const values = [...new Set(spellings)].filter((s) => s.length >= 3).sort((a, b) => b.length - a.length);
   const scrub = values.length === 0
     ? (text: string) => text
     : (text: string) => values.reduce((out, secret) => out.split(secret).join('*****'), text);

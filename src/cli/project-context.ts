@@ -21,6 +21,8 @@ import { useTargetDir } from '../run/artifacts.js';
 import { CliErrors } from './error-codes.js';
 import { createScrubber, Output, setOutputMode } from './output.js';
 import { warnErrorPolicy, type WarnErrorPolicy } from './warn-error.js';
+import { readDocFiles } from '../jinja/context/docs-blocks.js';
+import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
 
 /** Options every command takes. */
 export interface GlobalOptions {
@@ -54,6 +56,8 @@ export interface ProjectContext {
   root: string;
   project: LoadedProject;
   compiled: CompiledProject;
+  /** What compile was given: a run-time render (execute true) renders from it again. */
+  compileInput: CompileInput;
   output: Output;
   scrub: (text: string) => string;
   /** This command run's time and id, stamped on the artifacts it writes. */
@@ -90,13 +94,18 @@ export function loadProjectContext(options: GlobalOptions, extras: CompileExtras
   const dataTests = readDataTestFiles(root, schemaFolders(project.config), project.config.testPaths);
   const seeds = readSeedFiles(root, project.config.seedPaths);
   const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
+  const docs = readDocFiles(root, project.config.modelPaths);
+  const log = (entry: TemplateLogEntry) => {
+    if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
+  };
   const read = performance.now();
-  const compiled = compileProject({ project, files, env: process.env, dataTests, seeds, snapshots, ...extras });
+  const compileInput: CompileInput = { project, files, env: process.env, dataTests, seeds, snapshots, docs, log, ...extras };
+  const compiled = compileProject(compileInput);
   how.timings?.push(['read the project files', read - began], ['compiled', performance.now() - read]);
   // A second compile of the same run (--defer) has said its warnings already.
   if (how.reportWarnings !== false) reportWarnings(output, [...project.warnings, ...(compiled.warnings ?? [])], policy);
   const macroFiles = [...files.macros, ...dataTests.generic];
-  return { root, project, compiled, output, scrub, run, macroFiles, warnings: policy };
+  return { root, project, compiled, compileInput, output, scrub, run, macroFiles, warnings: policy };
 }
 
 /** Sets the output mode from the flags (before anything prints) and returns the warning policy. */

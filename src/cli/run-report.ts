@@ -29,6 +29,7 @@ export function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
       if (result.status === 'success') {
         context.output.line(statusLine(`${prefix} ${colourStatus('OK')} ${verbOf(plan)}`, plan.description, `${result.message} in ${seconds}`), event);
         for (const bad of result.rejected ?? []) context.output.line(`  skipped bad record ${bad.file}:${bad.line}:${bad.column}: ${bad.message}`);
+        for (const warning of result.warnings ?? []) context.output.line(`  warning: ${formatDiagnostic(warning)}`, { name: 'Diagnostic', code: warning.code, data: { ...warning } });
       } else if (result.status === 'error') {
         context.output.line(statusLine(`${prefix} ${colourStatus('ERROR')} building`, plan.description, `ERROR in ${seconds}`), event);
       } else {

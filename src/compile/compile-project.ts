@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CompileErrors } from './error-codes.js';
-import { TemplateErrors } from '../templates/error-codes.js';
+import { TemplateErrors } from '../jinja/error-codes.js';
 import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
@@ -14,17 +14,23 @@ import { checkColumnTypes, compileSource, sourceGraphNode } from './compile-sour
 import type { DeferredRelations } from './resolve-relations.js';
 import { resolveModelConfig } from './model-config.js';
 import type { ProjectFiles, TemplateFile } from '../project/project-files.js';
-import { resolveDispatch } from '../templates/dispatch.js';
+import { resolveDispatch } from '../jinja/dispatch.js';
 import { configFunctionsOutsideTargets, engineOf } from '../engines/registry.js';
-import { installRenderGlobals, RenderScope, thisMarker, type RenderGlobals } from '../templates/render-scope.js';
-import { compileTemplate, createTemplateEnvironment } from '../templates/template-environment.js';
+import { installRenderGlobals, RenderScope, type RenderGlobals } from '../jinja/render-scope.js';
+import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
 import { modelDefaultsFor, snapshotFolderConfigs } from '../project/dbt/model-defaults.js';
+import { templateContext } from './template-context.js';
+import { collectDocBlocks, docConfigFunction } from '../jinja/context/docs-blocks.js';
+import type { TemplateLog } from '../jinja/context/template-log.js';
+import type { Invocation } from '../jinja/context/dbt-context.js';
 import { renderModelExtras } from './model-extras.js';
+import { checkJsonpathsOutsideData } from './jsonpaths-location.js';
+import { foldRelations } from './fold-relations.js';
 import { resolveRelations } from './resolve-relations.js';
-import { renderOperation } from './render-operation.js';
+import { checkOperation } from './render-operation.js';
 import { renderRunHooks, resolveRunHooks } from './run-hooks.js';
 import { compileDataTests, testGraphNode, type DataTestFiles } from '../data-tests/index.js';
-import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import { compileSeeds, pointRefsAtSeeds, seedGraphNode } from '../seeds/compile-seeds.js';
 import type { SeedFile } from '../seeds/seed-files.js';
 import { compileUnitTests, unitTestGraphNode } from '../unit-tests/compile-unit-tests.js';
@@ -48,8 +54,16 @@ export interface CompileInput {
   empty?: boolean;
   /** --defer: refs to these models, seeds and snapshots read the state's relations instead. */
   deferred?: DeferredRelations;
-  /** run-operation: the macro to render with its arguments (CompiledProject.operationSql). */
+  /** run-operation: the macro to call with its arguments (checked to exist; the run renders it). */
   operation?: { macro: string; args: Record<string, unknown> };
+  /** The `.md` files under the model paths, holding `{% docs %}` blocks for doc(). */
+  docs?: TemplateFile[];
+  /** Where templates' log(), print() and exceptions.warn() go; without it they are dropped. */
+  log?: TemplateLog;
+  /** invocation_id and run_started_at; fixed (zeros, 1970) unless given, so that compile reads no clock. */
+  invocation?: Invocation;
+  /** dbt's `flags` as templates see them (FULL_REFRESH, WHICH, ...). */
+  flags?: Record<string, unknown>;
 }
 
 /** The manifest and its dependency graph, ready for selection and planning. */
@@ -58,8 +72,6 @@ export interface CompiledProject {
   graph: Graph;
   /** The compiled `inline` query, when one was given. */
   inlineSql?: string;
-  /** The rendered `operation` macro, when one was given. */
-  operationSql?: string;
   /** Problems that do not stop compile (dbt keys of schema files read past, SPK040). */
   warnings?: Diagnostic[];
 }
@@ -74,6 +86,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const engine = engineOf(project.target);
   const sources = project.sources.map((table) => compileSource(table, project.target.schema));
   checkColumnTypes(project.sources, diagnostics);
+  checkJsonpathsOutsideData(project.sources, diagnostics);
   const modelFiles = uniqueModelFiles(files.models, diagnostics);
   const seeds = compileSeeds(input.seeds ?? [], {
     schema: project.target.schema, configs: project.config.seeds ?? {}, modelNames: new Set(modelFiles.keys()),
@@ -82,11 +95,13 @@ export function compileProject(input: CompileInput): CompiledProject {
   }, diagnostics);
 
   const env = createTemplateEnvironment(engine.quoting);
+  const docs = collectDocBlocks(input.docs ?? [], (d) => diagnostics.push(d));
   const scopes = installRenderGlobals(env, {
     models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name), ...(input.snapshots ?? []).map(snapshotName)]),
     sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
     vars: project.config.vars,
     env: input.env,
+    ...templateContext(input, modelFiles, sources, docs),
   });
   registerMacros(env, [...files.macros, ...(input.dataTests?.generic ?? [])], scopes, project.target.type, diagnostics);
   const targetInfo = { name: project.target.name, type: project.target.type, schema: project.target.schema };
@@ -113,7 +128,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const warnings: Diagnostic[] = [];
   const tests = input.dataTests === undefined ? [] : compileDataTests({
     files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo, quoting: engine.quoting,
-    readContext: { env: input.env, vars: project.config.vars, functions: configFunctionsOutsideTargets() }, failedModels: failed,
+    readContext: { env: input.env, vars: project.config.vars, functions: { ...configFunctionsOutsideTargets(), doc: docConfigFunction(docs) } }, failedModels: failed,
     // Snapshots and seeds are tested like models: tests read only their name, id, relation and docs.
     models: [...models, ...snapshots, ...seeds],
     modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name), ...seeds.map((s) => s.name)]),
@@ -121,11 +136,12 @@ export function compileProject(input: CompileInput): CompiledProject {
   }, diagnostics);
   pointRefsAtSnapshots(tests, snapshots);
   pointRefsAtSeeds(tests, seeds);
-  const operation = input.operation && renderOperation(env, scopes, input.operation, [...files.macros, ...(input.dataTests?.generic ?? [])], diagnostics);
+  if (input.operation) checkOperation(env, input.operation, [...files.macros, ...(input.dataTests?.generic ?? [])], diagnostics);
   const unitTests = compileUnitTests({
-    env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars, functions: configFunctionsOutsideTargets() },
+    env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars, functions: { ...configFunctionsOutsideTargets(), doc: docConfigFunction(docs) } },
     schemas: input.dataTests?.schemas ?? [], fixtures: input.dataTests?.fixtures ?? [], models, modelFiles, sources, seeds,
   }, diagnostics);
+  foldRelations([...sources, ...seeds, ...models, ...snapshots], engine.quoting, diagnostics);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
 
   const graph = buildGraph([...sources.map(sourceGraphNode), ...seeds.map(seedGraphNode), ...models.map(modelGraphNode), ...snapshots.map(snapshotGraphNode), ...tests.map(testGraphNode), ...unitTests.nodes.map(unitTestGraphNode)]);
@@ -135,7 +151,8 @@ export function compileProject(input: CompileInput): CompiledProject {
   });
   const manifest = assembleManifest(project, targetInfo, [...sources, ...seeds, ...models, ...snapshots, ...tests, ...unitTests.resolved()]);
   if (runHooks) manifest.hooks = resolveRunHooks(runHooks, resolve);
-  return { manifest, graph, inlineSql: inline?.compiledSql, operationSql: operation === undefined ? undefined : resolve(operation), warnings };
+  if (docs.size > 0) manifest.docs = Object.fromEntries([...docs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { manifest, graph, inlineSql: inline?.compiledSql, warnings };
 }
 
 function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map<string, TemplateFile> {
@@ -162,14 +179,14 @@ function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map
  * written per dialect (`redshift__x`, `default__x`) is also callable as `x`, bound to the
  * implementation for the target type (see dispatch.ts).
  */
-function registerMacros(
+export function registerMacros(
   env: nunjucks.Environment,
   macros: TemplateFile[],
   scopes: RenderGlobals,
   targetType: string,
   diagnostics: Diagnostic[],
 ): void {
-  const defined = new Map<string, { macro: unknown; file: string }>();
+  const defined = new Map<string, { macro: unknown; file: string; source: string }>();
   for (const file of macros) {
     const scope = new RenderScope(`macro file ${file.path}`);
     scopes.enter(scope);
@@ -179,7 +196,7 @@ function registerMacros(
       const exportable = template as unknown as { getExported(cb: (e: Error | null, x: Record<string, unknown>) => void): void };
       exportable.getExported((error, exported) => {
         if (error) throw error;
-        for (const [name, macro] of Object.entries(exported)) defined.set(name, { macro, file: file.path });
+        for (const [name, macro] of Object.entries(exported)) defined.set(name, { macro, file: file.path, source: file.source });
       });
     } catch (error) {
       diagnostics.push(templateErrorToDiagnostic(error, file.path, undefined, scope.raised, file.source));
@@ -189,9 +206,15 @@ function registerMacros(
   for (const dispatched of resolveDispatch(defined.keys(), targetType)) {
     const { base } = dispatched;
     if (dispatched.kind === 'resolved') env.addGlobal(base, defined.get(dispatched.implementation)!.macro);
-    else if (dispatched.kind === 'conflict') diagnostics.push(dispatchConflict(base, defined.get(base)!.file));
-    else env.addGlobal(base, () => scopes.raise(noImplementation(base, targetType, dispatched.candidates)));
+    else if (dispatched.kind === 'conflict') {
+      if (!dispatchesItself(base, defined.get(base)!.source)) diagnostics.push(dispatchConflict(base, defined.get(base)!.file));
+    } else env.addGlobal(base, () => scopes.raise(noImplementation(base, targetType, dispatched.candidates)));
   }
+}
+
+/** dbt's pattern: a plain `x` that calls adapter.dispatch('x') is the entry point of its `<dialect>__x`. */
+function dispatchesItself(base: string, source: string): boolean {
+  return new RegExp(`adapter\\.dispatch\\(\\s*(?:macro_name\\s*=\\s*)?['"]${base}['"]`).test(source);
 }
 
 function dispatchConflict(base: string, file: string): Diagnostic {
@@ -222,10 +245,11 @@ function renderModel(
 ): ModelNode | undefined {
   const id = modelId(name);
   const scope = new RenderScope(name);
+  scope.node = { resourceType: 'model', path: file.path };
   scopes.enter(scope);
   let rendered: string;
   try {
-    rendered = compileTemplate(env, file.source, file.path).render({ this: thisMarker(name), target });
+    rendered = compileTemplate(env, file.source, file.path).render({});
   } catch (error) {
     diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;
@@ -255,6 +279,7 @@ function renderModel(
     checksum: createHash('sha256').update(file.source).digest('hex'),
     compiledSql: rendered,
     ...extras,
+    ...(scope.introspects ? { introspects: true } : {}),
   };
 }
 

@@ -16,10 +16,14 @@ export const CompileErrors = {
   badUniqueKey: 'SPK133',
   /** on_schema_change is not supported. */
   onSchemaChange: 'SPK134',
+  /** `run-operation` names a macro the project does not define, or the macro failed to render. */
+  badOperation: 'SPK128',
   /** pre_hook/post_hook is not a string or a list of strings. */
   badHook: 'SPK135',
   /** An ephemeral model has hooks, which would never run. */
   ephemeralHooks: 'SPK136',
-  /** `run-operation` names a macro the project does not define, or the macro failed to render. */
-  badOperation: 'SPK138',
+  /** A source's JSONPaths file lies under its own location, which would read it as data. */
+  jsonpathsUnderData: 'SPK138',
+  /** Two relations written apart are one once the engine folds their names (Redshift: `Users` and `users`). */
+  foldedNameTaken: 'SPK139',
 } as const;

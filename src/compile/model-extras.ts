@@ -5,10 +5,10 @@ import { closestName } from '../diagnostics.js';
 import type { IncrementalSpec, ModelConfig, ModelHooks } from '../manifest/manifest.js';
 import { INCREMENTAL_STRATEGIES, type IncrementalStrategy } from '../manifest/manifest.js';
 import type { TemplateFile } from '../project/project-files.js';
-import type { RenderGlobals } from '../templates/render-scope.js';
-import { RenderScope, thisMarker } from '../templates/render-scope.js';
-import { compileTemplate } from '../templates/template-environment.js';
-import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import type { RenderGlobals } from '../jinja/render-scope.js';
+import { RenderScope } from '../jinja/render-scope.js';
+import { compileTemplate } from '../jinja/template-environment.js';
+import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 
 /** Reports a problem of one model; `near` is text of its file the diagnostic points at. */
 type Report = (diagnostic: Omit<Diagnostic, 'node' | 'location'>, near?: string) => void;
@@ -49,13 +49,15 @@ export function renderModelExtras(input: ExtrasInput): { incremental?: Increment
 function renderIncremental(input: ExtrasInput): string | undefined {
   const second = new RenderScope(input.name);
   second.incremental = true;
+  second.node = input.scope.node;
   input.scopes.enter(second);
   try {
-    return compileTemplate(input.env, input.file.source, input.file.path).render({ this: thisMarker(input.name), target: input.target });
+    return compileTemplate(input.env, input.file.source, input.file.path).render({});
   } catch (error) {
     input.diagnostics.push(templateErrorToDiagnostic(error, input.file.path, `model.${input.name}`, second.raised, input.file.source));
     return undefined;
   } finally {
+    if (second.introspects) input.scope.introspects = true;
     for (const ref of second.refs) if (!input.scope.refs.includes(ref)) input.scope.refs.push(ref);
     for (const pair of second.sources) {
       if (!input.scope.sources.some(([s, t]) => s === pair[0] && t === pair[1])) input.scope.sources.push(pair);
@@ -115,7 +117,7 @@ function renderHookList(input: ExtrasInput, key: 'pre_hook' | 'post_hook'): stri
   const rendered: string[] = [];
   for (const hook of list as string[]) {
     try {
-      rendered.push(input.env.renderString(hook, { this: thisMarker(input.name), target: input.target }));
+      rendered.push(input.env.renderString(hook, {}));
     } catch (error) {
       const diagnostic = templateErrorToDiagnostic(error, input.file.path, `model.${input.name}`, input.scope.raised, input.file.source);
       input.report({ code: diagnostic.code, message: `in ${key}: ${diagnostic.message}`, hint: diagnostic.hint }, key);

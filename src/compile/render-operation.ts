@@ -1,14 +1,12 @@
 /**
- * `sparkify run-operation MACRO --args '{...}'`: the macro called with the arguments as keywords,
- * rendered like a model (ref, source, var, target). What it renders is the SQL the command runs.
- * dbt's macros usually act through run_query()/do; until the Jinja runtime provides them, a macro
- * whose body is SQL statements is rendered and those statements are run (see run/run-operation.ts).
+ * `sparkify run-operation MACRO --args '{...}'`: the macro called with the arguments as keywords.
+ * Compile (pure) only checks that the project defines it, so a misspelled name stops the command
+ * before the warehouse opens; the run calls it with `execute` true, where run_query() and
+ * statement() act on the warehouse (render-operation-for-run.ts). Calling it at compile as well
+ * would say its log() lines twice.
  */
 import type nunjucks from 'nunjucks';
 import { closestName, type Diagnostic } from '../diagnostics.js';
-import type { RenderGlobals } from '../templates/render-scope.js';
-import { RenderScope } from '../templates/render-scope.js';
-import { templateErrorToDiagnostic } from '../templates/template-error.js';
 import { CompileErrors } from './error-codes.js';
 
 /** The macro to run and its arguments. */
@@ -17,37 +15,22 @@ export interface OperationCall {
   args: Record<string, unknown>;
 }
 
-/** The macro's output with relation markers (resolved by compile); undefined when it failed (reported). */
-export function renderOperation(
-  env: nunjucks.Environment,
-  scopes: RenderGlobals,
-  call: OperationCall,
-  macroFiles: readonly { source: string }[],
-  diagnostics: Diagnostic[],
-): string | undefined {
-  const macro = globalMacro(env, call.macro);
-  if (!macro) {
-    const close = closestName(call.macro, macroNames(macroFiles));
-    diagnostics.push({
-      code: CompileErrors.badOperation,
-      message: `run-operation: the project defines no macro '${call.macro}'`,
-      hint: close ? `did you mean '${close}'?` : 'define it with {% macro name(args) %} ... {% endmacro %} in a file under macros/',
-    });
-    return undefined;
-  }
-  const scope = new RenderScope(`operation ${call.macro}`);
-  scopes.enter(scope);
-  try {
-    // `__keywords` is how nunjucks tells keyword arguments from a positional object; `target` as models see it.
-    return String(macro({ ...call.args, __keywords: true }));
-  } catch (error) {
-    const diagnostic = templateErrorToDiagnostic(error, `macro ${call.macro}`, undefined, scope.raised);
-    diagnostics.push({ ...diagnostic, code: scope.raised?.code ?? CompileErrors.badOperation, message: `run-operation ${call.macro}: ${diagnostic.message}` });
-    return undefined;
-  }
+/** Reports SPK128 when the project defines no macro `call.macro` (with the closest name). */
+export function checkOperation(env: nunjucks.Environment, call: OperationCall, macroFiles: readonly { source: string }[], diagnostics: Diagnostic[]): void {
+  const names = macroNames(macroFiles);
+  // A project macro: written as `name`, or per dialect as `<type>__name` (dispatched under `name`).
+  const defined = names.some((name) => name === call.macro || name.endsWith(`__${call.macro}`));
+  if (defined && globalMacro(env, call.macro)) return;
+  const close = closestName(call.macro, names);
+  diagnostics.push({
+    code: CompileErrors.badOperation,
+    message: `run-operation: the project defines no macro '${call.macro}'`,
+    hint: close ? `did you mean '${close}'?` : 'define it with {% macro name(args) %} ... {% endmacro %} in a file under macros/',
+  });
 }
 
-function globalMacro(env: nunjucks.Environment, name: string): ((...args: unknown[]) => unknown) | undefined {
+/** The global `name` as a function (a project macro once checkOperation found it), else undefined. */
+export function globalMacro(env: nunjucks.Environment, name: string): ((...args: unknown[]) => unknown) | undefined {
   if (BUILTINS.has(name)) return undefined;
   try {
     const value = env.getGlobal(name) as unknown;

@@ -4,7 +4,7 @@ import type { SeedNode } from '../manifest/seed-node.js';
 import type { SnapshotNode } from '../manifest/snapshot-node.js';
 import type { TestNode } from '../manifest/test-node.js';
 import type { ModelNode, SourceNode } from '../manifest/manifest.js';
-import { resolveMarkersAt } from '../templates/render-scope.js';
+import { resolveMarkersAt } from '../jinja/render-scope.js';
 import { ephemeralClosure, ephemeralCteName, injectCtes } from './ephemeral-ctes.js';
 import { emptyRelation } from './empty-relation.js';
 

@@ -1,9 +1,9 @@
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
 import type { RunHooks } from '../manifest/manifest.js';
-import type { RenderGlobals } from '../templates/render-scope.js';
-import { RenderScope } from '../templates/render-scope.js';
-import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import type { RenderGlobals } from '../jinja/render-scope.js';
+import { RenderScope } from '../jinja/render-scope.js';
+import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 
 /** on_run_start/on_run_end as project.yml gives them: unrendered templates. */
 export interface RunHookTemplates {
@@ -26,7 +26,7 @@ export function renderRunHooks(
     const scope = new RenderScope(key);
     scopes.enter(scope);
     try {
-      return env.renderString(hook, { target });
+      return env.renderString(hook, {});
     } catch (error) {
       const diagnostic = templateErrorToDiagnostic(error, 'project.yml', undefined, scope.raised);
       diagnostics.push({ ...diagnostic, message: `in ${key}: ${diagnostic.message}`, location: { file: 'project.yml' } });

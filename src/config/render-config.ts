@@ -61,6 +61,7 @@ function templateFunctions(context: RenderContext, report: Report): Record<strin
   };
 }
 
+
 function envVar(args: unknown[], context: RenderContext, report: Report): unknown {
   const [name, fallback] = args;
   if (typeof name !== 'string') return report(badCall('env_var', context.location));

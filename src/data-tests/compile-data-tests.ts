@@ -7,7 +7,7 @@ import type { SqlQuoting } from '../sql/quote.js';
 import { closestName, type Diagnostic } from '../diagnostics.js';
 import type { SourceNode } from '../manifest/manifest.js';
 import type { TemplateFile } from '../project/project-files.js';
-import type { RenderScope } from '../templates/render-scope.js';
+import type { RenderScope } from '../jinja/render-scope.js';
 import type { ColumnInfo, TestNode } from '../manifest/test-node.js';
 import type { GraphNode } from '../graph/types.js';
 import type { ScopeContext } from '../config/read-scope.js';

@@ -7,9 +7,9 @@ import { posix } from 'node:path';
 import { closestName } from '../diagnostics.js';
 import type { TemplateFile } from '../project/project-files.js';
 import { modelId, sourceId } from '../manifest/manifest.js';
-import { RenderScope } from '../templates/render-scope.js';
-import { compileTemplate } from '../templates/template-environment.js';
-import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import { RenderScope } from '../jinja/render-scope.js';
+import { compileTemplate } from '../jinja/template-environment.js';
+import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import type { TestNode } from '../manifest/test-node.js';
 import type { TestConfigSpec } from '../project/schema-types.js';
 import { TestErrors } from './error-codes.js';
@@ -25,7 +25,7 @@ export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext)
   ctx.scopes.enter(scope);
   let sql: string;
   try {
-    sql = compileTemplate(ctx.env, file.source, file.path).render({ target: ctx.target });
+    sql = compileTemplate(ctx.env, file.source, file.path).render({});
   } catch (error) {
     ctx.report(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;

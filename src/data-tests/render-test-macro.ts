@@ -4,8 +4,8 @@
  * A string argument written `ref('x')` or `source('s', 't')` arrives as that quoted relation.
  */
 import type { Position } from '../diagnostics.js';
-import { relationMarker, RenderScope, resolveMarkers } from '../templates/render-scope.js';
-import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import { relationMarker, RenderScope, resolveMarkers } from '../jinja/render-scope.js';
+import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import { modelId, sourceId } from '../manifest/manifest.js';
 import { TestErrors } from './error-codes.js';
 import type { GenericCall } from './render-builtin.js';

@@ -5,7 +5,7 @@ import { closestName, type Diagnostic } from '../diagnostics.js';
 import type { ModelNode, SourceNode } from '../manifest/manifest.js';
 import type { SeedNode } from '../manifest/seed-node.js';
 import type { SnapshotNode } from '../manifest/snapshot-node.js';
-import { relationMarker, type RenderScope } from '../templates/render-scope.js';
+import { relationMarker, type RenderScope } from '../jinja/render-scope.js';
 
 /** What data tests are declared on: a model, snapshot, seed or source table (relations with documented columns). */
 export type TestedNode = ModelNode | SnapshotNode | SeedNode | SourceNode;

@@ -1,9 +1,9 @@
 /**
- * Custom generic tests. dbt writes them `{% test between(model, column_name, min_value) %}`;
- * nunjucks has no `test` tag, so here a generic test is a macro whose name starts with `test_`:
- * `{% macro test_between(model, column_name, min_value, max_value) %}`, in macros/ or
- * tests/generic/. The macro returns a query selecting the failing rows. Its signature is read from
- * the source so that a schema file's arguments can be checked before anything renders.
+ * Custom generic tests: dbt's `{% test between(model, column_name, min_value) %}` blocks, or
+ * macros whose name starts with `test_` (`{% macro test_between(model, column_name, ...) %}`), in
+ * macros/ or tests/generic/. Both define the macro `test_between` (src/jinja/jinja-tags.ts), which
+ * returns a query selecting the failing rows. Its signature is read from the source so that a
+ * schema file's arguments can be checked before anything renders.
  */
 import type { TemplateFile } from '../project/project-files.js';
 import type { TestParam } from './builtin-tests.js';
@@ -20,7 +20,7 @@ export interface TestMacro {
   line: number;
 }
 
-const MACRO = /\{%-?\s*macro\s+test_([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)\s*-?%\}/g;
+const MACRO = /\{%-?\s*(?:macro\s+test_|test\s+)([A-Za-z_][A-Za-z0-9_]*)\s*\(([^)]*)\)\s*-?%\}/g;
 
 /** Every `test_*` macro of the files; a later definition of a name replaces an earlier one, as globals do. */
 export function findTestMacros(files: readonly TemplateFile[]): Map<string, TestMacro> {

@@ -17,9 +17,10 @@ export interface Session {
   copyFrom(sql: string, chunks: AsyncIterable<Buffer>): Promise<number>;
   /**
    * For engines that load files themselves (Redshift COPY from S3): the records the last such COPY
-   * on this session rejected, read back from the engine. Absent where sparkify's loader feeds COPY.
+   * on this session rejected while loading `into`, read back from the engine. Absent where
+   * sparkify's loader feeds COPY.
    */
-  loadErrors?(): Promise<BadRecord[]>;
+  loadErrors?(into: Relation): Promise<BadRecord[]>;
 }
 
 /** What differs between engines, as data rather than `if (type === ...)` in callers. */

@@ -10,6 +10,7 @@ import type { S3Settings } from '../load/s3/s3-settings.js';
 import type { Dialect } from '../plan/dialect.js';
 import type { SqlQuoting } from '../sql/quote.js';
 import type { Adapter } from './adapter.js';
+import type { CatalogSql } from './catalog-sql.js';
 
 /** What an engine can and cannot do; callers branch on these, never on the engine's name. */
 export interface EngineCapabilities {
@@ -29,6 +30,11 @@ export interface EngineCapabilities {
   maxIdentifierBytes: number;
   /** '...' literals read a backslash as an escape (Redshift), so quoting doubles backslashes too. */
   backslashEscapesInLiterals: boolean;
+  /**
+   * Quoted names are folded to lower case (Redshift), so relations are named, quoted and looked up
+   * folded (`DimTest` is `dimtest`); PostgreSQL keeps a quoted name's case.
+   */
+  foldsIdentifiers: boolean;
   /** Prefixes a dispatched macro `x` is looked up by, most specific first: `redshift__x`, `postgres__x`, `default__x`. */
   macroFallbacks: readonly string[];
   /** The warehouse is a data directory inside the project (`sparkify clean --warehouse` removes it). */
@@ -74,6 +80,8 @@ export interface Engine<T extends TargetBase = TargetBase> {
    */
   readonly dbtAdapterType: string;
   readonly capabilities: EngineCapabilities;
+  /** The catalog queries `docs generate` reads columns, types, row counts and sizes with. */
+  readonly docsCatalog: CatalogSql;
   /** How its SQL quotes identifiers (within capabilities.maxIdentifierBytes) and literals. */
   readonly quoting: SqlQuoting;
   /** Keys its target block may hold besides type, schema, threads, vars and s3. */
@@ -98,6 +106,8 @@ export interface Engine<T extends TargetBase = TargetBase> {
    * unusable (reported). Absent: the engine has no profiles.yml form.
    */
   readProfileOutput?(output: MapReader, name: string): T | undefined;
+  /** What templates see of the target beyond name, schema and threads (dbt's target.database/user/host/port); never a password. */
+  templateFields(target: T): { database: string | null; user: string | null; [key: string]: unknown };
   /** Where it connects, for `sparkify debug`: `user@host:port/db` or the data dir, never a password. */
   describe(target: T, user?: string): string;
   /** The data directory of an embedded warehouse, relative to the root (capabilities.embeddedDataDir). */

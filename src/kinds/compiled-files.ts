@@ -22,7 +22,7 @@ export function writeCompiledFiles(root: string, manifest: Manifest, plans: Plan
 
 /**
  * The project-level plans (`run.on_run_start`, `run.on_run_end`) live as long as project.yml has
- * such hooks; `run.cleanup` belongs to the one build that needed it.
+ * such hooks; `run.cleanup` and `run.schemas` belong to the one build (or compile) that wrote them.
  */
 function hasRunHooks(manifest: Manifest, owner: string): boolean {
   if (owner === 'run.on_run_start') return (manifest.hooks?.onRunStart.length ?? 0) > 0;

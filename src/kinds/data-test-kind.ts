@@ -16,7 +16,7 @@ export const dataTestKind: NodeKind<TestNode, DataTestPlan> = {
   plan: (test, _dialect, options, manifest) => planTest(test, { ...options, targetSchema: manifest.target.schema }),
   relationOf: () => undefined,
   runs: () => true,
-  plansChangeWithTable: () => false,
+  secondPlanWhenExists: () => undefined,
   // A test shows its failing rows.
   previewSql: (test) => test.compiledSql,
   stateNeeds: () => ({}),

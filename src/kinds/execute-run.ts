@@ -26,8 +26,9 @@ export interface RunOutcome {
 export const CLEANUP_FAILED = RunErrors.cleanupFailed;
 
 /**
- * Executes a RunPlan: the cleanup of crashed runs' side relations (a failure is only a warning),
- * on_run_start (a failure skips every node), the nodes, then on_run_end (run even when a node failed).
+ * Executes a RunPlan: the cleanup of crashed runs' side relations (a failure is only a warning), the
+ * missing schemas and on_run_start (a failure skips every node), the nodes, then on_run_end (run even
+ * when a node failed).
  */
 export async function executeRun(run: RunPlan, options: RunOptions): Promise<RunOutcome> {
   const warnings: Diagnostic[] = [];
@@ -46,10 +47,16 @@ export async function executeRun(run: RunPlan, options: RunOptions): Promise<Run
     if (result.status !== 'success') warnings.push({ ...cleanupWarning(result), message: `could not create the schemas of the run: ${result.message}`, location: { file: 'target/run/schemas.sql' }, hint: 'each node creates its schema too; check the role may create schemas' });
   }
   const results: NodeResult[] = [];
+  const skipAll = (failed: NodeResult) => ({ results: [...results, failed, ...run.nodes.map((plan: NodePlan) => skipped(plan, failed.id))], warnings });
+  // The missing schemas, like the cleanup, are a result only when they fail (then every node is skipped).
+  if (run.schemas) {
+    const result = await step(run.schemas);
+    if (result.status !== 'success') return skipAll(result);
+  }
   if (run.onRunStart) {
     const result = await step(run.onRunStart);
+    if (result.status !== 'success') return skipAll(result);
     results.push(result);
-    if (result.status !== 'success') return { results: [...results, ...run.nodes.map((plan: NodePlan) => skipped(plan, result.id))], warnings };
   }
   results.push(...(await executePlans({ ...options, plans: run.nodes })));
   if (run.onRunEnd) results.push(await step(run.onRunEnd));

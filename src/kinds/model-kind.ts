@@ -1,5 +1,6 @@
 /** Models: SELECTs materialized as tables, views or incremental tables, or inlined (ephemeral). */
 import { incrementalPath, VARIANTS } from '../plan/materializations/incremental.js';
+import { replacePath } from '../plan/materializations/view.js';
 import type { ModelNode } from '../manifest/manifest.js';
 import { planModel } from '../plan/plan-model.js';
 import type { RelationPlan } from '../plan/types.js';
@@ -24,7 +25,10 @@ export const modelKind: NodeKind<ModelNode, RelationPlan> = {
   plan: (model, dialect, options) => planModel(model, dialect, options),
   relationOf: (model) => (model.config.materialized === 'ephemeral' ? undefined : model.relation),
   runs: (model) => model.config.materialized !== 'ephemeral',
-  plansChangeWithTable: (model) => model.config.materialized === 'incremental',
+  secondPlanWhenExists(model) {
+    if (model.config.materialized === 'incremental') return 'table';
+    return model.config.materialized === 'view' ? 'view' : undefined;
+  },
   previewSql: (model, quoting) => `SELECT * FROM ${quoting.relation(model.relation)}`,
   stateNeeds(model) {
     if (model.config.materialized === 'ephemeral') return { owned: model.relation };
@@ -32,6 +36,7 @@ export const modelKind: NodeKind<ModelNode, RelationPlan> = {
   },
   // An incremental run embeds the incremental SQL.
   errorFiles(plan, model) {
+    if (plan.runPath === replacePath(model.path)) return { runFile: runPath(plan), compiledFile: compiledPath(model.path), compiledSql: model.compiledSql };
     if (model.incremental && plan.runPath === incrementalPath(model.path)) {
       return { runFile: runPath(plan), compiledFile: compiledPath(incrementalPath(model.path)), compiledSql: model.incremental.compiledSql };
     }

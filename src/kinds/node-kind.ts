@@ -89,8 +89,11 @@ export interface NodeKind<N extends ManifestNode, P extends PlanBase> extends Pl
    * in the manifest.
    */
   runs(node: N): boolean;
-  /** Its plan changes once its table exists (incremental models, snapshots): compile shows both plans. */
-  plansChangeWithTable(node: N): boolean;
+  /**
+   * The kind of relation whose existence gives it a second plan (an incremental model's or a
+   * snapshot's table, a view model's view), which compile shows beside the first; undefined for none.
+   */
+  secondPlanWhenExists(node: N): 'table' | 'view' | undefined;
   /** The query `sparkify show` previews it with (a test: its failing rows); undefined when it has no rows. */
   previewSql(node: N, quoting: SqlQuoting): string | undefined;
   /** What its plan depends on in the warehouse. */

@@ -1,4 +1,5 @@
 import { VARIANTS } from '../plan/materializations/incremental.js';
+import { VIEW_VARIANTS } from '../plan/materializations/view.js';
 import type { Manifest } from '../manifest/manifest.js';
 import type { StateNeeds } from './node-kind.js';
 import type { NodePlan } from './node-plan.js';
@@ -12,7 +13,6 @@ import { COMPILE_RUN_ID } from '../plan/side-names.js';
 import type { StateRequest } from '../plan/warehouse-catalog.js';
 import type { WarehouseState } from '../plan/warehouse-state.js';
 import { relationKey } from '../plan/warehouse-state.js';
-import { quoteIdentifier } from '../sql/quote.js';
 import { AUDIT_SCHEMA_SUFFIX } from '../data-tests/plan-test.js';
 
 /** Everything one `build` runs, in order: cleanup, on_run_start, the nodes, on_run_end. */
@@ -20,12 +20,7 @@ export interface RunPlan {
   runId: string;
   /** Drops side relations of crashed runs; absent when there are none. */
   cleanup?: NodePlan;
-  /**
-   * Creates the schemas the nodes build into, one at a time, before any node runs: two nodes running
-   * at once on PostgreSQL may otherwise both find a new schema missing and both create it (CREATE
-   * SCHEMA IF NOT EXISTS is not safe against that race); dbt creates them up front too. Planned at
-   * build time only (compile's review leaves it out: each node's own CREATE SCHEMA is shown).
-   */
+  /** Creates the schemas the nodes build in that the warehouse lacks; absent when there are none. */
   schemas?: NodePlan;
   onRunStart?: NodePlan;
   nodes: NodePlan[];
@@ -45,7 +40,7 @@ export function planRun(manifest: Manifest, orderedIds: string[], dialect: Diale
       runPath: 'cleanup.sql',
       statements: dialect.dropLeftovers(leftovers),
     } : undefined,
-    schemas: options.state ? schemaStep(manifest, orderedIds, options) : undefined,
+    schemas: schemasPlan(manifest, orderedIds, dialect, options),
     onRunStart: runHookPlan('on_run_start', manifest.hooks?.onRunStart),
     nodes: planNodes(manifest, orderedIds, dialect, options),
     onRunEnd: runHookPlan('on_run_end', manifest.hooks?.onRunEnd),
@@ -59,12 +54,17 @@ export function planRun(manifest: Manifest, orderedIds: string[], dialect: Diale
 export function planForReview(manifest: Manifest, orderedIds: string[], dialect: Dialect, fullRefresh = false): RunPlan {
   const run = planRun(manifest, orderedIds, dialect, { fullRefresh: true });
   if (fullRefresh) return run;
-  // Incremental models and snapshots have a second plan: the one they get once their table exists.
-  const incremental = orderedIds.filter((id) => kindOf(manifest.nodes[id]).plansChangeWithTable(manifest.nodes[id]));
+  // Incremental models, snapshots and views have a second plan: the one they get once their relation exists.
   const assumed: WarehouseState = { relations: {}, leftovers: [] };
-  for (const id of incremental) assumed.relations[relationKey(kindOf(manifest.nodes[id]).relationOf(manifest.nodes[id])!)] = { kind: 'table' };
-  const second = new Map(planNodes(manifest, incremental, dialect, { state: assumed })
-    .filter((plan) => plan.variant === VARIANTS.incremental || plan.variant === SNAPSHOT_VARIANTS.later).map((plan) => [plan.id, plan]));
+  const changing = orderedIds.filter((id) => {
+    const node = manifest.nodes[id];
+    const kind = kindOf(node).secondPlanWhenExists(node);
+    if (kind) assumed.relations[relationKey(kindOf(node).relationOf(node)!)] = { kind };
+    return kind !== undefined;
+  });
+  const later = new Set<string>([VARIANTS.incremental, SNAPSHOT_VARIANTS.later, VIEW_VARIANTS.replace]);
+  const second = new Map(planNodes(manifest, changing, dialect, { state: assumed })
+    .filter((plan) => plan.variant !== undefined && later.has(plan.variant)).map((plan) => [plan.id, plan]));
   return { ...run, nodes: run.nodes.flatMap((plan) => (second.has(plan.id) ? [plan, second.get(plan.id)!] : [plan])) };
 }
 
@@ -73,30 +73,13 @@ export function runSteps(run: RunPlan): NodePlan[] {
   return [run.cleanup, run.schemas, run.onRunStart, ...run.nodes, run.onRunEnd].filter((p): p is NodePlan => p !== undefined);
 }
 
-/** CREATE SCHEMA IF NOT EXISTS of every schema the nodes write to (and the audit schema of stored test failures). */
-function schemaStep(manifest: Manifest, orderedIds: string[], options: PlanOptions): NodePlan | undefined {
-  const schemas = new Set<string>();
-  for (const id of orderedIds) {
-    const node = manifest.nodes[id];
-    const kind = kindOf(node);
-    const relation = kind.runs(node) ? kind.relationOf(node) : undefined;
-    if (relation) schemas.add(relation.schema);
-    if (node.kind === 'test' && (options.storeFailures || node.config.storeFailures)) schemas.add(`${manifest.target.schema}${AUDIT_SCHEMA_SUFFIX}`);
-  }
-  if (schemas.size === 0) return undefined;
-  return {
-    id: 'run.schemas', kind: 'step', description: `the ${schemas.size} schema${schemas.size === 1 ? '' : 's'} the run builds into`,
-    path: 'project.yml', runPath: 'schemas.sql',
-    statements: [...schemas].sort().map((schema) => ({ sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}` })),
-  };
-}
-
 /** What the planner needs to know about the warehouse for these nodes, as each one's kind says. */
-export function stateRequest(manifest: Manifest, orderedIds: string[]): StateRequest {
+export function stateRequest(manifest: Manifest, orderedIds: string[], storeFailures?: boolean): StateRequest {
   const needs = orderedIds.map((id) => kindOf(manifest.nodes[id]).stateNeeds(manifest.nodes[id]));
   const owned = Object.values(manifest.nodes).flatMap((node) => kindOf(node).stateNeeds(node).owned ?? []);
   const relations = (want: (n: StateNeeds) => boolean | undefined) => needs.filter((n) => n.relation && want(n)).map((n) => n.relation!);
   return {
+    buildSchemas: buildSchemas(manifest, orderedIds, storeFailures),
     relations: relations(() => true),
     columnsOf: relations((n) => n.columns),
     dependentsOf: relations((n) => n.dependents),
@@ -110,4 +93,37 @@ function runHookPlan(name: 'on_run_start' | 'on_run_end', hooks: string[] | unde
   const statements = hookStatements(hooks);
   if (statements.length === 0) return undefined;
   return { id: `run.${name}`, kind: 'step', description: `${name} hooks of project.yml`, path: 'project.yml', runPath: `${name}.sql`, statements };
+}
+
+/**
+ * The schemas the nodes among `ids` build a relation in, sorted: not those of nodes that never run
+ * (a source over an existing table is not sparkify's to create), and the audit schema when a test
+ * keeps its failing rows (--store-failures or its own store_failures config).
+ */
+function buildSchemas(manifest: Manifest, ids: string[], storeFailures?: boolean): string[] {
+  const schemas = new Set<string>();
+  for (const id of ids) {
+    const node = manifest.nodes[id];
+    const kind = kindOf(node);
+    const relation = kind.runs(node) ? kind.relationOf(node) : undefined;
+    if (relation) schemas.add(relation.schema);
+    if (node.kind === 'test' && (node.config.storeFailures ?? storeFailures)) schemas.add(`${manifest.target.schema}${AUDIT_SCHEMA_SUFFIX}`);
+  }
+  return [...schemas].sort();
+}
+
+/**
+ * The run step that creates the missing schemas: those the catalog did not list (with no state, as
+ * for compile, every one but `public`, created IF NOT EXISTS).
+ */
+function schemasPlan(manifest: Manifest, ids: string[], dialect: Dialect, options: PlanOptions): NodePlan | undefined {
+  const existing = new Set(options.state?.schemas ?? []);
+  const missing = buildSchemas(manifest, ids, options.storeFailures).filter((schema) => !existing.has(schema));
+  const statements = dialect.createSchemas?.(missing) ?? [];
+  if (statements.length === 0) return undefined;
+  const count = statements.length;
+  return {
+    id: 'run.schemas', kind: 'step', path: 'project.yml', runPath: 'schemas.sql', statements,
+    description: `creation of ${count} schema${count === 1 ? '' : 's'} the run builds in`,
+  };
 }

@@ -18,7 +18,7 @@ export const seedKind: NodeKind<SeedNode, RelationPlan> = {
   plan: (seed, dialect, options) => planSeed(seed, dialect, options),
   relationOf: (seed) => seed.relation,
   runs: () => true,
-  plansChangeWithTable: () => false,
+  secondPlanWhenExists: () => undefined,
   previewSql: (seed, quoting) => `SELECT * FROM ${quoting.relation(seed.relation)}`,
   // Views on a seed (a dbt project's staging views) are re-pointed when it is swapped, as for tables.
   stateNeeds: (seed) => ({ relation: seed.relation, dependents: true, owned: seed.relation }),

@@ -18,7 +18,7 @@ export const snapshotKind: NodeKind<SnapshotNode, RelationPlan> = {
   relationOf: (snapshot) => snapshot.relation,
   // The first run creates the table; later runs close changed rows and insert new versions.
   runs: () => true,
-  plansChangeWithTable: () => true,
+  secondPlanWhenExists: () => 'table',
   // Never swapped (its table is its history): only whether it exists, and its columns.
   previewSql: (snapshot, quoting) => `SELECT * FROM ${quoting.relation(snapshot.relation)}`,
   stateNeeds: (snapshot) => ({ relation: snapshot.relation, columns: true }),

@@ -30,7 +30,7 @@ export const sourceKind: NodeKind<SourceNode, RelationPlan> = {
   }),
   relationOf: (source) => source.relation,
   runs: (source) => !source.existing,
-  plansChangeWithTable: () => false,
+  secondPlanWhenExists: () => undefined,
   previewSql: (source, quoting) => `SELECT * FROM ${quoting.relation(source.relation)}`,
   // A table sparkify does not load is not its own: never searched for leftovers, never re-pointed.
   stateNeeds: (source) => (source.existing ? {} : { relation: source.relation, dependents: true, owned: source.relation }),
@@ -38,7 +38,9 @@ export const sourceKind: NodeKind<SourceNode, RelationPlan> = {
   // The loader reads the manifest's node: what compile resolved is what loads.
   openFeed(source, context) {
     const progress = createProgressReporter(`${source.sourceName}.${source.name}`, context.progress);
-    const stream = openSourceStream(source, { root: context.root, s3: context.s3, onProgress: (p) => progress.update(p) });
+    // A source that names its bucket's region reads it there, as Redshift's COPY REGION does.
+    const s3 = source.region ? { ...context.s3, region: source.region } : context.s3;
+    const stream = openSourceStream(source, { root: context.root, s3, onProgress: (p) => progress.update(p) });
     return {
       get stats() {
         return stream.stats;

@@ -17,7 +17,7 @@ export const unitTestKind: NodeKind<UnitTestNode, UnitTestNodePlan> = {
   plan: (test, _dialect, _options, manifest) => planUnitTest(test, manifest),
   relationOf: () => undefined,
   runs: () => true,
-  plansChangeWithTable: () => false,
+  secondPlanWhenExists: () => undefined,
   // It runs in its own in-memory database: the warehouse holds no rows of it.
   previewSql: () => undefined,
   stateNeeds: () => ({}),

@@ -6,6 +6,8 @@ export const LoadErrors = {
   badJsonPaths: 'SPK302',
   /** A column type the loader cannot encode. */
   unknownColumnType: 'SPK303',
+  /** A warning: a column of a `jsonpaths: auto` load that matched no key in any record (loaded NULL). */
+  unmatchedColumn: 'SPK305',
   /** A record the load rejected (bad JSON, or a value that does not fit its column). */
   badRecord: 'SPK310',
 } as const;

@@ -15,6 +15,8 @@ import { rethrowForTable } from './store-error.js';
 import { fileStoreFor } from './store-for.js';
 import type { LoadOptions, LoadProgress, LoadStats } from './types.js';
 import { autoSource, pathSource } from './value-source.js';
+import { AutoKeys } from './auto-keys.js';
+import { autoMapping } from '../manifest/jsonpaths-mapping.js';
 import type { Encoder } from './values/value-error.js';
 
 const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -69,9 +71,10 @@ class TableStream implements SourceStream {
   }
 
   private async *read(): AsyncGenerator<Buffer> {
-    Object.assign(this.stats, { files: 0, rows: 0, bytes: 0, rejected: [] });
+    Object.assign(this.stats, { files: 0, rows: 0, bytes: 0, rejected: [], warnings: undefined });
     const files = await this.sourceFiles();
-    const builder = new RowBuilder(await this.columns());
+    const autoKeys = autoMapping(this.table.jsonpaths) ? new AutoKeys(this.table.columns) : undefined;
+    const builder = new RowBuilder(await this.columns(autoKeys));
     const writer = new ChunkWriter(this.options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
     const rejects = new RejectLog(this.table, this.stats.rejected);
     const ticker = new ProgressTicker(this.options.onProgress);
@@ -96,16 +99,18 @@ class TableStream implements SourceStream {
       ticker.tick(snapshot, true);
     }
     yield* writer.flush();
+    if (autoKeys) this.stats.warnings = autoKeys.warnings(this.table);
   }
 
   /** Each column's value source and encoder; reads the JSONPaths file (SPK302) when there is one. */
-  private async columns(): Promise<RowColumn[]> {
+  private async columns(autoKeys: AutoKeys | undefined): Promise<RowColumn[]> {
     const { table } = this;
-    const paths = table.jsonpaths === 'auto' ? undefined : await readJsonPaths(table, this.options.root, this.store);
+    const paths = autoKeys ? undefined : await readJsonPaths(table, this.options.root, this.store);
+    const ignoreCase = autoMapping(table.jsonpaths) === 'auto ignorecase';
     return table.columns.map((column, k) => ({
       name: column.name,
       type: column.type,
-      source: paths ? pathSource(paths[k]) : autoSource(column.name),
+      source: paths ? pathSource(paths[k]) : autoKeys!.track(k, autoSource(column.name, ignoreCase)),
       encode: this.encoders[k],
     }));
   }

@@ -1,4 +1,5 @@
 /** Types shared by the streaming loader and the adapters that feed its chunks to COPY. */
+import type { Diagnostic } from '../diagnostics.js';
 import type { SourceNode } from '../manifest/manifest.js';
 import type { S3Settings } from './s3/s3-settings.js';
 
@@ -32,6 +33,8 @@ export interface LoadStats {
   rows: number;
   bytes: number;
   rejected: BadRecord[];
+  /** What the load has to say without failing: columns of a `jsonpaths: auto` load no key matched (SPK305). */
+  warnings?: Diagnostic[];
 }
 
 /** How a dialect wants rows encoded and checked. */

@@ -14,18 +14,21 @@ export interface ValueSource {
 }
 
 /**
- * `jsonpaths: auto`: the key named like the column. Redshift matches case-sensitively; when no key
- * matches exactly we also accept one that differs only in case (first in key order), since column
- * names are folded to lower case while JSON keys are often camelCase.
+ * `jsonpaths: auto`: the key spelled exactly like the column, as Redshift's 'auto' matches ("The
+ * matching is case-sensitive", copy-parameters-data-format.html). With `ignoreCase` (`auto
+ * ignorecase`), a key that differs only in case is taken when none is spelled exactly (the first
+ * such key in the record's order). A column no key ever matched is reported (auto-keys.ts).
  */
-export function autoSource(name: string): ValueSource {
+export function autoSource(name: string, ignoreCase = false): ValueSource {
   const folded = name.toLowerCase();
-  const keyIn = (record: JsonObject): string | undefined =>
-    Object.hasOwn(record, name) ? name : Object.keys(record).find((key) => key.toLowerCase() === folded);
+  const keyIn = (record: JsonObject): string | undefined => {
+    if (Object.hasOwn(record, name)) return name;
+    return ignoreCase ? Object.keys(record).find((key) => key.toLowerCase() === folded) : undefined;
+  };
   return {
     get(record) {
       const value = ownValue(record, name);
-      if (value !== undefined) return value;
+      if (value !== undefined || !ignoreCase) return value;
       const key = keyIn(record);
       return key === undefined ? undefined : record[key];
     },

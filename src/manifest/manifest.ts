@@ -52,6 +52,11 @@ export interface ModelNode {
   incremental?: IncrementalSpec;
   /** pre_hook/post_hook statements, rendered (`this` resolved); run inside the model's transaction. */
   hooks?: ModelHooks;
+  /**
+   * The template reads `execute` or asks the warehouse (run_query, statement, adapter.get_relation,
+   * ...): the run renders it again with `execute` true before building it (src/jinja/context/introspection.ts).
+   */
+  introspects?: true;
 }
 
 /** The strategies an incremental model may use to add its new rows. */
@@ -102,6 +107,8 @@ export interface SourceNode {
   maxerrors: number;
   timeformat: TimeFormat;
   truncatecolumns: boolean;
+  /** AWS region of the location's S3 bucket, when sources.yml names one. */
+  region?: string;
   columns: ColumnSpec[];
   tags: string[];
   description?: string;
@@ -134,6 +141,16 @@ export interface Manifest {
   childMap: Record<string, string[]>;
   /** on_run_start/on_run_end of project.yml, rendered; present only when the project has some. */
   hooks?: RunHooks;
+  /** `{% docs %}` blocks of the .md files under the model paths, by name (absent when there are none). */
+  docs?: Record<string, DocBlock>;
+}
+
+/** A `{% docs name %}` block: its text and where it is written. */
+export interface DocBlock {
+  name: string;
+  text: string;
+  file: string;
+  line: number;
 }
 
 /** Statements run once at the start and once at the end of `build`. */

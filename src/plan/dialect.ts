@@ -31,6 +31,13 @@ export interface Dialect {
   buildSnapshot?(snapshot: SnapshotNode, context: BuildContext): Statement[];
   /** Drop side relations of crashed runs. */
   dropLeftovers?(leftovers: LeftoverRelation[]): Statement[];
+  /** Create the schemas the run builds in that the warehouse lacks (never `public`), before any node. */
+  createSchemas?(schemas: string[]): Statement[];
+  /**
+   * What its plans do that only the warehouse can tell, as `compile`'s review says it (lines of
+   * text, without the leading `-- * `): how views that read a rebuilt relation are kept, and so on.
+   */
+  readonly reviewNotes?: readonly string[];
   /** The catalog queries that read the warehouse state; without them only relation kinds are known. */
   readonly catalog?: WarehouseCatalog;
   /**

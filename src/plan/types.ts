@@ -1,3 +1,5 @@
+import type { Relation } from '../sql/quote.js';
+
 /** One SQL statement of a node's plan, executed exactly as printed. */
 export interface Statement {
   sql: string;
@@ -5,8 +7,11 @@ export interface Statement {
   copyFrom?: string;
   /** The statement whose row count is the node's result (the CTAS, the COPY; several add up). */
   reportsRows?: boolean;
-  /** A COPY the warehouse runs itself (Redshift from S3): the records it rejected are read back with Session.loadErrors(). */
-  serverLoad?: boolean;
+  /**
+   * A COPY the warehouse runs itself (Redshift from S3) into `into`: the records it rejected are
+   * read back with Session.loadErrors(into).
+   */
+  serverLoad?: { into: Relation };
   /** A query that checks an assumption of the plan: any row it returns fails the node (see StatementCheck). */
   check?: StatementCheck;
 }

@@ -11,6 +11,8 @@ export interface StateRequest {
   dependentsOf: Relation[];
   /** Schemas searched for side relations of crashed runs. */
   schemas: string[];
+  /** Schemas the selected nodes build in: which of them exist is read, and the missing ones are created first. */
+  buildSchemas: string[];
   /** The project's own relations: never taken for leftovers, whatever their name. */
   known: Relation[];
 }

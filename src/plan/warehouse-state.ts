@@ -11,6 +11,24 @@ export interface WarehouseState {
   leftovers: LeftoverRelation[];
   /** `server_version_num`, e.g. 180006; undefined when not read. */
   serverVersion?: number;
+  /** Which of StateRequest.buildSchemas exist; undefined when not read (then each is created IF NOT EXISTS). */
+  schemas?: string[];
+}
+
+/**
+ * A privilege someone other than the build's own user holds on a relation, read from the catalog
+ * (relacl) so that a relation the build replaces keeps it: granted again to the new one.
+ */
+export interface Grant {
+  /** A user or role name; a group's or role's name on Redshift; `PUBLIC`. */
+  grantee: string;
+  granteeKind: 'user' | 'group' | 'role' | 'public';
+  /** SQL privilege words: SELECT, INSERT, ... */
+  privileges: string[];
+  /** Those of `privileges` held WITH GRANT OPTION. */
+  grantable: string[];
+  /** Privilege letters of the catalog that have no GRANT word here: named in the plan, not granted. */
+  unknown?: string;
 }
 
 /** One existing relation. */
@@ -18,8 +36,15 @@ export interface RelationState {
   kind: 'table' | 'view';
   /** Its columns in order (read for incremental models and snapshots, whose Redshift plans list them). */
   columns?: ColumnState[];
-  /** Views that read it directly: a rebuild re-points them at the new table. */
+  /**
+   * Views that read it: a rebuild keeps them reading the new relation. PostgreSQL lists those that
+   * read it directly (re-pointed with CREATE OR REPLACE VIEW); Redshift lists every bound view that
+   * reads it directly or through other views, in the order they can be created (dropped in reverse
+   * and created again from their definitions).
+   */
   dependentViews?: DependentView[];
+  /** Privileges on it held by others than the build's user, granted again to the relation that replaces it. */
+  grants?: Grant[];
 }
 
 /** A column as the catalog describes it. */
@@ -36,6 +61,8 @@ export interface DependentView {
   definition: string;
   /** reloptions such as `security_barrier=true` or `check_option=local`. */
   options: string[];
+  /** Its privileges, where the plan drops and creates it again (Redshift): granted again. */
+  grants?: Grant[];
 }
 
 /** A side relation left behind by a run that crashed. */

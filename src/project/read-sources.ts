@@ -6,6 +6,7 @@ import { assignDefined } from '../config/assign-defined.js';
 import { ProjectErrors } from '../config/error-codes.js';
 import { MapReader } from '../config/map-reader.js';
 import { describe } from '../config/node-values.js';
+import { autoMapping } from '../manifest/jsonpaths-mapping.js';
 import { readColumns } from './read-columns.js';
 import { ReadScope, type ScopeContext } from '../config/read-scope.js';
 import type { SourceTable } from './types.js';
@@ -17,7 +18,7 @@ const file = 'sources.yml';
 const sourceKeys = ['name', 'schema', 'description', 'tables'];
 const tableKeys = [
   ...['name', 'identifier', 'description', 'location', 'jsonpaths'],
-  ...['maxerrors', 'timeformat', 'truncatecolumns', 'tags', 'columns'],
+  ...['maxerrors', 'timeformat', 'truncatecolumns', 'region', 'tags', 'columns'],
 ];
 const timeformats = ['auto', 'epochmillisecs', 'epochsecs'] as const;
 const locationHint = 'give the folder, file or glob of the JSON files, e.g. data/log_data';
@@ -91,14 +92,14 @@ function readTable(reader: MapReader, sourceName: string, schema: string | undef
     tags: table.get('tags', textList) ?? [],
     position: reader.at,
   };
-  assignDefined(spec, { schema, description: table.get('description', text) });
+  assignDefined(spec, { schema, description: table.get('description', text), region: table.get('region', nonEmptyText) });
   return { table: spec, at: reader.valueAt('name') };
 }
 
 function readJsonpaths(table: MapReader): string {
-  const hint = 'write `jsonpaths: auto` to match JSON keys to column names, or give the path of a JSONPaths file';
+  const hint = 'write `jsonpaths: auto` to match JSON keys to column names (`auto ignorecase` to ignore their case), or give the path of a JSONPaths file';
   const value = table.require('jsonpaths', nonEmptyText, hint) ?? '';
-  return value.toLowerCase() === 'auto' ? 'auto' : value;
+  return autoMapping(value) ?? value;
 }
 
 /** Two tables (from different sources, or renamed by `identifier`) must not load into one relation. */

@@ -72,14 +72,16 @@ export interface SourceTable {
   description?: string;
   /** Rendered location: folder (recursive), file or glob, relative to root or absolute, or `s3://` (Redshift). */
   location: string;
-  /** `auto` maps keys to column names; otherwise the (rendered) path of a JSONPaths file. */
-  jsonpaths: 'auto' | string;
+  /** `auto` maps keys to column names (`auto ignorecase`: whatever their case); otherwise the (rendered) path of a JSONPaths file. */
+  jsonpaths: 'auto' | 'auto ignorecase' | string;
   /** Bad records tolerated before the load fails (Redshift MAXERROR); 0 by default. */
   maxerrors: number;
   /** How timestamp columns are read: `auto` (ISO strings) or `epochmillisecs`/`epochsecs`. */
   timeformat: TimeFormat;
   /** Cut strings that are too long for their varchar instead of rejecting the record. */
   truncatecolumns: boolean;
+  /** AWS region of the location's S3 bucket, over the target's (Redshift's COPY REGION, the loader's S3 client). */
+  region?: string;
   columns: ColumnSpec[];
   tags: string[];
   position: Position;

@@ -27,6 +27,8 @@ export interface NodeResult {
   /** Tests: the first failing rows (values made JSON-safe). */
   sample?: Record<string, unknown>[];
   diagnostics?: Diagnostic[];
+  /** Problems that did not fail it, e.g. a source column no JSON key matched (SPK305). */
+  warnings?: Diagnostic[];
 }
 
 /** What a node's run returns before the scheduler adds its id and timing. */

@@ -1,19 +1,14 @@
 /**
- * The execute phase of `sparkify run-operation`: the statements a macro rendered, in order, on one
- * session of the warehouse, in one transaction (a failure rolls all of them back).
- *
- * dbt's macros act through run_query() and {% do %} while they render. Until the Jinja runtime
- * renders with them, the render comes first (pure, in compile) and its SQL runs here; the runtime
- * plugs in through OperationSession, the single thing run_query() needs.
+ * The execute phase of `sparkify run-operation`: on one session of the warehouse, in one
+ * transaction (a failure rolls everything back), the macro is rendered with `execute` true — its
+ * run_query() and statement() calls run as it renders — and then the statements it printed run.
  */
 import type { Session, StatementResult } from '../engines/adapter.js';
 import type { Adapter } from '../engines/adapter.js';
+import type { Introspector } from '../jinja/context/introspection.js';
+import type { LiteralQuoter } from '../sql/quote.js';
 import { splitStatements } from '../sql/split-statements.js';
-
-/** What run_query()/do need from the warehouse while a macro renders. */
-export interface OperationSession {
-  runQuery(sql: string): Promise<StatementResult>;
-}
+import { sessionIntrospector, type IntrospectorLog } from './session-introspector.js';
 
 /** One statement the operation ran and what it returned. */
 export interface OperationStatement {
@@ -28,15 +23,14 @@ export class OperationError extends Error {
   }
 }
 
-/** Runs the rendered SQL's statements in one transaction; throws OperationError on the first failure. */
-export async function runOperationSql(adapter: Adapter, sql: string): Promise<OperationStatement[]> {
-  const statements = splitStatements(sql);
-  if (statements.length === 0) return [];
+/** Renders the operation on the warehouse, then runs what it printed; throws OperationError on the first failure. */
+export async function runOperation(adapter: Adapter, literal: LiteralQuoter, render: (introspector: Introspector) => Promise<string>): Promise<OperationStatement[]> {
   return adapter.withSession(async (session) => {
-    const done: OperationStatement[] = [];
+    const done: IntrospectorLog = [];
     await session.execute('BEGIN');
     try {
-      for (const [index, statement] of statements.entries()) done.push({ sql: statement, result: await execute(session, index, statement) });
+      const sql = await render(sessionIntrospector(failing(session, done), literal, done));
+      for (const statement of splitStatements(sql)) done.push({ sql: statement, result: await execute(session, done.length, statement) });
       await session.execute('COMMIT');
       return done;
     } catch (error) {
@@ -46,15 +40,15 @@ export async function runOperationSql(adapter: Adapter, sql: string): Promise<Op
   });
 }
 
+/** The session with each failing statement reported as an OperationError (its place among those that ran). */
+function failing(session: Session, done: IntrospectorLog): Session {
+  return { execute: (sql) => execute(session, done.length, sql), copyFrom: (sql, chunks) => session.copyFrom(sql, chunks) };
+}
+
 async function execute(session: Session, index: number, sql: string): Promise<StatementResult> {
   try {
     return await session.execute(sql);
   } catch (error) {
     throw new OperationError(index, sql, error);
   }
-}
-
-/** run_query() for a runtime that renders macros against the warehouse (one session, the operation's). */
-export function operationSession(session: Session): OperationSession {
-  return { runQuery: (sql) => session.execute(sql) };
 }

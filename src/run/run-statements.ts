@@ -22,7 +22,8 @@ export async function runPlanStatements(plan: PlanBase, context: RunContext): Pr
     const { rows, message } = await context.adapter.withSession((session) =>
       runStatements(session, plan, context, (f) => (feed = f), (r) => (serverRejected = r)),
     );
-    return { status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected };
+    const warnings = feed?.stats.warnings;
+    return { status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected, ...(warnings?.length ? { warnings } : {}) };
   } catch (error) {
     if (error instanceof RunCancelled) throw error;
     const diagnostics = error instanceof StatementError
@@ -71,7 +72,7 @@ async function runStatements(
         continue;
       }
       const result = await runTagged(index, () => session.execute(statement.sql));
-      if (statement.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors());
+      if (statement.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors(statement.serverLoad.into));
       enforceCheck(statement, result.rows, plan);
       if (statement.reportsRows) {
         // Several statements may add up to the result (a Redshift seed's INSERT batches).
@@ -84,7 +85,7 @@ async function runStatements(
     await session.execute('ROLLBACK').catch(() => undefined); // leave the warehouse as it was
     // A server-side COPY that failed on bad records says which ones only when asked.
     const failed = error instanceof StatementError ? plan.statements[error.index] : undefined;
-    if (failed?.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors().catch(() => []));
+    if (failed?.serverLoad && session.loadErrors) onServerRejected(await session.loadErrors(failed.serverLoad.into).catch(() => []));
     throw error;
   }
   return { rows, message };

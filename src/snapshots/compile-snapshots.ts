@@ -1,14 +1,14 @@
 /** The compile step of snapshots: render each template, check its config, make manifest nodes. Pure. */
 import { createHash } from 'node:crypto';
-import { TemplateErrors } from '../templates/error-codes.js';
+import { TemplateErrors } from '../jinja/error-codes.js';
 import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
 import { modelId, sourceId } from '../manifest/manifest.js';
 import type { TemplateFile } from '../project/project-files.js';
-import { RenderScope, thisMarker, type RenderGlobals } from '../templates/render-scope.js';
-import { compileTemplate } from '../templates/template-environment.js';
-import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import { RenderScope, type RenderGlobals } from '../jinja/render-scope.js';
+import { compileTemplate } from '../jinja/template-environment.js';
+import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import type { GraphNode } from '../graph/types.js';
 import { seedId } from '../manifest/seed-node.js';
 import { SnapshotErrors } from './error-codes.js';
@@ -68,11 +68,12 @@ export function compileSnapshots(files: readonly TemplateFile[], context: Snapsh
 function renderSnapshot(file: TemplateFile, name: string, context: SnapshotContext, blocks: BlockNames, diagnostics: Diagnostic[]): SnapshotNode | undefined {
   const id = snapshotId(name);
   const scope = new RenderScope(name);
+  scope.node = { resourceType: 'snapshot', path: file.path };
   context.scopes.enter(scope);
   blocks.names = [];
   let rendered: string;
   try {
-    rendered = compileTemplate(context.env, file.source, file.path).render({ this: thisMarker(name), target: context.target });
+    rendered = compileTemplate(context.env, file.source, file.path).render({});
   } catch (error) {
     diagnostics.push(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;

@@ -42,6 +42,9 @@ export type LiteralQuoter = (value: string) => string;
 /** How one engine quotes: identifiers (with its length limit), relations and string literals. */
 export interface SqlQuoting {
   readonly maxIdentifierBytes: number;
+  /** A name as the engine stores it: lower-cased where it folds quoted names too (Redshift), else unchanged. */
+  fold(name: string): string;
+  /** `"name"`, folded first (the name as the engine stores it, so catalog lookups match what it quotes). */
   identifier(name: string): string;
   relation(relation: Relation): string;
   /** quoteLiteral, or quoteRedshiftLiteral where '...' reads a backslash as an escape. */
@@ -49,15 +52,27 @@ export interface SqlQuoting {
 }
 
 /** The quoting of an engine from its capabilities (see src/engines/engine.ts). */
-export function sqlQuoting(options: { maxIdentifierBytes: number; backslashEscapesInLiterals: boolean }): SqlQuoting {
+export function sqlQuoting(options: { maxIdentifierBytes: number; backslashEscapesInLiterals: boolean; foldsIdentifiers?: boolean }): SqlQuoting {
   const max = options.maxIdentifierBytes;
-  const identifier = (name: string) => quoteIdentifierWithin(name, max);
+  const fold = options.foldsIdentifiers ? foldAsciiToLower : (name: string) => name;
+  const identifier = (name: string) => quoteIdentifierWithin(fold(name), max);
   return {
     maxIdentifierBytes: max,
+    fold,
     identifier,
     relation: (relation) => `${identifier(relation.schema)}.${identifier(relation.identifier)}`,
     literal: options.backslashEscapesInLiterals ? quoteRedshiftLiteral : quoteLiteral,
   };
+}
+
+/** ASCII letters to lower case, the rest unchanged: how Redshift folds identifiers (r_names.html). */
+export function foldAsciiToLower(name: string): string {
+  return name.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** A relation with its names folded as `quoting` stores them. */
+export function foldRelation(relation: Relation, quoting: Pick<SqlQuoting, 'fold'>): Relation {
+  return { schema: quoting.fold(relation.schema), identifier: quoting.fold(relation.identifier) };
 }
 
 /** A schema-qualified relation. */

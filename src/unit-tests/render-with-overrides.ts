@@ -8,9 +8,9 @@ import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ModelNode } from '../manifest/manifest.js';
 import type { TemplateFile } from '../project/project-files.js';
-import { RenderScope, thisMarker, type RenderGlobals } from '../templates/render-scope.js';
-import { compileTemplate } from '../templates/template-environment.js';
-import { templateErrorToDiagnostic } from '../templates/template-error.js';
+import { RenderScope, thisMarker, type RenderGlobals } from '../jinja/render-scope.js';
+import { compileTemplate } from '../jinja/template-environment.js';
+import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import type { OverridesSpec } from '../project/unit-test-spec.js';
 import { UnitTestErrors } from './error-codes.js';
 
@@ -41,6 +41,7 @@ export function renderWithOverrides(
   report: (d: Diagnostic) => void,
 ): UnitTestRender | undefined {
   const scope = new RenderScope(model.name);
+  scope.node = { resourceType: 'model', path: file.path };
   const { is_incremental: incremental, ...macros } = overrides?.macros ?? {};
   if (incremental !== undefined && typeof incremental !== 'boolean') {
     report({ code: UnitTestErrors.badOverride, message: `unit test ${label}: is_incremental must be true or false, got ${JSON.stringify(incremental)}`, location: overrides!.at, hint: 'is_incremental: true renders the incremental branch of the model' });
@@ -53,7 +54,7 @@ export function renderWithOverrides(
   }));
   ctx.scopes.enter(scope);
   try {
-    const sql = compileTemplate(ctx.env, file.source, file.path).render({ this: thisMarker(model.name), target: ctx.target });
+    const sql = compileTemplate(ctx.env, file.source, file.path).render({});
     return { sql, refs: scope.refs, sources: scope.sources, usesThis: sql.includes(String(thisMarker(model.name))) };
   } catch (error) {
     const diagnostic = templateErrorToDiagnostic(error, file.path, model.id, scope.raised, file.source);

@@ -186,9 +186,19 @@ describe('a dbt-postgres project over existing tables, on PGlite', () => {
     assert.equal(operation.code, 0, operation.stdout + operation.stderr);
     assert.match(operation.stdout, /OK DELETE 1/);
     assert.deepEqual(await inWarehouse(dir, 'select trip_id from raw.trip_log order by 1'), [{ trip_id: 10 }, { trip_id: 12 }]);
+    // dbt's way: run_query() while the macro renders with execute true; its log() said once, not per render pass.
+    const closed = rentals(dir, ['run-operation', 'close_station', '--args', '{station_id: 2}']);
+    assert.equal(closed.code, 0, closed.stdout + closed.stderr);
+    assert.match(closed.stdout, /OK UPDATE 1/);
+    assert.equal(closed.stderr.match(/stations still open: 1\n/g)?.length, 1, closed.stderr);
+    assert.deepEqual(await inWarehouse(dir, 'select station_name from raw.stations order by station_id'), [{ station_name: ' Harbour ' }, { station_name: 'Old Town (closed)' }]);
+    const failing = rentals(dir, ['run-operation', 'close_station', '--args', '{station_id: no_such_column}']);
+    assert.equal(failing.code, 1);
+    assert.match(failing.stderr, /Encountered an error while running operation: .*column "no_such_column" does not exist/);
+    assert.equal(artifact(dir, 'run_results.json').results[0].status, 'error');
     const unknown = rentals(dir, ['run-operation', 'purge_old_trips']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /the project defines no macro 'purge_old_trips' \[SPK138\]\n  hint: did you mean 'purge_short_trips'\?/);
+    assert.match(unknown.stderr, /the project defines no macro 'purge_old_trips' \[SPK128\]\n  hint: did you mean 'purge_short_trips'\?/);
   });
 
   test('clean removes the clean-targets of dbt_project.yml', () => {

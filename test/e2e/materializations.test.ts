@@ -153,7 +153,7 @@ describe('incremental models, ephemeral models and hooks on PGlite', () => {
     ]);
     const compiled = sparkify(dir, ['compile', '--select', 'hooked']);
     assert.match(compiled.stdout, /-- run\.on_run_start \(project\.yml\): on_run_start hooks of project\.yml\ncreate table if not exists public\.audit/);
-    assert.match(compiled.stdout, /BEGIN;\n\nCREATE SCHEMA IF NOT EXISTS "public";\n\ninsert into public\.audit \(event, n\) values \('pre "public"\."hooked"', 0\);/);
+    assert.match(compiled.stdout, /BEGIN;\n\ninsert into public\.audit \(event, n\) values \('pre "public"\."hooked"', 0\);/);
   });
 
   test('a failing post_hook rolls the model back with its pre_hook; on_run_end still runs', async () => {

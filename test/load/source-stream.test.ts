@@ -136,13 +136,40 @@ test('jsonpaths map by position, nested paths and indexes; a path that does not 
   ]);
 });
 
-test('auto mapping prefers the exact key, else a key differing only in case', async () => {
+// https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-format.html ("The matching is case-sensitive"),
+// https://docs.aws.amazon.com/redshift/latest/dg/copy-usage_notes-copy-from-json.html ('auto ignorecase': "while ignoring the case of field names")
+test('jsonpaths: auto matches keys case-sensitively, as Redshift does: a camelCase key leaves its column NULL, and says so (issue 15)', async () => {
   const table = sourceTable({ columns: columns(['userid', 'integer'], ['name', 'text']) });
-  const { rows } = await loadFiles(table, { 'data/a.json': '{"userId": 1, "name": "a"}\n{"userId": 2, "userid": 3, "NAME": "b", "name": "c"}' });
+  const { rows, stats } = await loadFiles(table, { 'data/a.json': '{"userId": 1, "name": "a"}\n{"userId": 2, "userid": 3, "NAME": "b", "name": "c"}' });
+  assert.deepEqual(rows, [
+    [null, 'a'],
+    ['3', 'c'],
+  ]);
+  assert.deepEqual(stats.warnings, [], 'userid matched a key in one record: no warning');
+  const never = await loadFiles(table, { 'data/a.json': '{"userId": 1, "name": "a"}\n{"userId": 2, "name": "c"}' });
+  assert.deepEqual(never.rows, [[null, 'a'], [null, 'c']]);
+  assert.deepEqual(never.stats.warnings?.map((w) => [w.code, w.location?.line, w.node]), [['SPK305', 10, 'source.sparkify.staging']]);
+  assert.match(never.stats.warnings![0].message, /column userid of source sparkify\.staging matched no JSON key in any record, so it loaded as NULL; the closest key is 'userId'/);
+  assert.match(never.stats.warnings![0].hint!, /auto ignorecase/);
+});
+
+test('jsonpaths: auto ignorecase prefers the exact key, else a key differing only in case', async () => {
+  const table = sourceTable({ jsonpaths: 'auto ignorecase', columns: columns(['userid', 'integer'], ['name', 'text']) });
+  const { rows, stats } = await loadFiles(table, { 'data/a.json': '{"userId": 1, "name": "a"}\n{"userId": 2, "userid": 3, "NAME": "b", "name": "c"}' });
   assert.deepEqual(rows, [
     ['1', 'a'],
     ['3', 'c'],
   ]);
+  assert.deepEqual(stats.warnings, []);
+});
+
+test('a column no key matched is named with the closest key, or none when nothing is close; an empty load warns of nothing', async () => {
+  const table = sourceTable({ columns: columns(['id', 'integer'], ['artist_name', 'text'], ['zzz', 'text']) });
+  const { stats } = await loadFiles(table, { 'data/a.json': '{"id": 1}\n{"id": 2, "artist_nam": null}' });
+  assert.deepEqual(stats.warnings?.map((w) => w.message.replace(/.*in any record, so it loaded as NULL/, '')), ["; the closest key is 'artist_nam'", '']);
+  assert.match(stats.warnings![1].hint!, /rename the column after the key/);
+  const empty = await loadFiles(table, { 'data/a.json': '' });
+  assert.deepEqual(empty.stats.warnings, []);
 });
 
 async function failure(table = idName, files: Record<string, string>, options = {}): Promise<SparkifyError> {

@@ -148,17 +148,14 @@ describe('hooks and the run', () => {
     assertGolden('pglite/materializations/hooked.sql', renderPlan(plan('hooked')));
   });
 
-  test('a run: cleanup of leftovers, the schemas, on_run_start, the nodes, on_run_end', () => {
+  test('a run: cleanup of leftovers, on_run_start, the nodes, on_run_end', () => {
     const state: WarehouseState = {
       relations: {}, serverVersion: 180006,
       leftovers: [{ relation: { schema: 'public', identifier: 'base__sparkify_new_zzzz9999' }, kind: 'table' },
         { relation: { schema: 'public', identifier: 'recent__sparkify_old' }, kind: 'view' }],
     };
     const run = planRun(manifest, ['source.raw.events', 'model.base'], dialect, { runId: RUN, state });
-    assert.deepEqual(runSteps(run).map((p) => p.id), ['run.cleanup', 'run.schemas', 'run.on_run_start', 'source.raw.events', 'model.base', 'run.on_run_end']);
-    // Created one at a time before the nodes (two nodes at once would race on a new schema); compile's review has none.
-    assert.deepEqual(run.schemas!.statements.map((s) => s.sql), ['CREATE SCHEMA IF NOT EXISTS "public"']);
-    assert.equal(planForReview(manifest, ['model.base'], dialect).schemas, undefined);
+    assert.deepEqual(runSteps(run).map((p) => p.id), ['run.cleanup', 'run.on_run_start', 'source.raw.events', 'model.base', 'run.on_run_end']);
     for (const step of [run.cleanup!, run.onRunStart!, run.onRunEnd!]) assertGolden(`pglite/materializations/run-${step.runPath}`, renderPlan(step));
     assert.equal(planRun(manifest, ['model.base'], dialect, { runId: RUN }).cleanup, undefined);
   });

@@ -141,7 +141,7 @@ test('unknown keys in sources, tables and columns are SPK014 with suggestions', 
   assert.deepEqual(
     inTable.diagnostics.map((d) => [d.code, d.location?.line, d.hint]),
     [
-      ['SPK012', 4, 'write `jsonpaths: auto` to match JSON keys to column names, or give the path of a JSONPaths file'],
+      ['SPK012', 4, 'write `jsonpaths: auto` to match JSON keys to column names (`auto ignorecase` to ignore their case), or give the path of a JSONPaths file'],
       ['SPK014', 6, 'did you mean `jsonpaths`?'],
       ['SPK012', 8, 'give its SQL type, e.g. `type: varchar(256)`'],
       ['SPK014', 8, 'did you mean `type`?'],

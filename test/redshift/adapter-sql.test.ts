@@ -6,7 +6,8 @@ import type { RedshiftTarget } from '../../src/engines/redshift/redshift-target.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { connectionProblems, redshiftConnection } from '../../src/engines/redshift/connection.js';
-import { loadErrorsSql, toBadRecords } from '../../src/engines/redshift/load-errors.js';
+import { loadErrorsSql, loadTargetSql, readLoadErrors, sysLoadErrorsSql, toBadRecords } from '../../src/engines/redshift/load-errors.js';
+import { loadErrorView } from '../../src/engines/redshift/redshift-target.js';
 import { SparkifyError } from '../../src/diagnostics.js';
 import { assertGolden } from '../golden.js';
 
@@ -32,6 +33,40 @@ const target: RedshiftTarget = {
 // https://docs.aws.amazon.com/redshift/latest/dg/PG_LAST_COPY_ID.html (query = pg_last_copy_id(), also after a failed COPY)
 test('the rejected records of the last COPY are read from STL_LOAD_ERRORS (r_STL_LOAD_ERRORS.html, PG_LAST_COPY_ID.html)', () => {
   assertGolden('redshift/stl-load-errors.sql', `${loadErrorsSql()};\n`);
+});
+
+// https://docs.aws.amazon.com/redshift/latest/dg/SYS_LOAD_ERROR_DETAIL.html (file_name, line_number, column_name,
+// position, error_code, error_message; session_id "The process identifier of the process running the copy",
+// table_id), https://docs.aws.amazon.com/redshift/latest/dg/PG_BACKEND_PID.html, and r_STL_LOAD_ERRORS.html:
+// "STL_LOAD_ERRORS only contains queries run on main provisioned clusters. It doesn't contain queries run on
+// concurrency scaling clusters or on serverless namespaces … we recommend that you use the SYS monitoring view
+// SYS_LOAD_ERROR_DETAIL"; r_STL_QUERY.html: "The query column in this view and the query_id column in
+// SYS_QUERY_HISTORY are not the same identifier" (hence no pg_last_copy_id() there).
+test('on Redshift Serverless the rejected records are read from SYS_LOAD_ERROR_DETAIL, for this session and the table the COPY filled (SYS_LOAD_ERROR_DETAIL.html, r_STL_LOAD_ERRORS.html)', async () => {
+  const into = { schema: 'public', identifier: 'staging_events__sparkify_new_k3x9q2zz' };
+  assertGolden('redshift/sys-load-error-detail.sql', `${loadTargetSql(into)};\n\n${sysLoadErrorsSql(1073815778, 108329)};\n`);
+  const sent: string[] = [];
+  const answers: Record<string, unknown>[][] = [[{ pid: 1073815778, table_id: 108329 }], [{
+    filename: 's3://udacity-dend/log_data/2018/11/2018-11-30-events.json', line_number: 12n, colname: 'user_id', position: 0, err_code: 1207, err_reason: 'Invalid digit',
+  }]];
+  const records = await readLoadErrors('sys_load_error_detail', into, async (sql) => {
+    sent.push(sql);
+    return answers.shift()!;
+  });
+  assert.deepEqual(sent, [loadTargetSql(into), sysLoadErrorsSql(1073815778, 108329)]);
+  assert.deepEqual(records.map((r) => [r.file, r.line, r.column]), [['s3://udacity-dend/log_data/2018/11/2018-11-30-events.json', 12, 0]]);
+  // A provisioned cluster: STL_LOAD_ERRORS for pg_last_copy_id(), one query.
+  const stl: string[] = [];
+  await readLoadErrors('stl_load_errors', into, async (sql) => (stl.push(sql), []));
+  assert.deepEqual(stl, [loadErrorsSql()]);
+});
+
+test('which view a target reads: serverless: true|false says, else the endpoint\'s host (redshift-serverless.amazonaws.com)', () => {
+  assert.equal(loadErrorView({ host: 'sparkify.abc123.us-west-2.redshift.amazonaws.com' }), 'stl_load_errors');
+  assert.equal(loadErrorView({ host: 'sparkify.123456789012.us-west-2.redshift-serverless.amazonaws.com' }), 'sys_load_error_detail');
+  assert.equal(loadErrorView({ host: 'warehouse.internal.example.com', serverless: true }), 'sys_load_error_detail', 'a DNS alias: the target says');
+  assert.equal(loadErrorView({ host: 'wg.1.us-east-1.redshift-serverless.amazonaws.com', serverless: false }), 'stl_load_errors');
+  assert.equal(loadErrorView({}), 'stl_load_errors');
 });
 
 test('STL_LOAD_ERRORS rows become file:line:column records, int8 line numbers included', () => {

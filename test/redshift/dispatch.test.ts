@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dispatchOrder, resolveDispatch, splitDialectMacro } from '../../src/templates/dispatch.js';
+import { dispatchOrder, resolveDispatch, splitDialectMacro } from '../../src/jinja/dispatch.js';
 import { SparkifyError } from '../../src/diagnostics.js';
 import { REPO_ROOT } from '../e2e/helpers.js';
 import { compileFor } from './helpers.js';

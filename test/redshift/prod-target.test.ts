@@ -24,7 +24,7 @@ test('the selected redshift target takes host, port, database, user, password an
   assert.equal(target.user, 'dwhuser');
   assert.equal(target.password, 'planted-s3cret-value');
   assert.equal(target.iamRole, 'arn:aws:iam::123456789012:role/dwhRole');
-  assert.equal(target.region, 'us-west-2');
+  assert.equal(target.region, undefined, 'no default region: COPY then assumes the cluster\'s own');
   assert.equal(target.configFileFound, true);
   assert.ok(project.secrets.includes('planted-s3cret-value'));
   assert.deepEqual(project.warnings, []);
@@ -117,4 +117,11 @@ test("the repo's prod target points the staging sources at s3://udacity-dend, wi
   const planted = loadProject(root, { env: {}, targetName: 'prod' });
   assert.deepEqual(planted.sources.map((s) => s.location), ['s3://my-bucket/logs', expected[1]]);
   assert.deepEqual(loadProject(root, { env: {} }).sources.map((s) => s.location), ['data/log_data', 'data/song_data'], 'dev is unchanged');
+});
+
+test('serverless: true on a redshift target is read (its load errors are then in SYS_LOAD_ERROR_DETAIL)', () => {
+  const target = load({ 'project.yml': rsProject('    serverless: true'), 'dwh.cfg': SEED_DWH_CFG }).target;
+  assert.ok(target.type === 'redshift');
+  assert.equal(target.serverless, true);
+  assert.deepEqual(loadError({ 'project.yml': rsProject('    serverless: maybe'), 'dwh.cfg': SEED_DWH_CFG }).diagnostics.map((d) => d.code), ['SPK013']);
 });

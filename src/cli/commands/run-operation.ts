@@ -1,9 +1,10 @@
 import { formatDiagnostic, SparkifyError } from '../../diagnostics.js';
-import { createAdapter } from '../../engines/registry.js';
+import { createAdapter, engineOf } from '../../engines/registry.js';
+import { renderOperationForRun } from '../../compile/render-operation-for-run.js';
 import { parseVars } from '../../project/parse-vars.js';
 import { writeRunResults } from '../../run/artifacts.js';
 import type { NodeResult } from '../../run/node-result.js';
-import { OperationError, runOperationSql, type OperationStatement } from '../../run/run-operation.js';
+import { OperationError, runOperation, type OperationStatement } from '../../run/run-operation.js';
 import { RunErrors } from '../../run/error-codes.js';
 import { CliErrors } from '../error-codes.js';
 import { runResultsDocument } from '../run-summary.js';
@@ -19,22 +20,25 @@ export interface RunOperationOptions extends GlobalOptions {
 }
 
 /**
- * `sparkify run-operation MACRO --args '{...}'`: renders the macro with the arguments (keywords)
- * and runs the statements it renders, in one transaction; prints the rows a statement returns.
+ * `sparkify run-operation MACRO --args '{...}'`: calls the macro with the arguments (keywords) and
+ * `execute` true, so its run_query()/statement() calls act on the warehouse, then runs the statements
+ * it printed; all in one transaction. Prints the rows each statement returned.
  * Exit 1 when a statement fails (dbt: "Encountered an error while running operation").
  */
 export async function runOperationCommand(options: RunOperationOptions): Promise<number> {
   const started = Date.now();
   const macro = String(options.positional?.[0] ?? '');
   const args = readArgs(options.args);
+  // Compile renders it first (execute false): a missing macro or a template error stops here, before the warehouse opens.
   const context = loadProjectContext(options, { operation: { macro, args } });
-  const sql = context.compiled.operationSql ?? '';
+  const { compileInput: compile, compiled: { manifest } } = context;
   const adapter = await createAdapter(context.root, context.project.target);
   const id = `macro.${context.project.config.name}.${macro}`;
   let result: NodeResult;
   try {
     await adapter.open();
-    const ran = await runOperationSql(adapter, sql);
+    const ran = await runOperation(adapter, engineOf(context.project.target).quoting.literal,
+      (introspector) => renderOperationForRun({ compile, manifest, introspector }, { macro, args }));
     printStatements(context, macro, ran);
     result = { id, status: 'success', message: `ran ${ran.length} statement${ran.length === 1 ? '' : 's'}`, rowsAffected: null, executionTime: (Date.now() - started) / 1000 };
   } catch (error) {
@@ -60,7 +64,7 @@ function readArgs(text: string | undefined): Record<string, unknown> {
 
 function printStatements(context: ProjectContext, macro: string, ran: OperationStatement[]): void {
   if (ran.length === 0) {
-    context.output.line(`run-operation ${macro}: the macro rendered no SQL statement, nothing ran`);
+    context.output.line(`run-operation ${macro}: the macro ran no SQL statement`);
     return;
   }
   for (const { result } of ran) {

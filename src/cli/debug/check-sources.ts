@@ -1,5 +1,6 @@
 /** `sparkify debug`: does each source location hold files, and can its JSONPaths file be read? */
 
+import { autoMapping } from '../../manifest/jsonpaths-mapping.js';
 import { SparkifyError } from '../../diagnostics.js';
 import type { FileStore } from '../../load/file-store.js';
 import { readJsonPaths } from '../../load/jsonpaths-file.js';
@@ -34,7 +35,7 @@ async function checkSource(table: SourceTable, root: string, store: FileStore, w
     let detail = isS3Url(table.location)
       ? `${table.location} lists ${plural(files.length, 'object')} on its first page`
       : `${table.location} holds ${plural(files.length, 'file')}`;
-    if (table.jsonpaths !== 'auto') {
+    if (!autoMapping(table.jsonpaths)) {
       const paths = await readJsonPaths(table, root, store);
       detail += `; JSONPaths file ${table.jsonpaths} maps ${plural(paths.length, 'column')}`;
     }

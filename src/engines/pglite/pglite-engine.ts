@@ -6,6 +6,7 @@ import { POSTGRES_FAMILY } from '../postgres-family/family-capabilities.js';
 import { sqlQuoting } from '../../sql/quote.js';
 import type { Engine, EngineCapabilities } from '../engine.js';
 import { DataDirLock } from './data-dir-lock.js';
+import { postgresCatalogSql } from '../postgres-family/docs-catalog-sql.js';
 import { pgliteOutput } from './pglite-profile.js';
 import { readPgliteTarget, type PgliteTarget } from './pglite-target.js';
 
@@ -28,6 +29,7 @@ export const pgliteEngine: Engine<PgliteTarget> = {
   dbtAdapterType: 'postgres',
   capabilities,
   quoting: sqlQuoting(capabilities),
+  docsCatalog: postgresCatalogSql,
   targetKeys: ['path'],
   readTarget: readPgliteTarget,
   readProfileOutput: pgliteOutput,
@@ -42,6 +44,8 @@ export const pgliteEngine: Engine<PgliteTarget> = {
   },
   secrets: () => [],
   database: () => null,
+  // PGlite's one database and user are both `postgres`.
+  templateFields: () => ({ database: 'postgres', user: 'postgres' }),
   describe: (target, user) => `${user ? `${user}@` : ''}${target.path} (embedded PGlite)`,
   dataDir: (target) => target.path,
   removeWarehouse(root, target) {

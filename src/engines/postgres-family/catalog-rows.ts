@@ -42,3 +42,8 @@ export function readLeftovers(rows: CatalogRow[], state: WarehouseState, known: 
     if (!known.has(relationKey(relation))) state.leftovers.push({ relation, kind: kindOf(row.relkind) });
   }
 }
+
+/** Rows of the schemas query (`schema`): which of the schemas asked about exist. */
+export function readSchemas(rows: CatalogRow[], state: WarehouseState): void {
+  state.schemas = rows.map((row) => String(row.schema));
+}

@@ -4,7 +4,7 @@ import { LEFTOVER_PATTERN } from '../../plan/side-names.js';
 import type { CatalogStep, StateRequest, WarehouseCatalog } from '../../plan/warehouse-catalog.js';
 import type { WarehouseState } from '../../plan/warehouse-state.js';
 import { relationKey } from '../../plan/warehouse-state.js';
-import { readColumns, readKinds, readLeftovers, relationOf, type CatalogRow } from './catalog-rows.js';
+import { readColumns, readKinds, readLeftovers, readSchemas, relationOf, type CatalogRow } from './catalog-rows.js';
 
 type Row = CatalogRow;
 
@@ -20,9 +20,13 @@ export const postgresCatalog: WarehouseCatalog = {
       { sql: 'SET LOCAL search_path TO pg_catalog' },
       { sql: "SELECT current_setting('server_version_num') AS version", read: readVersion },
     ];
+    if (request.buildSchemas.length > 0) steps.push({ sql: schemasQuery(request.buildSchemas), read: readSchemas });
     if (request.relations.length > 0) steps.push({ sql: kindsQuery(request.relations), read: readKinds });
     if (request.columnsOf.length > 0) steps.push({ sql: columnsQuery(request.columnsOf), read: readColumns });
-    if (request.dependentsOf.length > 0) steps.push({ sql: dependentsQuery(request.dependentsOf), read: readDependents });
+    if (request.dependentsOf.length > 0) {
+      steps.push({ sql: dependentsQuery(request.dependentsOf), read: readDependents });
+      steps.push({ sql: grantsQuery(request.dependentsOf), read: readGrants });
+    }
     if (request.schemas.length > 0) {
       const known = new Set(request.known.map(relationKey));
       steps.push({ sql: leftoversQuery(request.schemas), read: (rows, state) => readLeftovers(rows, state, known) });
@@ -38,6 +42,11 @@ function pairs(relations: Relation[]): string {
 }
 
 const FROM_CLASS = 'FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace';
+
+/** Which of the schemas the run builds in exist (the missing ones are created before any node). */
+function schemasQuery(schemas: string[]): string {
+  return `SELECT n.nspname AS schema FROM pg_catalog.pg_namespace n WHERE n.nspname IN (${schemas.map(quoteLiteral).join(', ')}) ORDER BY 1`;
+}
 
 function kindsQuery(relations: Relation[]): string {
   return `SELECT n.nspname AS schema, c.relname AS identifier, c.relkind::text AS relkind
@@ -68,6 +77,21 @@ WHERE (n.nspname, c.relname) IN (VALUES ${pairs(relations)})
 ORDER BY n.nspname, c.relname, vn.nspname, v.relname`;
 }
 
+/**
+ * The privileges others than the build's user hold on the relations a rebuild replaces, one row per
+ * grantee and privilege (aclexplode): granted again to the new relation (grants.ts).
+ */
+function grantsQuery(relations: Relation[]): string {
+  return `SELECT n.nspname AS schema, c.relname AS identifier,
+  CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(a.grantee) END AS grantee,
+  a.privilege_type AS privilege, a.is_grantable AS grantable
+${FROM_CLASS}
+CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+WHERE (n.nspname, c.relname) IN (VALUES ${pairs(relations)})
+  AND a.grantee NOT IN (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)
+ORDER BY n.nspname, c.relname, 3, 4`;
+}
+
 function leftoversQuery(schemas: string[]): string {
   return `SELECT n.nspname AS schema, c.relname AS identifier, c.relkind::text AS relkind
 ${FROM_CLASS}
@@ -93,3 +117,16 @@ function readDependents(rows: Row[], state: WarehouseState): void {
   }
 }
 
+
+function readGrants(rows: Row[], state: WarehouseState): void {
+  for (const row of rows) {
+    const entry = state.relations[relationKey(relationOf(row))];
+    if (!entry) continue;
+    const name = String(row.grantee);
+    const grants = (entry.grants ??= []);
+    let grant = grants.find((g) => g.grantee === name);
+    if (!grant) grants.push(grant = { grantee: name, granteeKind: name === 'PUBLIC' ? 'public' : 'user', privileges: [], grantable: [] });
+    grant.privileges.push(String(row.privilege));
+    if (row.grantable === true) grant.grantable.push(String(row.privilege));
+  }
+}

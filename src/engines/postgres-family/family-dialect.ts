@@ -10,13 +10,16 @@ import type { LeftoverRelation } from '../../plan/warehouse-state.js';
 import type { Relation, SqlQuoting } from '../../sql/quote.js';
 import { uniqueKeyCheck } from './checks.js';
 
+/** The schema every PostgreSQL-family database has, which a run never creates. */
+export const PUBLIC_SCHEMA = 'public';
+
 /** The context of a plan made without a warehouse (compile, tests). */
 export const NO_STATE: BuildContext = { runId: COMPILE_RUN_ID };
 
 /**
  * What every engine of the PostgreSQL family plans alike, as Kysely's dialects and SQLMesh's
- * base_postgres share theirs: a node rebuilds inside one transaction (BEGIN, its schema, its
- * pre_hook, its statements, its post_hook, COMMIT); a table is built aside under a side name carrying
+ * base_postgres share theirs: a node rebuilds inside one transaction (BEGIN, its pre_hook, its
+ * statements, its post_hook, COMMIT), its schema created before the run when missing; a table is built aside under a side name carrying
  * the run id (side-names.ts), its unique key checked, then swapped in, so readers see the old table
  * until COMMIT; leftovers of crashed runs are dropped in one transaction. Engines say how they load,
  * create, swap and add rows; PostgreSQL and PGlite (postgres-dialect.ts), Redshift (redshift-dialect.ts).
@@ -66,7 +69,7 @@ export abstract class FamilyDialect implements Dialect {
 
   /** A snapshot run in one transaction. */
   buildSnapshot(snapshot: SnapshotNode, context: BuildContext = NO_STATE): Statement[] {
-    return this.transaction(snapshot.relation, this.snapshotStatements(snapshot, context));
+    return this.transaction(this.snapshotStatements(snapshot, context));
   }
 
   /**
@@ -81,18 +84,28 @@ export abstract class FamilyDialect implements Dialect {
     ];
   }
 
-  /** BEGIN, the schema, `body`, COMMIT. */
-  protected transaction(relation: Relation, body: Statement[]): Statement[] {
-    return [{ sql: 'BEGIN' }, { sql: this.createSchema(relation) }, ...body, { sql: 'COMMIT' }];
+  /**
+   * The schemas a run builds in that the catalog says are missing, created once before any node and
+   * outside the nodes' transactions, each committed on its own. Never a node's business: CREATE
+   * SCHEMA needs the privilege to create schemas — PostgreSQL checks it before IF NOT EXISTS looks,
+   * Redshift asks for "Users with the CREATE SCHEMA privilege"
+   * (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_SCHEMA.html) — which a deploy user writing
+   * into an existing schema need not hold. `public` exists in every database and is never created
+   * ("The schema name can't be PUBLIC", r_CREATE_SCHEMA.html). IF NOT EXISTS still, as another run may
+   * create one meanwhile.
+   */
+  createSchemas(schemas: string[]): Statement[] {
+    return schemas.filter((schema) => schema !== PUBLIC_SCHEMA)
+      .map((schema) => ({ sql: `CREATE SCHEMA IF NOT EXISTS ${this.quoting.identifier(schema)}` }));
   }
 
-  /** CREATE SCHEMA IF NOT EXISTS of the relation's schema. */
-  protected createSchema(relation: Relation): string {
-    return `CREATE SCHEMA IF NOT EXISTS ${this.quoting.identifier(relation.schema)}`;
+  /** BEGIN, `body`, COMMIT. */
+  protected transaction(body: Statement[]): Statement[] {
+    return [{ sql: 'BEGIN' }, ...body, { sql: 'COMMIT' }];
   }
 
-  /** BEGIN, the schema, the model's pre_hook, `body`, its post_hook, COMMIT. */
+  /** BEGIN, the model's pre_hook, `body`, its post_hook, COMMIT. */
   protected withHooks(model: ModelNode, body: Statement[]): Statement[] {
-    return this.transaction(model.relation, [...hookStatements(model.hooks?.pre), ...body, ...hookStatements(model.hooks?.post)]);
+    return this.transaction([...hookStatements(model.hooks?.pre), ...body, ...hookStatements(model.hooks?.post)]);
   }
 }

@@ -4,6 +4,8 @@ import type { BuildContext } from '../../plan/dialect.js';
 import { sideRelation } from '../../plan/side-names.js';
 import type { Statement } from '../../plan/types.js';
 import type { DependentView } from '../../plan/warehouse-state.js';
+import { POSTGRES_QUOTING } from './family-capabilities.js';
+import { grantStatements } from './grants.js';
 
 /**
  * Renames the freshly built relation over the target inside the caller's transaction: readers see
@@ -13,7 +15,8 @@ import type { DependentView } from '../../plan/warehouse-state.js';
  * along (dbt drops them: dbt-core#2185). Instead each one is re-pointed at the new relation with
  * CREATE OR REPLACE VIEW and its own definition, read from the catalog before the run (same view,
  * same grants, views on top of it untouched), and the old relation is dropped without CASCADE: a
- * dependent the plan did not know of (created since) fails the build rather than vanishing.
+ * dependent the plan did not know of (created since) fails the build rather than vanishing. The
+ * privileges others held on the old relation are granted on the new one (grants.ts).
  */
 export function swapInto(target: Relation, fresh: Relation, context: BuildContext, freshKind: 'TABLE' | 'VIEW' = 'TABLE'): Statement[] {
   const old = sideRelation(target, 'old', context.runId);
@@ -22,6 +25,7 @@ export function swapInto(target: Relation, fresh: Relation, context: BuildContex
     { sql: `ALTER ${word} IF EXISTS ${quoteRelation(target)} RENAME TO ${quoteIdentifier(old.identifier)}` },
     { sql: `ALTER ${freshKind} ${quoteRelation(fresh)} RENAME TO ${quoteIdentifier(target.identifier)}` },
     ...(context.existing?.dependentViews ?? []).map((view) => repoint(view, target)),
+    ...grantStatements(target, context.existing?.grants, POSTGRES_QUOTING),
     { sql: `DROP ${word} IF EXISTS ${quoteRelation(old)}` },
   ];
 }

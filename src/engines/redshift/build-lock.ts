@@ -34,7 +34,7 @@ export function lockStatements(table: Relation): string[] {
 
 /** Who holds the lock: STV_LOCKS lists table locks with the owner's pid. */
 export function holderQuery(table: Relation): string {
-  return `SELECT lock_owner_pid AS pid FROM stv_locks WHERE table_id = (SELECT oid FROM pg_class WHERE relname = ${redshiftQuoting.literal(table.identifier)} LIMIT 1)`;
+  return `SELECT lock_owner_pid AS pid FROM stv_locks WHERE table_id = (SELECT oid FROM pg_class WHERE relname = ${redshiftQuoting.literal(redshiftQuoting.fold(table.identifier))} LIMIT 1)`;
 }
 
 /** What a lock's connection needs; tests run it against PostgreSQL, which has LOCK and statement_timeout too. */

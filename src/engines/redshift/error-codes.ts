@@ -6,6 +6,8 @@ export const RedshiftErrors = {
   badTableAttribute: 'SPK141',
   /** A source's maxerrors is above Redshift's MAXERROR limit. */
   maxerrorTooHigh: 'SPK142',
+  /** A `jsonpaths: auto` source column with capitals: Redshift folds it, and 'auto' then matches only a lower-case key. */
+  foldedAutoColumn: 'SPK143',
   /** A value of a seed's CSV file does not fit its column's type. */
   seedValue: 'SPK356',
 } as const;

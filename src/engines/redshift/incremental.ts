@@ -1,6 +1,6 @@
 import type { IncrementalSpec, ModelNode } from '../../manifest/manifest.js';
 import type { Relation } from '../../sql/quote.js';
-import { quoteIdentifier, quoteRelation } from './redshift-quoting.js';
+import { foldName, quoteIdentifier, quoteRelation } from './redshift-quoting.js';
 import type { BuildContext } from '../../plan/dialect.js';
 import { uniqueKeyCheck } from '../postgres-family/checks.js';
 import { sideRelation } from '../../plan/side-names.js';
@@ -31,7 +31,9 @@ export function incrementalStatements(model: ModelNode, spec: IncrementalSpec, c
 function strategyStatements(target: Relation, batch: Relation, spec: IncrementalSpec, columns: ColumnState[] | undefined): Statement[] {
   const insert = { sql: `INSERT INTO ${quoteRelation(target)}\nSELECT * FROM ${quoteRelation(batch)}`, reportsRows: true };
   if (spec.strategy === 'append') return [insert];
-  const updated = columns?.filter((c) => !spec.uniqueKey.includes(c.name));
+  // The catalog lists names folded (redshift-quoting.ts): the key is compared folded too.
+  const keys = new Set(spec.uniqueKey.map(foldName));
+  const updated = columns?.filter((c) => !keys.has(c.name));
   if (spec.strategy === 'merge' && (updated === undefined || updated.length > 0)) return [merge(target, batch, spec.uniqueKey, columns, updated)];
   const why = spec.strategy === 'merge' ? '-- every column is part of the unique_key, so there is nothing to update: delete+insert gives the same rows\n' : '';
   // Redshift's DELETE takes no alias for its target (https://docs.aws.amazon.com/redshift/latest/dg/r_DELETE.html):

@@ -8,6 +8,7 @@ import { PooledAdapter } from '../postgres-family/pooled-adapter.js';
 import { PostgresSession } from '../postgres-family/postgres-session.js';
 import { redshiftConnection } from './connection.js';
 import { RedshiftSession } from './redshift-session.js';
+import { loadErrorView } from './redshift-target.js';
 
 /**
  * Amazon Redshift through knex's `redshift` client (the pg driver; port 5439 and TLS by default).
@@ -24,7 +25,7 @@ export class RedshiftAdapter extends PooledAdapter {
   }
 
   protected session(client: pg.Client): Session {
-    return new RedshiftSession(new PostgresSession(client), (ms) => sleep(ms));
+    return new RedshiftSession(new PostgresSession(client), (ms) => sleep(ms), undefined, loadErrorView(this.target));
   }
 
   protected connectError(error: unknown): SparkifyError {

@@ -26,6 +26,12 @@ import { tableAttributes } from './table-attributes.js';
 export class RedshiftDialect extends FamilyDialect {
   readonly name = 'redshift';
   readonly catalog = redshiftCatalog;
+  readonly reviewNotes = [
+    'bound views that read a rebuilt table, source, seed or view (and the views on them) are dropped\n'
+      + '  and created again from their definitions, with their grants, inside its transaction (read\n'
+      + '  from the catalog); late-binding views (WITH NO SCHEMA BINDING) depend on nothing and are left alone;',
+    'the privileges others hold on a rebuilt relation are granted on the new one (read from the catalog);',
+  ];
 
   constructor(private readonly s3: S3Access) {
     super(redshiftQuoting);
@@ -43,29 +49,31 @@ export class RedshiftDialect extends FamilyDialect {
     const fresh = sideRelation(source.relation, 'new', context.runId);
     const columns = source.columns.map((c) => `${this.quoting.identifier(c.name)} ${c.type}`).join(',\n  ');
     return [
-      { sql: this.createSchema(source.relation) },
       { sql: `CREATE TABLE ${this.quoting.relation(fresh)} (\n  ${columns}\n)` },
-      { sql: copyFromS3(source, fresh, this.s3), reportsRows: true, serverLoad: true },
-      ...this.transaction(source.relation, this.swapInto(source.relation, fresh, context)),
+      { sql: copyFromS3(source, fresh, this.s3), reportsRows: true, serverLoad: { into: fresh } },
+      ...this.transaction(this.swapInto(source.relation, fresh, context)),
     ];
   }
 
   /** No COPY FROM STDIN: the CSV rows, as INSERTs, go into a side table swapped in, all in one transaction. */
   loadSeed(seed: SeedNode, context: BuildContext = NO_STATE): Statement[] {
     const fresh = sideRelation(seed.relation, 'new', context.runId);
-    return this.transaction(seed.relation, [...seedStatements(seed, fresh), ...this.swapInto(seed.relation, fresh, context)]);
+    return this.transaction([...seedStatements(seed, fresh), ...this.swapInto(seed.relation, fresh, context)]);
   }
 
   /**
-   * CREATE OR REPLACE keeps grants. `bind=false` makes a late-binding view: it survives the
-   * drop-and-swap of the tables it reads, and needs schema-qualified names, which ref() and source()
-   * always print (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_VIEW.html). A table that
-   * becomes a view is replaced by a view built aside and swapped in.
+   * A new view is CREATE OR REPLACE VIEW. One that exists is built aside and swapped in like a
+   * table, its grants given again and its dependent views kept (swap.ts): CREATE OR REPLACE VIEW
+   * "can only replace a view with a new query that generates the identical set of columns, using the
+   * same column names and data types" (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_VIEW.html),
+   * which only running the query would tell. `bind=false` makes a late-binding view: it survives
+   * the drop-and-swap of the tables it reads, and needs schema-qualified names, which ref() and
+   * source() always print (r_CREATE_VIEW.html).
    */
   buildView(model: ModelNode, context: BuildContext = NO_STATE): Statement[] {
     const late = model.config.extra.bind === false ? '\nWITH NO SCHEMA BINDING' : '';
     const body = `AS\n${model.compiledSql.trimEnd()}${late}`;
-    if (context.existing?.kind !== 'table') {
+    if (context.existing === undefined) {
       return this.withHooks(model, [{ sql: `CREATE OR REPLACE VIEW ${this.quoting.relation(model.relation)} ${body}` }]);
     }
     const fresh = sideRelation(model.relation, 'new', context.runId);

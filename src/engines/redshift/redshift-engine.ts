@@ -3,6 +3,7 @@ import type { Engine, EngineCapabilities } from '../engine.js';
 import { formatEndpoint } from '../postgres/connection-settings.js';
 import { SERVER_KEYS, serverSecrets } from '../server-fields.js';
 import { acquireTableLock } from './build-lock.js';
+import { redshiftCatalogSql } from './docs-catalog-sql.js';
 import { redshiftConnection } from './connection.js';
 import { dwhCfgFunction } from './dwh-cfg-function.js';
 import type { DwhConfig } from './dwh-config.js';
@@ -31,6 +32,7 @@ export const redshiftEngine: Engine<RedshiftTarget> = {
   dbtAdapterType: 'redshift',
   capabilities,
   quoting: redshiftQuoting,
+  docsCatalog: redshiftCatalogSql,
   targetKeys: [...SERVER_KEYS, ...REDSHIFT_KEYS],
   readTarget: readRedshiftTarget,
   readProfileOutput: redshiftOutput,
@@ -40,11 +42,12 @@ export const redshiftEngine: Engine<RedshiftTarget> = {
     return new RedshiftAdapter(target);
   },
   // Without dwh.cfg the IAM role is a visible placeholder: compile works offline, build refuses.
-  dialect: (target) => new RedshiftDialect({ iamRole: iamRoleOrPlaceholder(target), region: target.region ?? REDSHIFT_DEFAULTS.region }),
+  dialect: (target) => new RedshiftDialect({ iamRole: iamRoleOrPlaceholder(target), region: target.region }),
   acquireBuildLock: (_adapter, target, projectName) =>
     acquireTableLock({ name: target.name, schema: target.schema, connection: redshiftConnection(target) }, projectName),
   secrets: (target) => [...serverSecrets(target), ...(target.configSecrets ?? [])],
   database: (target) => target.database ?? null,
+  templateFields: (target) => ({ database: target.database ?? null, user: target.user ?? null, host: target.host ?? null, port: target.port ?? REDSHIFT_DEFAULTS.port }),
   describe(target, user) {
     if (target.host === undefined) return `target '${target.name}' (redshift)`;
     const who = user ?? target.user;

@@ -17,7 +17,7 @@ export function redshiftOutput(output: MapReader, name: string): RedshiftTarget 
     output.report(ProjectErrors.profileUnsupported, message, output.has('method') ? output.valueAt('method') : output.keyAt('cluster_id'), 'use method: database with user and password');
     return undefined;
   }
-  const target: RedshiftTarget = { ...outputBase(output, name), type: 'redshift', port: REDSHIFT_DEFAULTS.port, region: REDSHIFT_DEFAULTS.region };
+  const target: RedshiftTarget = { ...outputBase(output, name), type: 'redshift', port: REDSHIFT_DEFAULTS.port };
   assignDefined(target, {
     host: output.require('host', nonEmptyText),
     port: output.get('port', integer(1, 65535)),

@@ -1,6 +1,7 @@
 import type { BadRecord } from '../../load/types.js';
 import type { Session, StatementResult } from '../adapter.js';
-import { loadErrorsSql, toBadRecords } from './load-errors.js';
+import type { Relation } from '../../sql/quote.js';
+import { readLoadErrors, type LoadErrorView } from './load-errors.js';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-policy.js';
 
 /**
@@ -19,6 +20,7 @@ export class RedshiftSession implements Session {
     private readonly inner: Session,
     private readonly wait: (ms: number) => Promise<unknown>,
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+    private readonly errorView: LoadErrorView = 'stl_load_errors',
   ) {}
 
   async execute(sql: string): Promise<StatementResult> {
@@ -43,9 +45,9 @@ export class RedshiftSession implements Session {
     throw new Error('Redshift loads sources server-side with COPY from S3; a client-fed COPY is not supported');
   }
 
-  /** The records the last COPY of this session rejected (STL_LOAD_ERRORS). */
-  async loadErrors(): Promise<BadRecord[]> {
-    return toBadRecords((await this.inner.execute(loadErrorsSql())).rows);
+  /** The records the last COPY of this session rejected loading `into` (STL_LOAD_ERRORS or SYS_LOAD_ERROR_DETAIL). */
+  async loadErrors(into: Relation): Promise<BadRecord[]> {
+    return readLoadErrors(this.errorView, into, async (sql) => (await this.inner.execute(sql)).rows);
   }
 }
 

@@ -5,7 +5,8 @@ import { assignDefined } from '../../config/assign-defined.js';
 import { DwhConfig, placeholder, unquote } from './dwh-config.js';
 import { ProjectErrors } from '../../config/error-codes.js';
 import type { MapReader } from '../../config/map-reader.js';
-import { nonEmptyText } from '../../config/value-kinds.js';
+import { boolean, nonEmptyText } from '../../config/value-kinds.js';
+import type { LoadErrorView } from './load-errors.js';
 import type { TargetBase, TargetReading } from '../engine.js';
 import { readServerFields, type ServerFields } from '../server-fields.js';
 import { withTargetVars } from '../target-vars.js';
@@ -21,8 +22,16 @@ export interface RedshiftTarget extends TargetBase, ServerFields {
   port?: number;
   /** The role COPY assumes to read S3; absent means compile prints a placeholder. */
   iamRole?: string;
-  /** Region of the S3 bucket COPY reads; us-west-2 (where s3://udacity-dend lives) by default. */
+  /**
+   * Region of the S3 buckets COPY reads. Absent, COPY names none: Redshift then expects the bucket in
+   * the cluster's own region (r_COPY.html, REGION), so no default can be right for every cluster.
+   */
   region?: string;
+  /**
+   * Redshift Serverless (a workgroup) rather than a provisioned cluster: its rejected records are in
+   * SYS_LOAD_ERROR_DETAIL, not STL_LOAD_ERRORS. Absent, the endpoint's host tells (loadErrorView).
+   */
+  serverless?: boolean;
   configFile?: string;
   /** Set for the selected target with a config_file: whether the file exists (build needs it). */
   configFileFound?: boolean;
@@ -31,10 +40,10 @@ export interface RedshiftTarget extends TargetBase, ServerFields {
 }
 
 /** Keys of a redshift target block besides the server fields. */
-export const REDSHIFT_KEYS = ['iam_role', 'region', 'config_file'] as const;
+export const REDSHIFT_KEYS = ['iam_role', 'region', 'serverless', 'config_file'] as const;
 
-/** Redshift's default port; us-west-2 is where the seed's s3://udacity-dend bucket lives. */
-export const REDSHIFT_DEFAULTS = { port: 5439, region: 'us-west-2' } as const;
+/** Redshift's default port. */
+export const REDSHIFT_DEFAULTS = { port: 5439 } as const;
 
 /**
  * Reads the target's config_file and fills every connection field it holds; project.yml values are
@@ -80,11 +89,11 @@ export function readRedshiftTarget({ block, base, selected, root }: TargetReadin
     ...readServerFields(scoped),
     iamRole: scoped.get('iam_role', nonEmptyText),
     region: scoped.get('region', nonEmptyText),
+    serverless: scoped.get('serverless', boolean),
   };
   // project.yml wins over dwh.cfg, which filled `target` already.
   assignDefined(target, fields);
   target.port ??= REDSHIFT_DEFAULTS.port;
-  target.region ??= REDSHIFT_DEFAULTS.region;
   const complete = block.has('host') || block.has('config_file');
   if (selected && !complete) {
     const message = `missing \`host\` or \`config_file\` in ${block.what}`;
@@ -127,4 +136,14 @@ function readPort(config: DwhConfig, block: MapReader): number | undefined {
   // Values carry no line of their own, so the problem points at config_file in project.yml.
   block.report(ProjectErrors.configFile, message, block.valueAt('config_file'), 'Redshift listens on 5439 unless the cluster was created with another port');
   return undefined;
+}
+
+/**
+ * Where the target's rejected records are (load-errors.ts): `serverless: true|false` says, else the
+ * host does — a Serverless workgroup's endpoint is `<workgroup>.<account>.<region>.redshift-serverless.amazonaws.com`,
+ * a provisioned cluster's `<cluster>.<id>.<region>.redshift.amazonaws.com`.
+ */
+export function loadErrorView(target: Pick<RedshiftTarget, 'serverless' | 'host'>): LoadErrorView {
+  const serverless = target.serverless ?? /\.redshift-serverless\.amazonaws\.com\.?$/i.test(target.host ?? '');
+  return serverless ? 'sys_load_error_detail' : 'stl_load_errors';
 }

@@ -3,7 +3,7 @@ import { PlanErrors } from '../../plan/error-codes.js';
 import type { SnapshotNode } from '../../manifest/snapshot-node.js';
 import { SOURCE, SnapshotSql } from '../postgres-family/snapshot-sql.js';
 import { quoteRedshiftLiteral } from '../../sql/quote.js';
-import { quoteIdentifier, redshiftQuoting } from './redshift-quoting.js';
+import { foldName, quoteIdentifier, redshiftQuoting } from './redshift-quoting.js';
 import type { BuildContext } from '../../plan/dialect.js';
 import { sideRelation } from '../../plan/side-names.js';
 import type { Statement } from '../../plan/types.js';
@@ -68,7 +68,7 @@ function differs(a: string, b: string): string {
 
 /** The table's columns that are not meta columns, in table order; undefined when not known (compile). */
 function dataColumns(sql: SnapshotSql, columns: ColumnState[] | undefined): string[] | undefined {
-  const meta = new Set(Object.values(sql.node.config.metaColumns));
+  const meta = new Set(Object.values(sql.node.config.metaColumns).map(foldName));
   return columns?.map((c) => c.name).filter((name) => !meta.has(name));
 }
 
@@ -89,7 +89,7 @@ function allChanged(sql: SnapshotSql, columns: ColumnState[] | undefined): strin
  * on Redshift, which refuses that only for external tables (https://docs.aws.amazon.com/redshift/latest/dg/r_ALTER_TABLE.html).
  */
 function addIsDeleted(sql: SnapshotSql, columns: ColumnState[] | undefined): Statement[] {
-  const name = sql.node.config.metaColumns.isDeleted;
+  const name = foldName(sql.node.config.metaColumns.isDeleted);
   if (!sql.newRecord || !columns || columns.some((c) => c.name === name)) return [];
   return [{ sql: `-- hard_deletes='new_record' is newer than the table: earlier rows hold NULL (not deleted)\nALTER TABLE ${sql.target} ADD COLUMN ${sql.meta.isDeleted} boolean` }];
 }
@@ -119,7 +119,7 @@ function insertNew(sql: SnapshotSql, batch: string, columns: ColumnState[] | und
 function requireMetaColumns(sql: SnapshotSql, columns: ColumnState[]): void {
   const { metaColumns } = sql.node.config;
   const have = new Set(columns.map((c) => c.name));
-  const missing = [metaColumns.scdId, metaColumns.updatedAt, metaColumns.validFrom, metaColumns.validTo].filter((name) => !have.has(name));
+  const missing = [metaColumns.scdId, metaColumns.updatedAt, metaColumns.validFrom, metaColumns.validTo].filter((name) => !have.has(foldName(name)));
   if (missing.length === 0) return;
   throw unsupported(sql.node, `its table ${sql.target} has no meta column ${missing.map((m) => `'${m}'`).join(', ')}`,
     'snapshot_meta_column_names must name the meta columns the table was built with; rename the columns with ALTER TABLE ... RENAME COLUMN, or the config back');
@@ -153,7 +153,7 @@ function hardDeletes(sql: SnapshotSql, batch: string): Statement[] {
  * leader node: the query is a plain FULL JOIN by name, no window function.
  */
 function columnsCheck(sql: SnapshotSql, batchName: string): Statement {
-  const meta = Object.values(sql.node.config.metaColumns).map(quoteRedshiftLiteral).join(', ');
+  const meta = Object.values(sql.node.config.metaColumns).map((name) => quoteRedshiftLiteral(foldName(name))).join(', ');
   const columns = (where: string) => '  SELECT a.attname AS column_name\n  FROM pg_catalog.pg_attribute a\n'
     + '  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid\n  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n'
     + `  WHERE a.attnum > 0 AND NOT a.attisdropped AND ${where}`;

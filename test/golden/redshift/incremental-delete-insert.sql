@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."plays__sparkify_batch_00000000" AS
 
 select id, kind from "public"."events"

@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."plans__sparkify_new_00000000" (
   "plan" varchar(6),
   "fee" numeric(5,2),

@@ -1,5 +1,3 @@
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."events__sparkify_new_00000000" (
   "ts" bigint,
   "user_id" integer,
@@ -16,8 +14,6 @@ MAXERROR 11
 TRUNCATECOLUMNS;
 
 BEGIN;
-
-CREATE SCHEMA IF NOT EXISTS "public";
 
 CREATE TABLE IF NOT EXISTS "public"."events" (LIKE "public"."events__sparkify_new_00000000");
 

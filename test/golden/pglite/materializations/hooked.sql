@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 delete from audit where event = '"public"."hooked"';
 
 CREATE TABLE "public"."hooked__sparkify_new_abcd1234" AS

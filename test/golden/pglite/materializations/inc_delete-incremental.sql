@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TEMPORARY TABLE "inc_delete__sparkify_batch_abcd1234" ON COMMIT DROP AS
 
 select id, kind from "public"."events"

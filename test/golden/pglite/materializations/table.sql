@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."base__sparkify_new_abcd1234" AS
 select id, kind from "public"."events"
 ;

@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE VIEW "public"."recent__sparkify_new_abcd1234" AS
 
 select * from "public"."base"

@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."daily__sparkify_new_00000000" AS
 select id, kind from "public"."events"
 ;

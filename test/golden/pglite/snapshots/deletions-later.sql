@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TEMPORARY TABLE "deletions__sparkify_batch_00000000" ON COMMIT DROP AS
 SELECT * FROM (
 select user_id, level from "public"."users"

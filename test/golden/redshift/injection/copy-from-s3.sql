@@ -1,5 +1,3 @@
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."events__sparkify_new_00000000" (
   "id" integer,
   "kind" varchar(64)
@@ -14,8 +12,6 @@ TIMEFORMAT AS 'auto'
 MAXERROR 0;
 
 BEGIN;
-
-CREATE SCHEMA IF NOT EXISTS "public";
 
 CREATE TABLE IF NOT EXISTS "public"."events" (LIKE "public"."events__sparkify_new_00000000");
 

@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."events__sparkify_new_00000000" (
   "id" integer,
   "kind" varchar(16)

@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."subscription_levels__sparkify_new_00000000" (
   "level" varchar(4),
   "description" varchar(38),

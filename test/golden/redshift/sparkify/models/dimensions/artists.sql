@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."artists__sparkify_new_00000000" DISTSTYLE ALL AS
 
 -- One row per artist id. An artist id can carry several name/location variants across songs:

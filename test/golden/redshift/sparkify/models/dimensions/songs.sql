@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."songs__sparkify_new_00000000" DISTSTYLE ALL AS
 
 -- One row per song id; year 0 in the song files means "unknown".

@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."time__sparkify_new_00000000" DISTSTYLE KEY DISTKEY("start_time") SORTKEY("start_time") AS
 
 -- One row per distinct play timestamp, kept to the millisecond. weekday follows EXTRACT(dow):

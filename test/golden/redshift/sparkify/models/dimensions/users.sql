@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."users__sparkify_new_00000000" DISTSTYLE ALL AS
 
 -- One row per user seen in any event. Attributes come from the user's latest event, so a user who

@@ -1,7 +1,5 @@
 BEGIN;
 
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."songplays__sparkify_batch_00000000" AS
 
 -- Incremental: a new day of logs adds only that day's plays (see the filter in `plays`); the first

@@ -1,5 +1,3 @@
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."staging_events__sparkify_new_00000000" (
   "artist" varchar(512),
   "auth" varchar(32),
@@ -30,8 +28,6 @@ TIMEFORMAT AS 'auto'
 MAXERROR 0;
 
 BEGIN;
-
-CREATE SCHEMA IF NOT EXISTS "public";
 
 CREATE TABLE IF NOT EXISTS "public"."staging_events" (LIKE "public"."staging_events__sparkify_new_00000000");
 

@@ -1,5 +1,3 @@
-CREATE SCHEMA IF NOT EXISTS "public";
-
 CREATE TABLE "public"."staging_songs__sparkify_new_00000000" (
   "num_songs" integer,
   "artist_id" varchar(32),
@@ -22,8 +20,6 @@ TIMEFORMAT AS 'auto'
 MAXERROR 0;
 
 BEGIN;
-
-CREATE SCHEMA IF NOT EXISTS "public";
 
 CREATE TABLE IF NOT EXISTS "public"."staging_songs" (LIKE "public"."staging_songs__sparkify_new_00000000");
 

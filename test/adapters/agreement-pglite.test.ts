@@ -1,0 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
+import { agreementSuite } from './agreement-suite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sparkify-agreement-'));
+
+agreementSuite({
+  name: 'PGlite',
+  copySource: "'/dev/blob'",
+  open: async () => {
+    const adapter = new PgliteAdapter(join(dir, 'warehouse'), 'warehouse');
+    await adapter.open();
+    return adapter;
+  },
+  dispose: async () => rmSync(dir, { recursive: true, force: true }),
+});

@@ -1,0 +1,3 @@
+CREATE SCHEMA IF NOT EXISTS "analytics";
+
+CREATE SCHEMA IF NOT EXISTS "reporting";

@@ -1,0 +1,1 @@
+{{ date_spine(var('start_date'), var('days', 3) | int) }}

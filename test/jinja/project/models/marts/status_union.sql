@@ -1,0 +1,1 @@
+{{ union_relations([ref('shipped_orders'), ref('other_orders')]) }}
