@@ -70,6 +70,8 @@ describe('commands and flags', () => {
     assert.ok(existsSync(join(dir, 'out/manifest.json')) && !existsSync(join(dir, 'target')));
     assert.equal(sparkify(dir, ['parse', '--target-path', 'elsewhere'], ENV).code, 0);
     assert.ok(existsSync(join(dir, 'elsewhere/manifest.json')));
+    const serve = sparkify(dir, ['docs', 'serve', '--target-path', 'elsewhere', '--port', '0'], ENV);
+    assert.deepEqual([serve.code, /no elsewhere\/index\.html to serve \[SPK860\]/.test(serve.stderr)], [2, true], serve.stderr);
     assert.equal(sparkify(dir, ['clean'], ENV).code, 0);
     assert.ok(!existsSync(join(dir, 'out')));
   });

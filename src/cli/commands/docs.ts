@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../../diagnostics.js';
 import { generateDocs } from '../docs-generate.js';
 import { openBrowser } from '../../docs/open-browser.js';
 import { serveDocs } from '../../docs/serve-docs.js';
-import { TARGET_DIR } from '../../run/artifacts.js';
+import { TARGET_DIR, useTargetDir } from '../../run/artifacts.js';
 import type { GlobalOptions } from '../project-context.js';
 import { findProjectRoot, loadProjectContext } from '../project-context.js';
 
@@ -28,6 +28,8 @@ export async function docsGenerateCommand(options: DocsGenerateOptions): Promise
 /** Options of `sparkify docs serve`. */
 export interface DocsServeOptions {
   projectDir?: string;
+  /** --target-path: the folder to serve (default: $DBT_TARGET_PATH, then target/). */
+  targetPath?: string;
   port: number;
   host: string;
   browser?: boolean;
@@ -36,6 +38,7 @@ export interface DocsServeOptions {
 /** `sparkify docs serve`: serves target/ on loopback until Ctrl-C. */
 export async function docsServeCommand(options: DocsServeOptions): Promise<number> {
   const root = findProjectRoot(options.projectDir);
+  useTargetDir(options.targetPath ?? process.env.DBT_TARGET_PATH ?? 'target');
   const served = await serveDocs(join(root, TARGET_DIR), options.host, options.port, TARGET_DIR);
   process.stdout.write(`Serving ${TARGET_DIR}/ at ${served.url} (Ctrl-C to stop)\n`);
   if (options.browser) openBrowser(served.url);
