@@ -19,7 +19,7 @@ import type { LoadedProject } from '../project/types.js';
 import { schemaFolders } from '../project/schema-files.js';
 import { useTargetDir } from '../run/artifacts.js';
 import { CliErrors } from './error-codes.js';
-import { createScrubber, Output, setOutputMode } from './output.js';
+import { createScrubber, Output, outputMode, setOutputMode } from './output.js';
 import { warnErrorPolicy, type WarnErrorPolicy } from './warn-error.js';
 import { readDocFiles } from '../jinja/context/docs-blocks.js';
 import { formatLogEntry, type TemplateLogEntry } from '../jinja/context/template-log.js';
@@ -95,9 +95,7 @@ export function loadProjectContext(options: GlobalOptions, extras: CompileExtras
   const seeds = readSeedFiles(root, project.config.seedPaths);
   const snapshots = readSnapshotFiles(root, project.config.snapshotPaths);
   const docs = readDocFiles(root, project.config.modelPaths);
-  const log = (entry: TemplateLogEntry) => {
-    if (entry.level !== 'debug' || process.env.SPARKIFY_DEBUG) process.stderr.write(scrub(formatLogEntry(entry)) + '\n');
-  };
+  const log = (entry: TemplateLogEntry) => templateLog(output, scrub, entry);
   const read = performance.now();
   const compileInput: CompileInput = { project, files, env: process.env, dataTests, seeds, snapshots, docs, log, ...extras };
   const compiled = compileProject(compileInput);
@@ -106,6 +104,19 @@ export function loadProjectContext(options: GlobalOptions, extras: CompileExtras
   if (how.reportWarnings !== false) reportWarnings(output, [...project.warnings, ...(compiled.warnings ?? [])], policy);
   const macroFiles = [...files.macros, ...dataTests.generic];
   return { root, project, compiled, compileInput, output, scrub, run, macroFiles, warnings: policy };
+}
+
+/** dbt's events for what templates say (log, print, exceptions.warn), by level. */
+const TEMPLATE_EVENTS = { info: ['JinjaLogInfo', 'I062'], debug: ['JinjaLogDebug', 'I063'], warn: ['JinjaLogWarning', 'I061'], print: ['PrintEvent', 'Z052'] } as const;
+
+/** A template's log line: text on stderr (stdout stays the command's output), a JSON event with --log-format json. */
+function templateLog(output: Output, scrub: (text: string) => string, entry: TemplateLogEntry): void {
+  if (entry.level === 'debug' && !process.env.SPARKIFY_DEBUG) return;
+  const [name, code] = TEMPLATE_EVENTS[entry.level];
+  const text = formatLogEntry(entry);
+  if (outputMode().format !== 'json') process.stderr.write(scrub(text) + '\n');
+  else if (entry.level === 'warn') output.warn(text, { name, code, data: { msg: entry.message } });
+  else output.jsonOnly(text, { name, code, data: { msg: entry.message } });
 }
 
 /** Sets the output mode from the flags (before anything prints) and returns the warning policy. */

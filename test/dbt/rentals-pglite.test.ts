@@ -192,6 +192,10 @@ describe('a dbt-postgres project over existing tables, on PGlite', () => {
     assert.match(closed.stdout, /OK UPDATE 1/);
     assert.equal(closed.stderr.match(/stations still open: 1\n/g)?.length, 1, closed.stderr);
     assert.deepEqual(await inWarehouse(dir, 'select station_name from raw.stations order by station_id'), [{ station_name: ' Harbour ' }, { station_name: 'Old Town (closed)' }]);
+    const json = rentals(dir, ['run-operation', 'close_station', '--args', '{station_id: 3}', '--log-format', 'json']);
+    assert.equal(json.code, 0, json.stdout + json.stderr);
+    const events = json.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    assert.deepEqual(events.filter((e) => e.info.name === 'JinjaLogInfo').map((e) => [e.info.code, e.data.msg]), [['I062', 'stations still open: 1']]);
     const failing = rentals(dir, ['run-operation', 'close_station', '--args', '{station_id: no_such_column}']);
     assert.equal(failing.code, 1);
     assert.match(failing.stderr, /Encountered an error while running operation: .*column "no_such_column" does not exist/);

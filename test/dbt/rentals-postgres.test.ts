@@ -86,4 +86,14 @@ describe('the rentals dbt project on PostgreSQL', () => {
     assert.deepEqual(schemaErrors('sources-v3', sources), []);
     assert.ok(sources.results[0].max_loaded_at_time_ago_in_s > 47 * 3600, 'a timestamp without time zone is read as UTC whatever the server\'s TimeZone');
   });
+
+  test('run-operation: run_query() acts on the server while the macro renders; a failing query is exit 1', async () => {
+    const closed = pg('run-operation', 'close_station', '--args', '{station_id: 1}');
+    assert.equal(closed.code, 0, closed.stdout + closed.stderr);
+    assert.equal(closed.stderr.match(/stations still open: 1\n/g)?.length, 1, closed.stderr);
+    assert.deepEqual(await server.query("select station_id from raw.stations where station_name like '%(closed)'"), [{ station_id: 1 }]);
+    const failing = pg('run-operation', 'close_station', '--args', '{station_id: "2 or no_such_column"}');
+    assert.equal(failing.code, 1);
+    assert.deepEqual(await server.query("select count(*)::int as n from raw.stations where station_name like '%(closed)'"), [{ n: 1 }], 'nothing changed');
+  });
 });
