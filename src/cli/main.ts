@@ -102,7 +102,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .description('serve target/ over HTTP (loopback by default) until Ctrl-C')
     .option('--project-dir <path>', 'the project folder (default: the nearest folder with project.yml or dbt_project.yml)')
-    .option('--target-path <path>', 'the folder docs generate wrote to (default: $DBT_TARGET_PATH, then target/)')
+    .option('--target-path <path>', 'the folder docs generate wrote to (default: $DBT_TARGET_PATH, then the project\'s target-path)')
     .addOption(new Option('--port <n>', 'port to listen on').default(8080).argParser(port))
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--browser', 'open the site in the default browser')

@@ -72,6 +72,8 @@ describe('commands and flags', () => {
     assert.ok(existsSync(join(dir, 'elsewhere/manifest.json')));
     const serve = sparkify(dir, ['docs', 'serve', '--target-path', 'elsewhere', '--port', '0'], ENV);
     assert.deepEqual([serve.code, /no elsewhere\/index\.html to serve \[SPK860\]/.test(serve.stderr)], [2, true], serve.stderr);
+    const served = sparkify(dir, ['docs', 'serve', '--port', '0'], ENV);
+    assert.deepEqual([served.code, /no out\/index\.html to serve \[SPK860\]/.test(served.stderr)], [2, true], served.stderr);
     assert.equal(sparkify(dir, ['clean'], ENV).code, 0);
     assert.ok(!existsSync(join(dir, 'out')));
   });
