@@ -26,21 +26,9 @@ export type OperationRenderInput = Pick<RunRenderInput, 'compile' | 'manifest' |
 
 /** Calls the macro with `execute` true; returns its output with relations resolved. Throws SparkifyError. */
 export async function renderOperationForRun(run: OperationRenderInput, call: OperationCall): Promise<string> {
-  const problems: Diagnostic[] = [];
   // Each pass of the render says the macro's log() lines again: only the last (complete) pass's are kept.
   let said: TemplateLogEntry[] = [];
-  const log = run.compile.log;
-  run = { ...run, compile: { ...run.compile, log: (entry) => said.push(entry) } };
-  const engine = engineOf(run.compile.project.target);
-  const env = createTemplateEnvironment(engine.quoting);
-  const scopes = installRenderGlobals(env, knownNames(run, (d) => problems.push(d)));
-  registerMacros(env, [...run.compile.files.macros, ...(run.compile.dataTests?.generic ?? [])], scopes, run.compile.project.target.type, problems);
-  if (problems.length > 0) throw new SparkifyError(problems);
-  const macro = globalMacro(env, call.macro);
-  // Compile found the macro already; this guards a macro file changed in between.
-  if (!macro) throw new SparkifyError({ code: CompileErrors.badOperation, message: `run-operation: the project defines no macro '${call.macro}'` });
-  const relationOf = manifestRelations(run.manifest);
-  const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(relationOf(kind, key) as Relation));
+  const { macro, scopes, resolve } = operationMacro({ ...run, compile: { ...run.compile, log: (entry) => said.push(entry) } }, call);
   const session = new IntrospectionSession(resolve);
   const render = () => {
     said = [];
@@ -58,6 +46,22 @@ export async function renderOperationForRun(run: OperationRenderInput, call: Ope
     }
   };
   const output = resolve(await renderIntrospecting(render, run.introspector, session));
-  for (const entry of said) log?.(entry);
+  for (const entry of said) run.compile.log?.(entry);
   return output;
+}
+
+/** The macro in an environment like compile's (the run's relations and context), and how to resolve its relations. */
+function operationMacro(run: OperationRenderInput, call: OperationCall) {
+  const problems: Diagnostic[] = [];
+  const engine = engineOf(run.compile.project.target);
+  const env = createTemplateEnvironment(engine.quoting);
+  const scopes = installRenderGlobals(env, knownNames(run, (d) => problems.push(d)));
+  registerMacros(env, [...run.compile.files.macros, ...(run.compile.dataTests?.generic ?? [])], scopes, run.compile.project.target.type, problems);
+  if (problems.length > 0) throw new SparkifyError(problems);
+  const macro = globalMacro(env, call.macro);
+  // Compile found the macro already; this guards a macro file changed in between.
+  if (!macro) throw new SparkifyError({ code: CompileErrors.badOperation, message: `run-operation: the project defines no macro '${call.macro}'` });
+  const relationOf = manifestRelations(run.manifest);
+  const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(relationOf(kind, key) as Relation));
+  return { macro, scopes, resolve };
 }
