@@ -21,6 +21,10 @@ export interface RunResultsInput {
   errors?: Diagnostic[];
   /** The signal (SIGINT, SIGTERM) that stopped the run, if one did. */
   interrupted?: string;
+  /** The command's flags in dbt's names (select, exclude, resource_types, full_refresh, ...): what `retry` repeats. */
+  args?: Record<string, unknown>;
+  /** The command line as typed, for args.invocation_command. */
+  invocationCommand?: string;
 }
 
 /** True when no node failed: success, pass and warn are fine (dbt's exit code 0). */
@@ -36,9 +40,10 @@ export function dbtRunResults(input: RunResultsInput): Record<string, unknown> {
     results: input.results.map((result) => dbtResult(result, input.manifest?.nodes[result.id], ids)),
     elapsed_time: input.elapsedTime,
     args: {
+      ...input.args,
       which: input.command,
       target: input.target,
-      invocation_command: `sparkify ${input.command}`,
+      invocation_command: input.invocationCommand ?? `sparkify ${input.command}`,
       sparkify: {
         success: runSucceeded(input.results, input.errors) && !input.interrupted,
         ...(input.errors?.length ? { errors: input.errors } : {}),

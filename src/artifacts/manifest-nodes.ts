@@ -61,11 +61,12 @@ function modelFacts(model: ModelNode): Record<string, unknown> {
 /** A seed node. */
 export function dbtSeed(seed: SeedNode, ctx: NodeContext): Record<string, unknown> {
   const columnTypes = Object.fromEntries(seed.columns.filter((c) => c.declared).map((c) => [c.name, c.type]));
-  const columns = Object.fromEntries(seed.columns.map((c) => [c.name, dbtColumn(c.name, '', c.type)]));
+  const documented = seed.columnDocs ?? {};
+  const columns = Object.fromEntries(seed.columns.map((c) => [c.name, dbtColumn(c.name, documented[c.name]?.description ?? '', c.type, documented[c.name]?.tags ?? [])]));
   return {
     ...head('seed', seed, ctx.ids.toDbt(seed.id), seed.relation.schema, seed.relation.identifier, seed.checksum, ctx),
     config: { ...baseConfig('seed', seed.tags), column_types: columnTypes, delimiter: ',', quote_columns: null },
-    tags: seed.tags, description: '', columns, meta: { sparkify: { column_types: Object.fromEntries(seed.columns.map((c) => [c.name, c.type])) } },
+    tags: seed.tags, description: seed.description ?? '', columns, meta: { sparkify: { column_types: Object.fromEntries(seed.columns.map((c) => [c.name, c.type])) } },
     group: null, docs: { show: true, node_color: null }, patch_path: null, build_path: null, unrendered_config: {},
     config_call_dict: {}, unrendered_config_call_dict: {}, relation_name: relationName(seed.relation), raw_code: '', doc_blocks: [],
     root_path: null, depends_on: { macros: [] },

@@ -5,6 +5,7 @@ import type { Relation } from '../sql/quote.js';
 import { quoteRelation } from '../sql/quote.js';
 import type { DbtIdMap } from './dbt-ids.js';
 import { PACKAGES_DIR, pathInPackage } from '../project/packages/installed-packages.js';
+import { TARGET_DIR } from '../run/artifacts.js';
 
 /** What node converters need besides the node: the project, the id map and the raw files. */
 export interface NodeContext {
@@ -94,5 +95,5 @@ export function compiledFields(refs: string[], sources: [string, string][], depe
 
 /** `target/compiled/<path>`, where sparkify writes a node's compiled SQL. */
 export function compiledFile(path: string): string {
-  return posix.join('target', 'compiled', path);
+  return posix.join(TARGET_DIR, 'compiled', path);
 }

@@ -11,7 +11,7 @@ export function dbtTest(test: TestNode, ctx: NodeContext, targetSchema: string):
   const generic = test.testType === 'generic';
   const config = {
     enabled: true, alias: null, schema: 'dbt_test__audit', database: null, tags: test.tags, meta: {}, group: null, materialized: 'test',
-    severity: test.config.severity.toUpperCase(), store_failures: null, store_failures_as: null, where: test.config.where ?? null,
+    severity: test.config.severity.toUpperCase(), store_failures: test.config.storeFailures ?? null, store_failures_as: null, where: test.config.where ?? null,
     limit: null, fail_calc: 'count(*)', warn_if: test.config.warnIf, error_if: test.config.errorIf,
   };
   const node: Record<string, unknown> = {

@@ -32,11 +32,18 @@ export function manifestDocument(context: ProjectContext, lineage?: ProjectLinea
 }
 
 /** run_results.json for a command's results (`interrupted`: the signal that stopped the run). */
-export function runResultsDocument(command: string, context: ProjectContext, results: NodeResult[], startedMs: number, errors?: Diagnostic[], interrupted?: string): Record<string, unknown> {
+export function runResultsDocument(
+  command: string, context: ProjectContext, results: NodeResult[], startedMs: number, errors?: Diagnostic[], args?: Record<string, unknown>, interrupted?: string,
+): Record<string, unknown> {
   return dbtRunResults({
     run: context.run, command, target: context.project.target.name, manifest: context.compiled.manifest,
-    results, elapsedTime: (Date.now() - startedMs) / 1000, errors, interrupted,
+    results, elapsedTime: (Date.now() - startedMs) / 1000, errors, args, invocationCommand: invocationCommand(), interrupted,
   });
+}
+
+/** The command line as typed (`sparkify build --select x`), secrets scrubbed by the writer. */
+function invocationCommand(): string {
+  return ['sparkify', ...process.argv.slice(2)].join(' ');
 }
 
 function readText(path: string): string {

@@ -24,11 +24,11 @@ export interface PlannedBuild {
  * Plans a build with the warehouse as it is: reads the state the plan depends on, plans with a
  * fresh run id and writes the exact statements to target/run/ (over compile's review copies).
  */
-export async function planBuild(context: ProjectContext, adapter: Adapter, ids: string[], fullRefresh: boolean): Promise<PlannedBuild> {
+export async function planBuild(context: ProjectContext, adapter: Adapter, ids: string[], fullRefresh: boolean, extra: PlanOptions = {}): Promise<PlannedBuild> {
   const { manifest } = context.compiled;
   const dialect = dialectFor(context.project.target);
-  const state = await readWarehouseState(adapter, dialect, stateRequest(manifest, ids));
-  const options: PlanOptions = { runId: newRunId(), fullRefresh, state };
+  const state = await readWarehouseState(adapter, dialect, stateRequest(manifest, ids, extra.storeFailures));
+  const options: PlanOptions = { ...extra, runId: newRunId(), fullRefresh, state };
   const run = planRun(manifest, ids, dialect, options);
   writeCompiledFiles(context.root, manifest, runSteps(run), context.scrub);
   return { run, options };

@@ -12,6 +12,7 @@ import { readProjectFiles, type PackageRef, type TemplateFile } from '../project
 import type { LoadedProject, ProjectConfig } from '../project/types.js';
 import { readSeedFiles, type SeedFile } from '../seeds/seed-files.js';
 import { readSnapshotFiles } from '../snapshots/snapshot-files.js';
+import { schemaFolders } from '../project/schema-files.js';
 
 /** The file parts of a CompileInput. */
 export type CompileFiles = Pick<CompileInput, 'files' | 'dataTests' | 'seeds' | 'snapshots' | 'docs'>;
@@ -36,8 +37,9 @@ export function readCompileFiles(root: string, project: LoadedProject): CompileF
 function readProjectParts(root: string, config: ProjectConfig): CompileFiles {
   return {
     files: readProjectFiles(root, config.modelPaths, config.macroPaths),
-    dataTests: readDataTestFiles(root, [...config.modelPaths, ...config.snapshotPaths], config.testPaths),
-    seeds: readSeedFiles(root),
+    // Schema files beside seeds and snapshots document them and declare their tests, as dbt's do.
+    dataTests: readDataTestFiles(root, schemaFolders(config), config.testPaths),
+    seeds: readSeedFiles(root, config.seedPaths),
     snapshots: readSnapshotFiles(root, config.snapshotPaths),
     docs: readDocFiles(root, config.modelPaths),
   };

@@ -7,21 +7,21 @@ import pc from 'picocolors';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { NodeResult } from '../run/node-result.js';
 import { formatRows } from './commands/show.js';
-import { statusLine, type Output } from './output.js';
+import { statusLine, type LogEvent, type Output } from './output.js';
 import { diffLines } from '../unit-tests/format-diff.js';
 import { runnerOf } from '../kinds/registry.js';
 
 /** Prints the line of a finished test (and its failing-row sample). */
-export function reportTest(output: Output, plan: NodePlan, result: NodeResult, prefix: string): void {
+export function reportTest(output: Output, plan: NodePlan, result: NodeResult, prefix: string, event?: LogEvent): void {
   const runner = runnerOf(plan);
   const name = runner.label(plan);
   const seconds = `${result.executionTime.toFixed(2)}s`;
   const word = statusWord(result);
   if (result.status === 'skipped') {
-    output.line(statusLine(`${prefix} ${colour(word)} test`, name, 'SKIP'));
+    output.line(statusLine(`${prefix} ${colour(word)} test`, name, 'SKIP'), event);
     return;
   }
-  output.line(statusLine(`${prefix} ${colour(word)}`, name, `${word} in ${seconds}`));
+  output.line(statusLine(`${prefix} ${colour(word)}`, name, `${word} in ${seconds}`), event);
   if (runner.sample === 'diff' && result.sample?.length) printDiff(output, result.sample);
   else if (result.sample?.length) printSample(output, result.sample, result.failures ?? result.sample.length);
 }

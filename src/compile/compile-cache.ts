@@ -15,6 +15,7 @@ import { buildGraph } from '../graph/index.js';
 import type { GraphNode } from '../graph/types.js';
 import type { TemplateLogEntry } from '../jinja/context/template-log.js';
 import type { Manifest } from '../manifest/manifest.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { codeStamp } from './code-stamp.js';
 import { compileProject, type CompileInput, type CompiledProject } from './compile-project.js';
 
@@ -32,6 +33,8 @@ interface Stored {
   /** Read every variable (enumerated the environment): any change misses. */
   envHash?: string;
   logs: TemplateLogEntry[];
+  /** Compile's warnings, said again on a hit. */
+  warnings?: Diagnostic[];
   manifest: Manifest;
   graphNodes: GraphNode[];
   inlineSql?: string;
@@ -51,7 +54,7 @@ export function compileProjectCached(input: CompileInput, file: string): Compile
   if (previous && previous.key === key && envUnchanged(previous, input.env)) {
     for (const entry of previous.logs) input.log?.(entry);
     const graph = buildGraph(previous.graphNodes);
-    return { manifest: previous.manifest, graph, ...(previous.inlineSql === undefined ? {} : { inlineSql: previous.inlineSql }), cached: true, key: fullKey(previous) };
+    return { manifest: previous.manifest, graph, ...(previous.warnings ? { warnings: previous.warnings } : {}), ...(previous.inlineSql === undefined ? {} : { inlineSql: previous.inlineSql }), cached: true, key: fullKey(previous) };
   }
   const reads = new Map<string, string | null>();
   let enumerated = false;
@@ -77,6 +80,7 @@ export function compileProjectCached(input: CompileInput, file: string): Compile
   const compiled = compileProject({ ...input, env, log });
   const stored: Stored = {
     format: FORMAT, key, env: Object.fromEntries(reads), logs, manifest: compiled.manifest,
+    ...(compiled.warnings ? { warnings: compiled.warnings } : {}),
     graphNodes: [...compiled.graph.nodes.values()],
     ...(enumerated ? { envHash: hashEnv(input.env) } : {}),
     ...(compiled.inlineSql === undefined ? {} : { inlineSql: compiled.inlineSql }),

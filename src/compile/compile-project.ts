@@ -2,17 +2,17 @@ import { createHash } from 'node:crypto';
 import { fileContext } from '../jinja/macro-registry.js';
 import { CompileErrors } from './error-codes.js';
 import { TemplateErrors } from '../jinja/error-codes.js';
-import { LoadErrors } from '../load/error-codes.js';
 import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import type { Diagnostic } from '../diagnostics.js';
 import { SparkifyError } from '../diagnostics.js';
 import { buildGraph } from '../graph/index.js';
 import type { Graph, GraphNode } from '../graph/types.js';
-import { parseColumnType } from '../load/column-types.js';
-import type { LoadedProject, SourceTable } from '../project/types.js';
-import type { Manifest, ManifestNode, ModelNode, SourceNode } from '../manifest/manifest.js';
+import type { LoadedProject } from '../project/types.js';
+import type { Manifest, ManifestNode, ModelNode } from '../manifest/manifest.js';
 import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from '../manifest/manifest.js';
+import { checkColumnTypes, compileSource, sourceGraphNode } from './compile-source.js';
+import type { DeferredRelations } from './resolve-relations.js';
 import { resolveModelConfig } from './model-config.js';
 import type { ProjectFiles, TemplateFile } from '../project/project-files.js';
 import { registerMacros } from './register-macros.js';
@@ -20,7 +20,7 @@ import { configFunctionsOutsideTargets, engineOf } from '../engines/registry.js'
 import { installRenderGlobals, RenderScope, type RenderGlobals } from '../jinja/render-scope.js';
 import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
 import { useTemplateCache, type TemplateCache } from '../jinja/template-cache.js';
-import { modelDefaultsFor, packageModelDefaults } from '../project/dbt/model-defaults.js';
+import { modelDefaultsFor, packageModelDefaults, snapshotFolderConfigs } from '../project/dbt/model-defaults.js';
 import { pathInPackage } from '../project/packages/installed-packages.js';
 import { templateContext } from './template-context.js';
 import { collectDocBlocks, docConfigFunction } from '../jinja/context/docs-blocks.js';
@@ -30,6 +30,7 @@ import { renderModelExtras } from './model-extras.js';
 import { checkJsonpathsOutsideData } from './jsonpaths-location.js';
 import { foldRelations } from './fold-relations.js';
 import { resolveRelations } from './resolve-relations.js';
+import { checkOperation } from './render-operation.js';
 import { renderRunHooks, resolveRunHooks } from './run-hooks.js';
 import { compileDataTests, testGraphNode, type DataTestFiles } from '../data-tests/index.js';
 import { templateErrorToDiagnostic } from '../jinja/template-error.js';
@@ -52,6 +53,12 @@ export interface CompileInput {
   seeds?: SeedFile[];
   /** The templates under snapshots/; without them the project has no snapshots. */
   snapshots?: TemplateFile[];
+  /** --empty: refs and sources in models and snapshots read as zero rows (dbt's schema-only dry run). */
+  empty?: boolean;
+  /** --defer: refs to these models, seeds and snapshots read the state's relations instead. */
+  deferred?: DeferredRelations;
+  /** run-operation: the macro to call with its arguments (checked to exist; the run renders it). */
+  operation?: { macro: string; args: Record<string, unknown> };
   /** The `.md` files under the model paths, holding `{% docs %}` blocks for doc(). */
   docs?: TemplateFile[];
   /** Where templates' log(), print() and exceptions.warn() go; without it they are dropped. */
@@ -70,6 +77,8 @@ export interface CompiledProject {
   graph: Graph;
   /** The compiled `inline` query, when one was given. */
   inlineSql?: string;
+  /** Problems that do not stop compile (dbt keys of schema files read past, SPK040). */
+  warnings?: Diagnostic[];
 }
 
 /**
@@ -116,20 +125,24 @@ export function compileProject(input: CompileInput): CompiledProject {
   const snapshots = compileSnapshots(input.snapshots ?? [], {
     env, scopes, projectName: project.config.name, target: targetInfo, models: new Set(models.map((m) => m.name)),
     modelNames: new Set(modelFiles.keys()), seeds: new Set(seeds.map((s) => s.name)), failedModels: failed,
-    ...(project.config.flavor === 'dbt' ? { metaColumns: DBT_META_COLUMNS } : {}),
+    ...(project.config.flavor === 'dbt' ? { metaColumns: DBT_META_COLUMNS, dbtSchemaNames: true, folderConfigs: (fqn: string[]) => snapshotFolderConfigs(project.config, fqn) } : {}),
   }, diagnostics);
   pointRefsAtSnapshots(models, snapshots);
   const runHooks = renderRunHooks(env, scopes, project.config, targetInfo, diagnostics);
   const inline = input.inline === undefined ? undefined
     : renderModel(env, scopes, 'inline', { path: '<inline>', source: input.inline }, project, targetInfo, diagnostics);
+  const warnings: Diagnostic[] = [];
   const tests = input.dataTests === undefined ? [] : compileDataTests({
     files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo, quoting: engine.quoting,
     readContext: { env: input.env, vars: project.config.vars, functions: { ...configFunctionsOutsideTargets(), doc: docConfigFunction(docs) } }, failedModels: failed,
-    // A snapshot is tested like a model: tests read only its name, id, relation and docs.
-    models: [...models, ...snapshots], modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name)]),
-    sources, macroFiles: [...files.macros, ...input.dataTests.generic],
+    // Snapshots and seeds are tested like models: tests read only their name, id, relation and docs.
+    models: [...models, ...snapshots, ...seeds],
+    modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name), ...seeds.map((s) => s.name)]),
+    sources, sourceTables: project.sources, macroFiles: [...files.macros, ...input.dataTests.generic], warn: (w) => warnings.push(w),
   }, diagnostics);
   pointRefsAtSnapshots(tests, snapshots);
+  pointRefsAtSeeds(tests, seeds);
+  if (input.operation) checkOperation(env, input.operation, [...files.macros, ...(input.dataTests?.generic ?? [])], diagnostics);
   const unitTests = compileUnitTests({
     env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars, functions: { ...configFunctionsOutsideTargets(), doc: docConfigFunction(docs) } },
     schemas: input.dataTests?.schemas ?? [], fixtures: input.dataTests?.fixtures ?? [], models, modelFiles, sources, seeds,
@@ -138,11 +151,14 @@ export function compileProject(input: CompileInput): CompiledProject {
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics);
 
   const graph = buildGraph([...sources.map(sourceGraphNode), ...seeds.map(seedGraphNode), ...models.map(modelGraphNode), ...snapshots.map(snapshotGraphNode), ...tests.map(testGraphNode), ...unitTests.nodes.map(unitTestGraphNode)]);
-  const resolve = resolveRelations([...models, ...(inline ? [inline] : []), ...unitTests.renders], sources, engine.quoting, seeds, snapshots);
+  const resolve = resolveRelations({
+    models: [...models, ...(inline ? [inline] : [])], unitTestRenders: unitTests.renders, sources, quoting: engine.quoting, seeds, snapshots, tests,
+    empty: input.empty, deferred: input.deferred,
+  });
   const manifest = assembleManifest(project, targetInfo, [...sources, ...seeds, ...models, ...snapshots, ...tests, ...unitTests.resolved()]);
   if (runHooks) manifest.hooks = resolveRunHooks(runHooks, resolve);
   if (docs.size > 0) manifest.docs = Object.fromEntries([...docs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { manifest, graph, inlineSql: inline?.compiledSql };
+  return { manifest, graph, inlineSql: inline?.compiledSql, warnings };
 }
 
 function uniqueModelFiles(files: TemplateFile[], diagnostics: Diagnostic[]): Map<string, TemplateFile> {
@@ -240,52 +256,6 @@ function checkRefsEnabled(models: ModelNode[], files: Map<string, TemplateFile>,
       });
     }
   }
-}
-
-function compileSource(table: SourceTable, targetSchema: string): SourceNode {
-  return {
-    id: sourceId(table.sourceName, table.name),
-    kind: 'source',
-    sourceName: table.sourceName,
-    name: table.name,
-    path: table.position.file,
-    line: table.position.line,
-    relation: { schema: table.schema ?? targetSchema, identifier: table.identifier },
-    location: table.location,
-    jsonpaths: table.jsonpaths,
-    maxerrors: table.maxerrors,
-    timeformat: table.timeformat,
-    truncatecolumns: table.truncatecolumns,
-    ...(table.region ? { region: table.region } : {}),
-    ...(table.acceptInvalidChars ? { acceptInvalidChars: table.acceptInvalidChars } : {}),
-    columns: table.columns,
-    tags: table.tags,
-    description: table.description,
-    position: table.position,
-  };
-}
-
-/** Column types reach CREATE TABLE verbatim, so compile refuses any the loader cannot encode. */
-function checkColumnTypes(tables: SourceTable[], diagnostics: Diagnostic[]): void {
-  for (const table of tables) {
-    for (const column of table.columns) {
-      if (parseColumnType(column.type)) continue;
-      diagnostics.push({
-        code: LoadErrors.columnType,
-        message: `column "${column.name}" of ${table.sourceName}.${table.name} has an unknown type '${column.type}'`,
-        location: { file: column.position.file, line: column.position.line, column: column.position.column },
-        node: sourceId(table.sourceName, table.name),
-        hint: 'use smallint, integer, bigint, real, double precision, numeric(p,s), varchar(n), text, boolean, timestamp, timestamptz or date',
-      });
-    }
-  }
-}
-
-function sourceGraphNode(source: SourceNode): GraphNode {
-  return {
-    id: source.id, kind: 'source', name: source.name, sourceName: source.sourceName,
-    path: source.path, line: source.line, tags: source.tags, dependsOn: [],
-  };
 }
 
 function modelGraphNode(model: ModelNode): GraphNode {

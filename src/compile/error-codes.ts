@@ -16,6 +16,8 @@ export const CompileErrors = {
   badUniqueKey: 'SPK133',
   /** on_schema_change is not supported. */
   onSchemaChange: 'SPK134',
+  /** `run-operation` names a macro the project does not define, or the macro failed to render. */
+  badOperation: 'SPK128',
   /** pre_hook/post_hook is not a string or a list of strings. */
   badHook: 'SPK135',
   /** An ephemeral model has hooks, which would never run. */

@@ -63,7 +63,8 @@ export function manifestRelations(manifest: Manifest): (kind: 'ref' | 'source' |
   };
 }
 
-function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void, log: TemplateLog): KnownNames {
+/** The names and context a run-time render knows: compile's inputs with the compiled manifest's relations. */
+export function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void, log?: TemplateLog): KnownNames {
   const { compile, manifest } = run;
   const nodes = Object.values(manifest.nodes);
   return {
@@ -79,7 +80,7 @@ function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void, log: T
     graph: graphFromManifest(manifest),
     invocation: run.invocation ?? compile.invocation,
     flags: run.flags ?? compile.flags,
-    log,
+    log: log ?? run.compile.log,
     ...packageNames(compile.project),
   };
 }
@@ -157,12 +158,12 @@ function resolveFor(manifest: Manifest, model: ModelNode, sql: string, refs: str
   // manifest's SQL is resolved already (an ephemeral body keeps the CTEs it was compiled with).
   const others = nodes.filter((n): n is ModelNode => n.kind === 'model' && n.id !== model.id).map((m) => ({ ...m, incremental: undefined, hooks: undefined }));
   const fresh: ModelNode = { ...model, compiledSql: sql, refs: [...new Set([...model.refs, ...refs])], incremental: undefined, hooks: undefined };
-  resolveRelations(
-    [fresh, ...others],
-    nodes.filter((n): n is SourceNode => n.kind === 'source'),
+  resolveRelations({
+    models: [fresh, ...others],
+    sources: nodes.filter((n): n is SourceNode => n.kind === 'source'),
     quoting,
-    nodes.filter((n): n is SeedNode => n.kind === 'seed'),
-    nodes.filter((n): n is SnapshotNode => n.kind === 'snapshot').map((s) => ({ ...s })),
-  );
+    seeds: nodes.filter((n): n is SeedNode => n.kind === 'seed'),
+    snapshots: nodes.filter((n): n is SnapshotNode => n.kind === 'snapshot').map((s) => ({ ...s })),
+  });
   return fresh.compiledSql;
 }

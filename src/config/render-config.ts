@@ -137,6 +137,9 @@ function environment(): Environment {
     const nunjucks = require('nunjucks') as typeof import('nunjucks');
     // Config values are not HTML, and a misspelled name must fail rather than render empty.
     cachedEnvironment = new nunjucks.Environment(null, { autoescape: false, throwOnUndefined: true });
+    // dbt's type filters for profiles.yml and dbt_project.yml (`port: "{{ env_var('PORT') | as_number }}"`):
+    // the rendered text is read by the key's kind, which takes digits and true/false from a template.
+    for (const name of ['as_number', 'as_bool', 'as_text', 'as_native']) cachedEnvironment.addFilter(name, (value: unknown) => value);
   }
   return cachedEnvironment;
 }

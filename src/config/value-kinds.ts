@@ -115,6 +115,16 @@ export const textList: Kind<string[]> = {
   },
 };
 
+/** A tag or a list of tags (dbt accepts `tags: nightly`). */
+export const tagOrTags: Kind<string[]> = {
+  expected: 'a tag or a list of tags',
+  read(node, scope) {
+    if (isSeq(node)) return textList.read(node, scope);
+    const value = text.read(node, scope);
+    return value instanceof Rejection ? wrongType : [value];
+  },
+};
+
 /** `ssl: true` or a mapping of TLS options handed to the driver as is. */
 export const booleanOrMapping: Kind<boolean | Record<string, unknown>> = {
   expected: 'true, false or a mapping of TLS options',

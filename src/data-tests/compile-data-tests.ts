@@ -16,7 +16,8 @@ import type { ModelDoc } from '../project/schema-types.js';
 import { compileGenericTest, type DeclaredTest } from './compile-generic-test.js';
 import { compileSingularTest } from './compile-singular-test.js';
 import { TestErrors } from './error-codes.js';
-import type { TestCompileContext, TestedNode } from './test-context.js';
+import type { RefNode, TestCompileContext, TestedNode } from './test-context.js';
+import type { SourceTable } from '../project/types.js';
 import { findTestMacros } from './test-macros.js';
 
 /** The files data tests come from, read before compile. */
@@ -42,15 +43,19 @@ export interface DataTestInput {
   quoting: SqlQuoting;
   /** vars and environment, for templated values in schema files. */
   readContext: ScopeContext;
-  /** Enabled models; schema files add their descriptions and columns to these. */
-  models: TestedNode[];
-  /** Every model name, disabled ones included (tests on a disabled model are left out silently). */
+  /** Enabled models, snapshots and seeds; schema files add their descriptions and columns to these. */
+  models: RefNode[];
+  /** Every model, snapshot and seed name, disabled ones included (tests on a disabled model are left out silently). */
   modelNames: ReadonlySet<string>;
   /** Models that failed to compile (their error is reported): refs to them are not reported again. */
   failedModels?: ReadonlySet<string>;
   sources: SourceNode[];
+  /** The source tables as read, with the tests schema files declare on them and their columns. */
+  sourceTables?: SourceTable[];
   /** Every macro file (macros/ and tests/generic/), where `test_<name>` macros are looked for. */
   macroFiles: TemplateFile[];
+  /** Where schema files' warnings go (dbt keys read past, SPK040). */
+  warn?(diagnostic: Diagnostic): void;
 }
 
 /** Compiles the project's data tests; problems go into `diagnostics`. */
@@ -67,7 +72,7 @@ export function compileDataTests(input: DataTestInput, diagnostics: Diagnostic[]
     macros: findTestMacros(input.macroFiles),
     report: (diagnostic) => diagnostics.push(diagnostic),
   };
-  const declared = readDocs(input, ctx).flatMap(({ file, doc, package: pkg }) => declaredTests(file, doc, ctx, pkg));
+  const declared = [...readDocs(input, ctx).flatMap(({ file, doc, package: pkg }) => declaredTests(file, doc, ctx, pkg)), ...sourceTests(input, ctx)];
   const generic = declared.filter((test) => test.spec.config.enabled !== false).map((test) => compileGenericTest(test, ctx));
   const singular = input.files.singular.map((file) => compileSingularTest(file, ctx));
   return uniqueTests([...generic, ...singular].filter((test): test is TestNode => test !== undefined), ctx);
@@ -87,6 +92,7 @@ function readDocs(input: DataTestInput, ctx: TestCompileContext): DocumentedMode
   for (const file of input.files.schemas) {
     const read = readSchemaFile(file.path, file.source, input.readContext);
     read.diagnostics.forEach(ctx.report);
+    for (const warning of read.warnings ?? []) input.warn?.(warning);
     for (const doc of read.models) {
       if (!doc.name || !knownModel(doc, input.modelNames, ctx)) continue;
       const earlier = seen.get(doc.name);
@@ -120,17 +126,37 @@ function documentedTwice(doc: ModelDoc, earlier: DocumentedModel, ctx: TestCompi
 }
 
 /** The schema file's description wins over config(description=...); columns come in written order. */
-function applyDocs(model: TestedNode, doc: ModelDoc): void {
+function applyDocs(model: RefNode, doc: ModelDoc): void {
   if (doc.description !== undefined) model.description = doc.description;
   if (doc.columns.length === 0) return;
+  // A seed's `columns` are its CSV's typed columns; its documented ones go beside them.
+  if (model.kind === 'seed') model.columnDocs = columnInfos(doc.columns);
+  else model.columns = columnInfos(doc.columns);
+}
+
+/** Documented columns as the manifest records them, in written order. */
+export function columnInfos(docs: ModelDoc['columns']): Record<string, ColumnInfo> {
   const columns: Record<string, ColumnInfo> = {};
-  for (const column of doc.columns) {
+  for (const column of docs) {
     const info: ColumnInfo = { name: column.name, tags: column.tags };
     if (column.description !== undefined) info.description = column.description;
     if (column.dataType !== undefined) info.dataType = column.dataType;
     columns[column.name] = info;
   }
-  model.columns = columns;
+  return columns;
+}
+
+/** The tests schema files declare on source tables and their columns. */
+function sourceTests(input: DataTestInput, ctx: TestCompileContext): DeclaredTest[] {
+  return (input.sourceTables ?? []).flatMap((table) => {
+    const node = ctx.sources.get(`${table.sourceName}.${table.name}`);
+    if (!node) return [];
+    const file = table.position.file;
+    return [
+      ...(table.tests ?? []).map((spec) => ({ spec, file, model: node as TestedNode })),
+      ...(table.columnDocs ?? []).flatMap((column) => column.tests.map((spec) => ({ spec, file, model: node as TestedNode, column }))),
+    ];
+  });
 }
 
 function declaredTests(file: string, doc: ModelDoc, ctx: TestCompileContext, pkg?: PackageRef): DeclaredTest[] {

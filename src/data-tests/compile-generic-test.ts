@@ -10,7 +10,7 @@ import { BUILTIN_TESTS, type BuiltinTest, type TestParam } from './builtin-tests
 import { TestErrors } from './error-codes.js';
 import { renderBuiltin } from './render-builtin.js';
 import { renderTestMacro, type RenderedTest } from './render-test-macro.js';
-import { testConfig, testedRelation, testFqn, testId, type TestCompileContext, type TestedNode } from './test-context.js';
+import { testConfig, testedName, testedRelation, testFqn, testId, type TestCompileContext, type TestedNode } from './test-context.js';
 import type { TestMacro } from './test-macros.js';
 import { synthesizeTestName } from './test-names.js';
 
@@ -39,9 +39,9 @@ export function compileGenericTest(declared: DeclaredTest, ctx: TestCompileConte
   const args = collectArgs(declared, paramsOf(definition), ctx);
   if (!args) return undefined;
   if (definition.kind === 'macro' && !definition.macro.takesModel) return macroWithoutModel(definition.macro, spec.at, ctx);
-  const names = spec.name ? { name: spec.name, fileName: spec.name } : synthesizeTestName(spec.test.replace('.', '_'), model.name, plainArgs(args));
+  const names = spec.name ? { name: spec.name, fileName: spec.name } : testNames(spec.test.replace('.', '_'), model, plainArgs(args));
   const config = testConfig(spec.config);
-  const call = { model: testedRelation(model, config.where, ctx.quoting), relation: model.relation, column: columnSql(args, column, ctx), args };
+  const call = { model: testedRelation(model, config.where), relation: model.relation, column: columnSql(args, column, ctx), args };
   const rendered = definition.kind === 'builtin'
     ? renderBuiltin(definition.test, call, where(declared), ctx)
     : renderTestMacro(definition.macro, call, { name: names.name, at: spec.at, where: where(declared) }, ctx);
@@ -51,7 +51,12 @@ export function compileGenericTest(declared: DeclaredTest, ctx: TestCompileConte
 
 /** "column 'level' of model 'users'", for messages. */
 function where({ model, column }: DeclaredTest): string {
-  return column ? `column '${column.name}' of model '${model.name}'` : `model '${model.name}'`;
+  return column ? `column '${column.name}' of ${testedName(model)}` : testedName(model);
+}
+
+/** dbt names a test on a source `source_<test>_<source>_<table>_…` (generic_test_builders.py). */
+function testNames(test: string, node: TestedNode, args: Record<string, unknown>) {
+  return node.kind === 'source' ? synthesizeTestName(`source_${test}`, `${node.sourceName}_${node.name}`, args) : synthesizeTestName(test, node.name, args);
 }
 
 function findDefinition(declared: DeclaredTest, ctx: TestCompileContext): TestDefinition | undefined {
@@ -154,7 +159,8 @@ function testNode(
   ctx: TestCompileContext,
 ): TestNode {
   const { spec, file, model, column } = declared;
-  const refs = [...new Set([model.name, ...rendered.refs])];
+  const refs = [...new Set([...(model.kind === 'source' ? [] : [model.name]), ...rendered.refs])];
+  const sources: [string, string][] = model.kind === 'source' ? [[model.sourceName, model.name], ...rendered.sources] : rendered.sources;
   const tags = [...new Set([...(column?.tags ?? []), ...(spec.config.tags ?? [])])].sort();
   const node: TestNode = {
     id: testId(names.name),
@@ -172,7 +178,7 @@ function testNode(
     config,
     tags,
     refs,
-    sources: rendered.sources,
+    sources,
     dependsOn: [...new Set([model.id, ...rendered.dependsOn])],
     compiledSql: rendered.sql,
   };

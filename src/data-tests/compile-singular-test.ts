@@ -8,7 +8,7 @@ import { posix } from 'node:path';
 import { closestName } from '../diagnostics.js';
 import type { TemplateFile } from '../project/project-files.js';
 import { modelId, sourceId } from '../manifest/manifest.js';
-import { RenderScope, resolveMarkers } from '../jinja/render-scope.js';
+import { RenderScope } from '../jinja/render-scope.js';
 import { compileTemplate } from '../jinja/template-environment.js';
 import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import type { TestNode } from '../manifest/test-node.js';
@@ -16,7 +16,7 @@ import type { TestConfigSpec } from '../project/schema-types.js';
 import { TestErrors } from './error-codes.js';
 import { missingRef, testConfig, testFqn, testId, type TestCompileContext } from './test-context.js';
 
-const CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'tags', 'enabled'];
+const CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'tags', 'enabled', 'store_failures'];
 
 /** Compiles one singular test; undefined when it is disabled or wrong (then reported). */
 export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext): TestNode | undefined {
@@ -50,10 +50,8 @@ export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext)
     sources: scope.sources,
     dependsOn: [...scope.sources.map(([s, t]) => sourceId(s, t)), ...scope.refs.map(modelId)],
     // A trailing `;` would end the statement the plan wraps the query in.
-    compiledSql: resolveMarkers(sql.replace(/;[\s;]*$/, '\n'), (kind, key) => {
-      if (kind === 'source') return ctx.quoting.relation(ctx.sources.get(key)!.relation);
-      return ctx.quoting.relation(ctx.models.get(key)!.relation);
-    }),
+    // Markers stay: compile resolves them with the models' (ephemeral CTEs, --defer, --empty).
+    compiledSql: sql.replace(/;[\s;]*$/, '\n'),
   };
 }
 
@@ -67,6 +65,7 @@ function readConfig(given: Record<string, unknown>, file: TemplateFile, id: stri
     else if ((key === 'warn_if' || key === 'error_if') && parseThreshold(String(value))) config[key === 'warn_if' ? 'warnIf' : 'errorIf'] = parseThreshold(String(value));
     else if (key === 'tags') config.tags = Array.isArray(value) ? value.map(String) : [String(value)];
     else if (key === 'enabled') config.enabled = Boolean(value);
+    else if (key === 'store_failures') config.storeFailures = Boolean(value);
     else {
       problems.push(CONFIG_KEYS.includes(key) ? `invalid ${key} '${String(value)}'` : `unknown config key '${key}'`);
       hints.push(CONFIG_KEYS.includes(key) ? configHint(key) : unknownKeyHint(key));

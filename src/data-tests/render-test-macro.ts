@@ -4,7 +4,7 @@
  * A string argument written `ref('x')` or `source('s', 't')` arrives as that quoted relation.
  */
 import type { Position } from '../diagnostics.js';
-import { RenderScope, resolveMarkers } from '../jinja/render-scope.js';
+import { relationMarker, RenderScope, resolveMarkers } from '../jinja/render-scope.js';
 import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import { macroRegistryOf } from '../jinja/macro-registry.js';
 import { MarkedRelation } from '../jinja/context/relation.js';
@@ -96,10 +96,7 @@ function withMacroRelations(
   rendered.refs.push(...scope.refs);
   rendered.sources.push(...scope.sources);
   rendered.dependsOn.push(...scope.refs.map(modelId), ...scope.sources.map(([s, t]) => sourceId(s, t)));
-  rendered.sql = resolveMarkers(sql, (kind, key) => {
-    if (kind === 'source') return ctx.quoting.relation(ctx.sources.get(key)!.relation);
-    if (kind === 'ref') return ctx.quoting.relation(ctx.models.get(key)!.relation);
-    return call.model;
-  });
+  // ref()/source() markers stay for compile to resolve; `this` in a test macro is the tested relation.
+  rendered.sql = resolveMarkers(sql, (kind, key) => (kind === 'this' ? call.model : relationMarker(kind, key)));
   return rendered;
 }

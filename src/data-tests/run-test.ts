@@ -31,12 +31,16 @@ export async function runTest(plan: DataTestPlan, options: RunContext): Promise<
 }
 
 async function judge(session: Session, plan: DataTestPlan, test: TestPlan, options: RunContext): Promise<TestRun> {
-  const counted = await query(session, plan, 0, options);
+  for (let index = 0; index < test.countAt; index++) await query(session, plan, index, options);
+  const counted = await query(session, plan, test.countAt, options);
   const failures = Number(Object.values(counted[0] ?? {})[0] ?? 0);
-  const outcome = testOutcome(failures, test);
-  const result: TestRun = { status: outcome, message: outcomeMessage(outcome, failures, test), rowsAffected: null, failures };
+  const judged = testOutcome(failures, test);
+  // dbt's --warn-error: a test that would warn fails (and skips what is downstream).
+  const outcome = judged === 'warn' && test.warnIsError ? 'fail' : judged;
+  const message = outcomeMessage(judged, failures, test) + (outcome === judged ? '' : ' (an error because of --warn-error)');
+  const result: TestRun = { status: outcome, message, rowsAffected: null, failures };
   if (outcome === 'pass') return result;
-  result.sample = (await query(session, plan, 1, options)).map(jsonSafeRow);
+  result.sample = (await query(session, plan, test.countAt + 1, options)).map(jsonSafeRow);
   result.diagnostics = [outcomeDiagnostic(plan, test, outcome, result.message, options)];
   return result;
 }

@@ -5,11 +5,15 @@ import { posix } from 'node:path';
 import type nunjucks from 'nunjucks';
 import { closestName, type Diagnostic } from '../diagnostics.js';
 import type { ModelNode, SourceNode } from '../manifest/manifest.js';
+import type { SeedNode } from '../manifest/seed-node.js';
 import type { SnapshotNode } from '../manifest/snapshot-node.js';
+import { relationMarker, type RenderScope } from '../jinja/render-scope.js';
 
-/** What data tests are declared on: a model or a snapshot (both are relations with documented columns). */
-export type TestedNode = ModelNode | SnapshotNode;
-import type { RenderScope } from '../jinja/render-scope.js';
+/** What data tests are declared on: a model, snapshot, seed or source table (relations with documented columns). */
+export type TestedNode = ModelNode | SnapshotNode | SeedNode | SourceNode;
+
+/** What a test may `ref()`: models, snapshots and seeds, by name. */
+export type RefNode = ModelNode | SnapshotNode | SeedNode;
 import type { TestConfig } from '../manifest/test-node.js';
 import type { TestConfigSpec } from '../project/schema-types.js';
 import type { SqlQuoting } from '../sql/quote.js';
@@ -25,8 +29,8 @@ export interface TestCompileContext {
   target: { name: string; type: string; schema: string };
   /** How the target's engine quotes identifiers and literals. */
   quoting: SqlQuoting;
-  /** Enabled models by name. */
-  models: ReadonlyMap<string, TestedNode>;
+  /** Enabled models, snapshots and seeds by name. */
+  models: ReadonlyMap<string, RefNode>;
   /** Models that failed to compile; their own error is reported already. */
   failedModels: ReadonlySet<string>;
   /** Sources by `source.table`. */
@@ -49,13 +53,27 @@ export function testConfig(spec: TestConfigSpec): TestConfig {
     errorIf: spec.errorIf ?? DEFAULT_THRESHOLD,
   };
   if (spec.where !== undefined) config.where = spec.where;
+  if (spec.storeFailures !== undefined) config.storeFailures = spec.storeFailures;
   return config;
 }
 
+/**
+ * How a test's SQL names a relation: a marker that compile resolves with the models' own (so a test
+ * of an ephemeral model reads its CTE, and --defer and --empty apply alike).
+ */
+export function relationSql(node: TestedNode): string {
+  return node.kind === 'source' ? relationMarker('source', `${node.sourceName}.${node.name}`) : relationMarker('ref', node.name);
+}
+
 /** The tested relation, narrowed to the rows `where` keeps (dbt wraps it the same way). */
-export function testedRelation(model: TestedNode, where: string | undefined, quoting: SqlQuoting): string {
-  const relation = quoting.relation(model.relation);
+export function testedRelation(model: TestedNode, where: string | undefined): string {
+  const relation = relationSql(model);
   return where === undefined ? relation : `(select * from ${relation} where ${where}) as sparkify_subquery`;
+}
+
+/** How messages name what a test is declared on: `model 'users'`, `source 'shop.orders'`. */
+export function testedName(node: TestedNode): string {
+  return node.kind === 'source' ? `source '${node.sourceName}.${node.name}'` : `${node.kind} '${node.name}'`;
 }
 
 /** dbt's fqn: project, the folders below the model path, the name. */
@@ -88,7 +106,7 @@ export function resolveRelation(text: string, ctx: TestCompileContext): Resolved
   const ref = REF.exec(text);
   if (ref) {
     const model = ctx.models.get(ref[2]);
-    if (model) return { id: model.id, sql: ctx.quoting.relation(model.relation), ref: model.name };
+    if (model) return { id: model.id, sql: relationSql(model), ref: model.name };
     if (ctx.failedModels.has(ref[2])) return { problem: `ref('${ref[2]}') names a model that did not compile`, reported: true };
     const close = closestName(ref[2], ctx.models.keys());
     return { problem: `ref('${ref[2]}') names no enabled model`, hint: close ? `did you mean ref('${close}')?` : undefined };
@@ -96,7 +114,7 @@ export function resolveRelation(text: string, ctx: TestCompileContext): Resolved
   const source = SOURCE.exec(text);
   if (source) {
     const node = ctx.sources.get(`${source[2]}.${source[4]}`);
-    if (node) return { id: node.id, sql: ctx.quoting.relation(node.relation), source: [source[2], source[4]] };
+    if (node) return { id: node.id, sql: relationSql(node), source: [source[2], source[4]] };
     return { problem: `source('${source[2]}', '${source[4]}') is not declared in sources.yml` };
   }
   return { problem: `expected ref('model') or source('source', 'table'), got '${text}'` };

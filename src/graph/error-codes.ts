@@ -14,4 +14,6 @@ export const GraphErrors = {
   emptySelection: 'SPK212',
   /** A selector is malformed. */
   badSelector: 'SPK213',
+  /** A `state:` selector without --state to compare with. */
+  noState: 'SPK214',
 } as const;

@@ -7,3 +7,4 @@ export { selectNodes } from './select-nodes.js';
 export { ancestors, descendants } from './traverse.js';
 export { INDIRECT_SELECTION_MODES, type IndirectSelection } from './indirect-selection.js';
 export { testGates, testsAfterParents } from './test-gates.js';
+export type { NodeChanges, SelectionContext, StateComparison } from './state-method.js';

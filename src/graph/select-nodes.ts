@@ -8,6 +8,7 @@ import { matchNodes } from './selector-methods.js';
 import { difference, intersection, union } from './set-algebra.js';
 import { topologicalOrder } from './topological-order.js';
 import type { Graph } from './types.js';
+import type { SelectionContext } from './state-method.js';
 
 /**
  * Applies --select / --exclude (each a list of CLI arguments, every argument may hold several
@@ -20,11 +21,12 @@ export function selectNodes(
   select: string[] | undefined,
   exclude: string[] | undefined,
   indirect: IndirectSelection = 'empty',
+  context: SelectionContext = {},
 ): string[] {
   const diagnostics: Diagnostic[] = [];
   const selectArgs = select?.length ? select : undefined;
-  const selected = selectArgs ? evaluate({ graph, flag: '--select', diagnostics }, selectArgs) : { widened: new Set(graph.order), exact: new Set<string>() };
-  const excluded = evaluate({ graph, flag: '--exclude', diagnostics }, exclude ?? []);
+  const selected = selectArgs ? evaluate({ graph, flag: '--select', diagnostics, context }, selectArgs) : { widened: new Set(graph.order), exact: new Set<string>() };
+  const excluded = evaluate({ graph, flag: '--exclude', diagnostics, context }, exclude ?? []);
   if (diagnostics.length > 0) throw new SparkifyError(diagnostics, 2);
   const result = difference(
     union([withIndirectTests(graph, selected.widened, indirect), selected.exact]),
@@ -32,8 +34,14 @@ export function selectNodes(
   );
   // dbt only warns when nothing is selected. We stop: a build that silently does nothing after a
   // typo or an over-broad --exclude looks like a success in CI.
+  // With state: selectors, nothing changed is a fine answer (slim CI): the command has nothing to do.
+  if (result.size === 0 && usesState(selectArgs)) return [];
   if (result.size === 0) throw new SparkifyError(emptySelection(selectArgs, exclude ?? [], selected.widened.size + selected.exact.size), 2);
   return topologicalOrder(graph, result);
+}
+
+function usesState(select: string[] | undefined): boolean {
+  return (select ?? []).some((arg) => /(^|[\s,@+])state:/.test(arg));
 }
 
 /** What evaluating one flag needs; problems are collected so that all are reported at once. */
@@ -41,6 +49,7 @@ interface Evaluation {
   graph: Graph;
   flag: SelectionFlag;
   diagnostics: Diagnostic[];
+  context: SelectionContext;
 }
 
 /**
@@ -59,9 +68,14 @@ function evaluate(context: Evaluation, args: readonly string[]): { widened: Set<
  * One selector's nodes, widened by its graph operators. A selector that matches nothing is
  * reported on its own, as dbt does; an intersection that ends up empty is not an error by itself.
  */
-function evaluateOne({ graph, flag, diagnostics }: Evaluation, criteria: SelectorCriteria): Set<string> {
-  const matched = matchNodes(graph, criteria.method, criteria.value);
-  if (matched.size === 0) diagnostics.push(noMatch(graph, flag, criteria));
+function evaluateOne({ graph, flag, diagnostics, context }: Evaluation, criteria: SelectorCriteria): Set<string> {
+  if (criteria.method === 'state' && !context.state) {
+    diagnostics.push({ code: GraphErrors.noState, message: `${flag} '${criteria.raw}' compares with a previous run, but no --state was given`, hint: 'pass --state DIR, the target/ folder of the run to compare with (it holds manifest.json)' });
+    return new Set();
+  }
+  const matched = matchNodes(graph, criteria.method, criteria.value, context);
+  // dbt: a state selector that matches nothing is not a mistake (nothing changed); others are.
+  if (matched.size === 0 && criteria.method !== 'state') diagnostics.push(noMatch(graph, flag, criteria));
   return applyGraphOperators(graph, criteria, matched);
 }
 

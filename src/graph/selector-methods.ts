@@ -1,14 +1,15 @@
 import { fnmatcher, globMatcher } from './fnmatch.js';
 import { fqnMatcher, modelFqn } from './fqn.js';
 import { byTestName, byTestType } from './test-methods.js';
+import { byState, type SelectionContext } from './state-method.js';
 import { RESOURCE_TYPES, type Graph, type GraphNode } from './types.js';
 
 /** How one selector method finds nodes. */
 interface SelectorMethod {
   /** Why the value can never be valid for this method, if it cannot. */
   check?(value: string): string | undefined;
-  /** A test for the nodes the value selects. */
-  matcher(value: string): (node: GraphNode) => boolean;
+  /** A test for the nodes the value selects (`context` carries what --state compared). */
+  matcher(value: string, context?: SelectionContext): (node: GraphNode) => boolean;
   /** What the user may have meant when nothing matched, for the hint. */
   candidates(node: GraphNode): string[];
 }
@@ -100,6 +101,7 @@ export const METHODS = {
   resource_type: byResourceType,
   test_type: byTestType,
   test_name: byTestName,
+  state: byState,
 } as const;
 
 /** A method the user may write, or `name`: the method of a bare selector that is not a path. */
@@ -116,8 +118,8 @@ export function isMethodName(method: string): method is keyof typeof METHODS {
 }
 
 /** Ids of the nodes `method:value` selects. */
-export function matchNodes(graph: Graph, method: MethodName, value: string): Set<string> {
-  const matches = selectorMethod(method).matcher(value);
+export function matchNodes(graph: Graph, method: MethodName, value: string, context?: SelectionContext): Set<string> {
+  const matches = selectorMethod(method).matcher(value, context);
   return new Set(graph.order.filter((id) => matches(graph.nodes.get(id)!)));
 }
 

@@ -204,6 +204,11 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
   };
 }
 
+/** The marker of a relation, resolved with every other once compile knows all relations (tests write them directly). */
+export function relationMarker(kind: 'ref' | 'source', key: string): string {
+  return `${MARK}${kind}:${key}${MARK}`;
+}
+
 /** `this` while a node renders: its parts follow the config() calls made so far. */
 function thisRelation(scope: RenderScope, known: KnownNames, database: string | null, defaultSchema: string): MarkedRelation {
   const name = scope.modelName;
@@ -223,4 +228,10 @@ export function thisMarker(modelName: string): MarkedRelation {
 /** Replaces every relation marker in rendered SQL using `lookup(kind, key)`. */
 export function resolveMarkers(sql: string, lookup: (kind: 'ref' | 'source' | 'this', key: string) => string): string {
   return sql.replace(MARKER, (_, kind: 'ref' | 'source' | 'this', key: string) => lookup(kind, key));
+}
+
+/** Like resolveMarkers; `lookup` also sees the SQL that follows the marker (--empty checks for an alias there). */
+export function resolveMarkersAt(sql: string, lookup: (kind: 'ref' | 'source' | 'this', key: string, following: string) => string): string {
+  return sql.replace(MARKER, (match: string, kind: 'ref' | 'source' | 'this', key: string, offset: number) =>
+    lookup(kind, key, sql.slice(offset + match.length, offset + match.length + 80)));
 }

@@ -13,8 +13,9 @@ export const dataTestKind: NodeKind<TestNode, DataTestPlan> = {
   selector: (node) => node.name,
   graphNode: testGraphNode,
   compiledFiles: (test) => [{ path: test.sqlPath, sql: test.compiledSql }],
-  plan: (test) => planTest(test),
+  plan: (test, _dialect, options, manifest) => planTest(test, { ...options, targetSchema: manifest.target.schema }),
   relationOf: () => undefined,
+  runs: () => true,
   secondPlanWhenExists: () => undefined,
   // A test shows its failing rows.
   previewSql: (test) => test.compiledSql,

@@ -19,6 +19,8 @@ export interface ExecuteOptions extends KindRunContext {
    * introspects is rendered and planned again); its failure is the node's.
    */
   prepare?(plan: NodePlan): Promise<NodePlan>;
+  /** --fail-fast: the first failure stops the run (see Schedule.failFast). */
+  failFast?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function executePlans(options: ExecuteOptions): Promise<NodeResult[]> {
     threads: options.threads,
     reporter: options.reporter,
     gates: options.gates,
+    failFast: options.failFast,
     waitsForParents: (plan) => runnerOf(plan).usesWarehouse,
     runNode: (plan) => runNode(plan, options),
     signal: options.signal,

@@ -42,6 +42,11 @@ export async function executeRun(run: RunPlan, options: RunOptions): Promise<Run
     const result = await step(run.cleanup);
     if (result.status !== 'success') warnings.push(cleanupWarning(result));
   }
+  // Quietly, like dbt's create_schemas: a node that then finds its schema missing says so itself.
+  if (run.schemas) {
+    const [result] = await executePlans({ ...options, plans: [run.schemas], reporter: { started() {}, finished() {} } });
+    if (result.status !== 'success') warnings.push({ ...cleanupWarning(result), message: `could not create the schemas of the run: ${result.message}`, location: { file: 'target/run/schemas.sql' }, hint: 'each node creates its schema too; check the role may create schemas' });
+  }
   const results: NodeResult[] = [];
   const skipAll = (failed: NodeResult) => ({ results: [...results, failed, ...run.nodes.map((plan: NodePlan) => skipped(plan, failed.id))], warnings });
   // The missing schemas, like the cleanup, are a result only when they fail (then every node is skipped).

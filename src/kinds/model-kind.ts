@@ -24,6 +24,7 @@ export const modelKind: NodeKind<ModelNode, RelationPlan> = {
   ],
   plan: (model, dialect, options) => planModel(model, dialect, options),
   relationOf: (model) => (model.config.materialized === 'ephemeral' ? undefined : model.relation),
+  runs: (model) => model.config.materialized !== 'ephemeral',
   secondPlanWhenExists(model) {
     if (model.config.materialized === 'incremental') return 'table';
     return model.config.materialized === 'view' ? 'view' : undefined;

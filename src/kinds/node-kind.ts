@@ -38,6 +38,8 @@ export interface CompiledFile {
 export interface KindRunContext extends RunContext {
   /** Where unit tests run (an in-memory PGlite started on first use); required when the plans hold some. */
   unitTests?: UnitTestEngine;
+  /** --defer: parents read from the state's relations instead of their own, by node id. */
+  deferred?: ReadonlyMap<string, Relation>;
 }
 
 /** What a source or seed feed reads with: the project root, the target's S3 settings, progress and Ctrl-C. */
@@ -80,6 +82,13 @@ export interface NodeKind<N extends ManifestNode, P extends PlanBase> extends Pl
   plan(node: N, dialect: Dialect, options: PlanOptions, manifest: Manifest): P;
   /** The relation it leaves in the warehouse; undefined for tests, and for ephemeral models (inlined). */
   relationOf(node: N): Relation | undefined;
+  /**
+   * False when running it would do nothing: an ephemeral model (inlined into the models that ref it)
+   * or a source over a table that exists already (nothing loads it). Commands leave such nodes out
+   * of the run and of run_results.json, as dbt never runs them; they stay selectable, in the DAG and
+   * in the manifest.
+   */
+  runs(node: N): boolean;
   /**
    * The kind of relation whose existence gives it a second plan (an incremental model's or a
    * snapshot's table, a view model's view), which compile shows beside the first; undefined for none.

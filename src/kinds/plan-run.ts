@@ -13,6 +13,7 @@ import { COMPILE_RUN_ID } from '../plan/side-names.js';
 import type { StateRequest } from '../plan/warehouse-catalog.js';
 import type { WarehouseState } from '../plan/warehouse-state.js';
 import { relationKey } from '../plan/warehouse-state.js';
+import { AUDIT_SCHEMA_SUFFIX } from '../data-tests/plan-test.js';
 
 /** Everything one `build` runs, in order: cleanup, on_run_start, the nodes, on_run_end. */
 export interface RunPlan {
@@ -73,12 +74,12 @@ export function runSteps(run: RunPlan): NodePlan[] {
 }
 
 /** What the planner needs to know about the warehouse for these nodes, as each one's kind says. */
-export function stateRequest(manifest: Manifest, orderedIds: string[]): StateRequest {
+export function stateRequest(manifest: Manifest, orderedIds: string[], storeFailures?: boolean): StateRequest {
   const needs = orderedIds.map((id) => kindOf(manifest.nodes[id]).stateNeeds(manifest.nodes[id]));
   const owned = Object.values(manifest.nodes).flatMap((node) => kindOf(node).stateNeeds(node).owned ?? []);
   const relations = (want: (n: StateNeeds) => boolean | undefined) => needs.filter((n) => n.relation && want(n)).map((n) => n.relation!);
   return {
-    buildSchemas: buildSchemas(manifest, orderedIds),
+    buildSchemas: buildSchemas(manifest, orderedIds, storeFailures),
     relations: relations(() => true),
     columnsOf: relations((n) => n.columns),
     dependentsOf: relations((n) => n.dependents),
@@ -94,10 +95,21 @@ function runHookPlan(name: 'on_run_start' | 'on_run_end', hooks: string[] | unde
   return { id: `run.${name}`, kind: 'step', description: `${name} hooks of project.yml`, path: 'project.yml', runPath: `${name}.sql`, statements };
 }
 
-/** The schemas the nodes among `ids` build a relation in, sorted. */
-function buildSchemas(manifest: Manifest, ids: string[]): string[] {
-  const relations = ids.map((id) => kindOf(manifest.nodes[id]).relationOf(manifest.nodes[id]));
-  return [...new Set(relations.filter((r) => r !== undefined).map((r) => r.schema))].sort();
+/**
+ * The schemas the nodes among `ids` build a relation in, sorted: not those of nodes that never run
+ * (a source over an existing table is not sparkify's to create), and the audit schema when a test
+ * keeps its failing rows (--store-failures or its own store_failures config).
+ */
+function buildSchemas(manifest: Manifest, ids: string[], storeFailures?: boolean): string[] {
+  const schemas = new Set<string>();
+  for (const id of ids) {
+    const node = manifest.nodes[id];
+    const kind = kindOf(node);
+    const relation = kind.runs(node) ? kind.relationOf(node) : undefined;
+    if (relation) schemas.add(relation.schema);
+    if (node.kind === 'test' && (node.config.storeFailures ?? storeFailures)) schemas.add(`${manifest.target.schema}${AUDIT_SCHEMA_SUFFIX}`);
+  }
+  return [...schemas].sort();
 }
 
 /**
@@ -106,7 +118,7 @@ function buildSchemas(manifest: Manifest, ids: string[]): string[] {
  */
 function schemasPlan(manifest: Manifest, ids: string[], dialect: Dialect, options: PlanOptions): NodePlan | undefined {
   const existing = new Set(options.state?.schemas ?? []);
-  const missing = buildSchemas(manifest, ids).filter((schema) => !existing.has(schema));
+  const missing = buildSchemas(manifest, ids, options.storeFailures).filter((schema) => !existing.has(schema));
   const statements = dialect.createSchemas?.(missing) ?? [];
   if (statements.length === 0) return undefined;
   const count = statements.length;

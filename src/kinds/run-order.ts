@@ -7,9 +7,10 @@ import type { Graph } from '../graph/types.js';
 import { SnapshotErrors } from '../snapshots/error-codes.js';
 import { unitTestsBeforeModels } from '../unit-tests/unit-test-order.js';
 import { NODE_KINDS } from './registry.js';
+import { RunErrors } from '../run/error-codes.js';
 
 /** The commands that run nodes. */
-export type RunCommand = 'build' | 'test' | 'seed' | 'snapshot';
+export type RunCommand = 'build' | 'run' | 'test' | 'seed' | 'snapshot';
 
 /**
  * The nodes a command runs, in order, from the selected ids (in DAG order; `selected` is whether the
@@ -18,9 +19,12 @@ export type RunCommand = 'build' | 'test' | 'seed' | 'snapshot';
  * first (SPK610 when there is none: a test run that checks nothing must not look green); `seed` and
  * `snapshot` only their kind.
  */
-export function runOrder(graph: Graph, ids: string[], command: RunCommand, selected: boolean): string[] {
-  if (command === 'build') return unitTestsBeforeModels(graph, testsAfterParents(graph, ids));
-  if (command === 'seed' || command === 'snapshot') return onlyKind(command, graph, ids, selected);
+export function runOrder(graph: Graph, ids: string[], command: RunCommand, selected: boolean, runs: (id: string) => boolean = () => true): string[] {
+  const running = ids.filter(runs);
+  if (command === 'build') return unitTestsBeforeModels(graph, testsAfterParents(graph, running));
+  // dbt run: the selected models only (their tests, seeds and sources are other commands').
+  if (command === 'run') return running.filter((id) => graph.nodes.get(id)!.kind === 'model');
+  if (command === 'seed' || command === 'snapshot') return running.filter((id) => graph.nodes.get(id)!.kind === command);
   const tests = ids.filter((id) => ['test', 'unit_test'].includes(graph.nodes.get(id)!.kind));
   if (tests.length > 0) return unitTestsBeforeModels(graph, tests);
   return fail(
@@ -42,29 +46,21 @@ export function describeCounts(graph: Graph, ids: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-/** What `seed` and `snapshot` say when the selection holds none of their kind (like SPK610 for tests). */
-const ONLY_KIND = {
-  seed: {
-    code: SeedErrors.noneSelected, noun: 'seed', plural: 'seeds',
-    selectHint: 'seeds are selected by name or resource_type:seed',
-    addHint: 'add CSV files with a header row under seeds/',
-  },
-  snapshot: {
-    code: SnapshotErrors.noneSelected, noun: 'snapshot', plural: 'snapshots',
-    selectHint: 'snapshots are selected by name, tag:, path: or resource_type:snapshot',
-    addHint: 'add a snapshot under snapshots/: a SELECT with {{ config(strategy=..., unique_key=...) }}',
-  },
-} as const;
-
-/** `seed` and `snapshot` run only the selected nodes of their kind, in DAG order. */
-function onlyKind(kind: keyof typeof ONLY_KIND, graph: Graph, ids: string[], selected: boolean): string[] {
-  const found = ids.filter((id) => graph.nodes.get(id)!.kind === kind);
-  if (found.length > 0) return found;
-  const words = ONLY_KIND[kind];
-  return fail(
-    words.code,
-    selected ? `the selection holds no ${words.noun}` : `the project has no ${words.plural}`,
-    undefined,
-    selected ? words.selectHint : words.addHint,
-  );
+/**
+ * What `run`, `seed` and `snapshot` say when the selection holds nothing of their kind: dbt's
+ * "Nothing to do" (a warning; the command succeeds with 0 results, so CI scripts go on).
+ */
+export function nothingToDo(command: RunCommand, selected: boolean): { code: string; message: string; hint: string } {
+  const noun = command === 'seed' ? 'seed' : command === 'snapshot' ? 'snapshot' : 'model';
+  const code = command === 'seed' ? SeedErrors.noneSelected : command === 'snapshot' ? SnapshotErrors.noneSelected : RunErrors.nothingToDo;
+  const hints = {
+    seed: selected ? 'seeds are selected by name or resource_type:seed' : 'add CSV files with a header row under seeds/',
+    snapshot: selected ? 'snapshots are selected by name, tag:, path: or resource_type:snapshot' : 'add a snapshot under snapshots/: a SELECT with {{ config(strategy=..., unique_key=...) }}',
+    model: 'models are selected by name, tag:, path: or resource_type:model (ephemeral models are never run on their own)',
+  } as const;
+  return {
+    code,
+    message: `Nothing to do: ${selected ? 'the selection holds' : 'the project has'} no ${noun} to ${command === 'seed' ? 'load' : 'run'}`,
+    hint: hints[noun],
+  };
 }

@@ -17,9 +17,11 @@ export const seedKind: NodeKind<SeedNode, RelationPlan> = {
   compiledFiles: () => [],
   plan: (seed, dialect, options) => planSeed(seed, dialect, options),
   relationOf: (seed) => seed.relation,
+  runs: () => true,
   secondPlanWhenExists: () => undefined,
   previewSql: (seed, quoting) => `SELECT * FROM ${quoting.relation(seed.relation)}`,
-  stateNeeds: () => ({}),
+  // Views on a seed (a dbt project's staging views) are re-pointed when it is swapped, as for tables.
+  stateNeeds: (seed) => ({ relation: seed.relation, dependents: true, owned: seed.relation }),
   errorFiles: (plan) => ({ runFile: runPath(plan) }),
   openFeed: (seed, context) => openSeedFeed(context.root, seed),
   execute: runPlanStatements,

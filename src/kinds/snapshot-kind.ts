@@ -17,6 +17,7 @@ export const snapshotKind: NodeKind<SnapshotNode, RelationPlan> = {
   plan: (snapshot, dialect, options) => planSnapshot(snapshot, dialect, options),
   relationOf: (snapshot) => snapshot.relation,
   // The first run creates the table; later runs close changed rows and insert new versions.
+  runs: () => true,
   secondPlanWhenExists: () => 'table',
   // Never swapped (its table is its history): only whether it exists, and its columns.
   previewSql: (snapshot, quoting) => `SELECT * FROM ${quoting.relation(snapshot.relation)}`,

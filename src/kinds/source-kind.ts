@@ -7,6 +7,7 @@ import type { RelationPlan } from '../plan/types.js';
 import { runPath } from '../run/artifacts.js';
 import { runPlanStatements } from '../run/run-statements.js';
 import type { NodeKind } from './node-kind.js';
+import { withoutRows } from '../plan/without-rows.js';
 
 /** The source entry of the node-kind registry. */
 export const sourceKind: NodeKind<SourceNode, RelationPlan> = {
@@ -18,18 +19,21 @@ export const sourceKind: NodeKind<SourceNode, RelationPlan> = {
     path: source.path, line: source.line, tags: source.tags, dependsOn: [],
   }),
   compiledFiles: () => [],
+  // A source over an existing table plans nothing: something else loads it.
   plan: (source, dialect, options) => ({
     id: source.id,
     kind: 'source',
-    description: `source ${source.sourceName}.${source.name}`,
+    description: `source ${source.sourceName}.${source.name}${source.existing ? ' (an existing table: nothing to load)' : ''}`,
     path: source.path,
     runPath: `sources/${source.sourceName}/${source.name}.sql`,
-    statements: dialect.loadSource(source, buildContext(source, options)),
+    statements: source.existing ? [] : withoutRows(dialect.loadSource(source, buildContext(source, options)), options.empty),
   }),
   relationOf: (source) => source.relation,
+  runs: (source) => !source.existing,
   secondPlanWhenExists: () => undefined,
   previewSql: (source, quoting) => `SELECT * FROM ${quoting.relation(source.relation)}`,
-  stateNeeds: (source) => ({ relation: source.relation, dependents: true, owned: source.relation }),
+  // A table sparkify does not load is not its own: never searched for leftovers, never re-pointed.
+  stateNeeds: (source) => (source.existing ? {} : { relation: source.relation, dependents: true, owned: source.relation }),
   errorFiles: (plan) => ({ runFile: runPath(plan) }),
   // The loader reads the manifest's node: what compile resolved is what loads.
   openFeed(source, context) {

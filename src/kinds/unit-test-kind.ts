@@ -16,6 +16,7 @@ export const unitTestKind: NodeKind<UnitTestNode, UnitTestNodePlan> = {
   // Whatever the target: a unit test runs in an in-memory PGlite (the relations it creates come from the manifest).
   plan: (test, _dialect, _options, manifest) => planUnitTest(test, manifest),
   relationOf: () => undefined,
+  runs: () => true,
   secondPlanWhenExists: () => undefined,
   // It runs in its own in-memory database: the warehouse holds no rows of it.
   previewSql: () => undefined,

@@ -5,6 +5,7 @@ import type { SeedNode } from './seed-node.js';
 import type { SnapshotNode } from './snapshot-node.js';
 import type { UnitTestNode } from './unit-test-node.js';
 import type { ColumnInfo, TestNode } from './test-node.js';
+import type { FreshnessSpec } from './freshness.js';
 
 /** Bumped whenever the shape of manifest.json changes. */
 export const MANIFEST_SCHEMA_VERSION = 'https://sparkify.dev/schemas/manifest/v1.json';
@@ -89,7 +90,12 @@ export interface ModelHooks {
 /** How timestamp columns are read: `auto` (ISO strings) or epoch milliseconds/seconds. */
 export type TimeFormat = 'auto' | 'epochmillisecs' | 'epochsecs';
 
-/** A source table as compiled: its relation and how it is loaded. */
+/**
+ * A source table as compiled: its relation and how it is loaded. A table declared in sources.yml with
+ * a `location` is loaded by sparkify; one declared under `sources:` of a schema file (dbt's sources)
+ * reads a table something else loads: `existing` is set, its load fields are empty and nothing is
+ * planned for it.
+ */
 export interface SourceNode {
   id: string;
   kind: 'source';
@@ -112,6 +118,17 @@ export interface SourceNode {
   description?: string;
   /** Where sources.yml declares the table (the loader's errors point there). */
   position: Position;
+  /** Set for a source over a table that exists already (dbt's sources): never loaded, never dropped. */
+  existing?: true;
+  /** dbt's freshness block and the column (or expression) `sparkify source freshness` takes max() of. */
+  freshness?: FreshnessSpec;
+  loadedAtField?: string;
+  /** dbt's `loader` (who loads it: documentation), `meta` and `database`, kept for the artifacts. */
+  loader?: string;
+  meta?: Record<string, unknown>;
+  database?: string;
+  /** Column docs of a schema-file source (descriptions, data types), in written order. */
+  columnDocs?: Record<string, ColumnInfo>;
 }
 
 /** A node of the manifest. */

@@ -1,4 +1,5 @@
 import type { Relation } from '../sql/quote.js';
+import type { ColumnInfo } from './test-node.js';
 
 /** A seed as compiled: a CSV file under seeds/ loaded into a table of the same name. */
 export interface SeedNode {
@@ -17,6 +18,9 @@ export interface SeedNode {
   dependsOn: string[];
   /** sha256 of the CSV file. */
   checksum: string;
+  /** From a schema file's `seeds:` entry: its description and documented columns. */
+  description?: string;
+  columnDocs?: Record<string, ColumnInfo>;
   /**
    * The data rows, parsed at compile time, for targets whose plan carries them as SQL literals
    * (Redshift: no COPY FROM STDIN). Absent where the loader streams the file into COPY at run time.

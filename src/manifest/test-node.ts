@@ -11,6 +11,8 @@ export interface TestConfig {
   errorIf: string;
   /** The condition that narrows the tested model's rows, when one was given. */
   where?: string;
+  /** `store_failures`: keep the failing rows in a table of the audit schema (over --store-failures). */
+  storeFailures?: boolean;
 }
 
 /**

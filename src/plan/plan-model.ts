@@ -16,6 +16,12 @@ export interface PlanOptions {
   fullRefresh?: boolean;
   /** The warehouse as build found it; undefined for compile. */
   state?: WarehouseState;
+  /** --warn-error: a data test that would warn fails instead (dbt's LogTestResult promotion). */
+  warnError?: boolean;
+  /** --empty: sources and seeds are created without rows (their COPY is left out). */
+  empty?: boolean;
+  /** --store-failures: each data test keeps its failing rows in a table of the audit schema. */
+  storeFailures?: boolean;
 }
 
 /** The context a dialect plans one relation with. */

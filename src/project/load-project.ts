@@ -14,6 +14,7 @@ import { parseVars } from './parse-vars.js';
 import { readProject } from './read-project.js';
 import { ReadScope } from '../config/read-scope.js';
 import { readSources } from './read-sources.js';
+import { addSchemaSources } from './schema-sources/add-schema-sources.js';
 import { readVars } from './read-vars.js';
 import type { LoadedProject } from './types.js';
 import { loadPackages } from './packages/load-packages.js';
@@ -56,9 +57,11 @@ export function loadProject(root: string, options: LoadProjectOptions): LoadedPr
   if (!target) throw new Error('internal: no target selected and no problem reported');
   // The target's vars override project vars (prod points sources at S3); --vars override both.
   config.vars = { ...vars, ...target.vars, ...cliVars };
-  const sources = readSources(root, { env: options.env, vars: config.vars, functions });
+  const warnings = [...source.warnings];
+  const context = { env: options.env, vars: config.vars, functions };
+  const sources = addSchemaSources(root, config, readSources(root, context), context, warnings);
   const secrets = [...collectSecrets(Object.values(config.targets)), ...secretEnvValues(options.env)];
-  return { config, sources, target, secrets, warnings: source.warnings, packages: loadPackages(root, config, options.env) };
+  return { config, sources, target, secrets, warnings, packages: loadPackages(root, config, options.env) };
 }
 
 /** Which project file a folder holds: project.yml, dbt_project.yml, or none; both is SPK041. */

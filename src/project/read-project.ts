@@ -11,7 +11,10 @@ import { hookList } from './hook-list.js';
 import { readSeedConfigs } from './read-seed-configs.js';
 import { readDispatch } from './read-dispatch.js';
 
-const projectKeys = ['name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end', 'seeds', 'snapshot-paths', 'dispatch'];
+const projectKeys = [
+  'name', 'model-paths', 'macro-paths', 'test-paths', 'models', 'vars', 'default_target', 'targets', 'on_run_start', 'on_run_end', 'seeds',
+  'snapshot-paths', 'seed-paths', 'target-path', 'clean-targets', 'dispatch',
+];
 const modelKeys = ['materialized', 'schema', 'tags'];
 
 /** How the target is chosen; see LoadProjectOptions. */
@@ -46,11 +49,14 @@ export function readProject(
     macroPaths: project.get('macro-paths', textList) ?? ['macros'],
     testPaths: project.get('test-paths', textList) ?? ['tests'],
     snapshotPaths: project.get('snapshot-paths', textList) ?? ['snapshots'],
+    seedPaths: project.get('seed-paths', textList) ?? ['seeds'],
+    targetPath: project.get('target-path', nonEmptyText) ?? 'target',
     modelDefaults: readModelDefaults(project),
     vars,
     targets,
     defaultTarget: defaultTarget ?? 'dev',
   };
+  assignDefined(config, { cleanTargets: project.get('clean-targets', textList) });
   assignDefined(config, { onRunStart: project.get('on_run_start', hookList), onRunEnd: project.get('on_run_end', hookList), seeds: readSeedConfigs(project), dispatch: readDispatch(project) });
   return { config, target: targets[choice.name] };
 }

@@ -13,6 +13,8 @@ export interface TestConfigSpec {
   where?: string;
   tags?: string[];
   enabled?: boolean;
+  /** Keep the failing rows in a table of the audit schema (dbt's store_failures). */
+  storeFailures?: boolean;
 }
 
 /** One argument of a generic test and where its key is written. */

@@ -6,6 +6,8 @@ import type { TimeFormat } from '../manifest/manifest.js';
 import type { TargetConfig } from '../engines/target-config.js';
 import type { FolderConfigNode } from './dbt/folder-configs.js';
 import type { InstalledPackage } from './packages/installed-packages.js';
+import type { FreshnessSpec } from '../manifest/freshness.js';
+import type { ColumnDoc, TestSpec } from './schema-types.js';
 
 /** Defaults that every model starts from, overridden by `config()` in the template. */
 export interface ModelDefaults {
@@ -31,6 +33,12 @@ export interface ProjectConfig {
   testPaths: string[];
   /** Folders holding snapshots (`*.sql`, dbt's type-2 history tables). */
   snapshotPaths: string[];
+  /** Folders holding seeds (`*.csv`); dbt's `seed-paths`, `seeds` by default. */
+  seedPaths?: string[];
+  /** Where artifacts and compiled files go (dbt's `target-path`), relative to the root; `target` by default. */
+  targetPath?: string;
+  /** What `sparkify clean` removes (dbt's `clean-targets`); the target path by default. */
+  cleanTargets?: string[];
   modelDefaults: ModelDefaults;
   /** Project vars with CLI `--vars` already merged over the defaults. */
   vars: Record<string, unknown>;
@@ -85,6 +93,16 @@ export interface SourceTable {
   columns: ColumnSpec[];
   tags: string[];
   position: Position;
+  /** Set for dbt's sources over existing tables (schema files): nothing loads them; location etc. are empty. */
+  existing?: true;
+  freshness?: FreshnessSpec;
+  loadedAtField?: string;
+  loader?: string;
+  meta?: Record<string, unknown>;
+  database?: string;
+  /** Tests declared on the table (`data_tests:`) and its documented columns, compiled with the models' tests. */
+  tests?: TestSpec[];
+  columnDocs?: ColumnDoc[];
 }
 
 /** Everything read from project.yml and sources.yml. */

@@ -3,8 +3,17 @@ import { join } from 'node:path';
 import type { PlanBase } from '../plan/types.js';
 import { writeIfChanged } from './target-files.js';
 
-/** Paths of the artifacts under `target/`, relative to the project root. */
-export const TARGET_DIR = 'target';
+/**
+ * The folder artifacts and compiled files go to, relative to the project root: `target` unless
+ * dbt_project.yml's `target-path`, `$DBT_TARGET_PATH` or `--target-path` says otherwise. One value
+ * per command run, set once before anything is written (useTargetDir), like dbt's flags.
+ */
+export let TARGET_DIR = 'target';
+
+/** Sets the target folder of this command run (see TARGET_DIR). */
+export function useTargetDir(dir: string): void {
+  TARGET_DIR = dir.replace(/\\/g, '/').replace(/\/+$/, '') || 'target';
+}
 
 /** The metadata lines that change with every run: the manifest is not rewritten for them alone. */
 const RUN_STAMPS = /^ {4}"(generated_at|invocation_id|invocation_started_at)": ("[^"\n]*"|null),?$/gm;
@@ -51,6 +60,11 @@ export function writeRunResults(root: string, document: Record<string, unknown>,
 /** Writes `target/sources.json` (dbt's source-freshness document, see artifacts/dbt-sources-json.ts). */
 export function writeSourcesJson(root: string, document: Record<string, unknown>, scrub: (text: string) => string): void {
   writeText(root, join(TARGET_DIR, 'sources.json'), scrub(JSON.stringify(document, null, 2) + '\n'));
+}
+
+/** Writes sources.json to a path of the user's (`source freshness -o PATH`). */
+export function writeSourcesJsonTo(path: string, document: Record<string, unknown>, scrub: (text: string) => string): void {
+  writeIfChanged(path, scrub(JSON.stringify(document, null, 2) + '\n'));
 }
 
 function writeText(root: string, relativePath: string, text: string): void {

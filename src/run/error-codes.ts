@@ -10,4 +10,14 @@ export const RunErrors = {
   interrupted: 'SPK504',
   /** Warning: the side relations a crashed run left behind could not be dropped. */
   cleanupFailed: 'SPK512',
+  /** Warning: `run` (or `seed`, `snapshot`: SPK355, SPK713) has nothing of its kind to run; it succeeds with 0 results. */
+  nothingToDo: 'SPK513',
+  /** `source freshness`: max(loaded_at_field) is older than error_after (dbt's ERROR STALE). */
+  freshnessStale: 'SPK520',
+  /** Warning: `source freshness`: max(loaded_at_field) is older than warn_after. */
+  freshnessWarn: 'SPK521',
+  /** `source freshness`: the query failed, or max(loaded_at_field) is NULL or not a timestamp (dbt's runtime error). */
+  freshnessRuntime: 'SPK522',
+  /** Warning: a source has a freshness block but no loaded_at_field, so it cannot be checked. */
+  freshnessNoField: 'SPK523',
 } as const;

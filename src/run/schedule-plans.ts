@@ -34,6 +34,11 @@ export interface Schedule<P extends PlanBase> {
   runNode(plan: P): Promise<NodeRun>;
   /** Aborted (with the signal's name as reason) when the run must stop. */
   signal?: AbortSignal;
+  /**
+   * dbt's --fail-fast: after the first node that fails (an error, or a failed test), nothing new
+   * starts; nodes running finish (each in its own transaction) and the rest are skipped.
+   */
+  failFast?: boolean;
 }
 
 /** Runs every plan; results in plan order. */
@@ -44,13 +49,20 @@ export async function schedulePlans<P extends PlanBase>(schedule: Schedule<P>): 
   const running = new Map<string, Promise<void>>();
   const limit = schedule.capabilities.multipleConnections ? Math.max(1, schedule.threads) : 1;
   let started = 0;
+  let firstFailure: string | undefined;
 
   const independent = new Set(plans.filter((p) => !schedule.waitsForParents(p)).map((p) => p.id));
   const parentsOf = (id: string) => independent.has(id) ? [] :
     [...(manifest.parentMap[id] ?? []), ...(schedule.gates?.get(id) ?? [])].filter((p) => selected.has(p));
   while (results.size < plans.length && !(schedule.signal?.aborted && running.size === 0)) {
     for (const plan of schedule.signal?.aborted ? [] : plans) {
-      if (results.has(plan.id) || running.has(plan.id) || running.size >= limit) continue;
+      if (results.has(plan.id) || running.has(plan.id)) continue;
+      if (firstFailure !== undefined) {
+        results.set(plan.id, failFastSkipped(plan, firstFailure));
+        schedule.reporter.finished(plan, results.get(plan.id)!, ++started, plans.length);
+        continue;
+      }
+      if (running.size >= limit) continue;
       const parents = parentsOf(plan.id);
       const failed = parents.find((p) => results.has(p) && blocksDescendants(results.get(p)!));
       if (failed) {
@@ -64,6 +76,7 @@ export async function schedulePlans<P extends PlanBase>(schedule: Schedule<P>): 
       const task = timed(plan, () => schedule.runNode(plan)).then((result) => {
         results.set(plan.id, result);
         running.delete(plan.id);
+        if (schedule.failFast && firstFailure === undefined && (result.status === 'error' || result.status === 'fail')) firstFailure = plan.id;
         schedule.reporter.finished(plan, result, index, plans.length);
       });
       running.set(plan.id, task);
@@ -93,6 +106,11 @@ async function timed(plan: PlanBase, run: () => Promise<NodeRun>): Promise<NodeR
     id: plan.id, ...outcome, startedAt: startedAt.toISOString(), completedAt: completedAt.toISOString(),
     executionTime: (completedAt.getTime() - startedAt.getTime()) / 1000,
   };
+}
+
+/** The result of a node --fail-fast did not start (dbt: "Skipping due to fail_fast"). */
+function failFastSkipped(plan: PlanBase, failed: string): NodeResult {
+  return { id: plan.id, status: 'skipped', message: `skipped due to --fail-fast: ${failed} failed`, rowsAffected: null, executionTime: 0 };
 }
 
 /** The result of a node whose parent did not succeed. */

@@ -107,7 +107,7 @@ function lineBreaks(values: string[]): number {
 }
 
 /** ref('a_seed') renders like a model ref; this points the model's dependency at `seed.<name>`. */
-export function pointRefsAtSeeds(models: ModelNode[], seeds: readonly SeedNode[]): void {
+export function pointRefsAtSeeds(models: { dependsOn: string[] }[], seeds: readonly SeedNode[]): void {
   const names = new Set(seeds.map((s) => s.name));
   for (const model of models) {
     model.dependsOn = model.dependsOn.map((id) => (id.startsWith('model.') && names.has(id.slice(6)) ? seedId(id.slice(6)) : id));

@@ -2,6 +2,7 @@ import type { RelationPlan } from '../plan/types.js';
 import type { SeedNode } from '../manifest/seed-node.js';
 import type { Dialect } from '../plan/dialect.js';
 import { buildContext, type PlanOptions } from '../plan/plan-model.js';
+import { withoutRows } from '../plan/without-rows.js';
 
 /** The plan of a seed: its dialect's loadSeed. */
 export function planSeed(seed: SeedNode, dialect: Dialect, options: PlanOptions): RelationPlan {
@@ -11,6 +12,6 @@ export function planSeed(seed: SeedNode, dialect: Dialect, options: PlanOptions)
     description: `seed ${seed.name}`,
     path: seed.path,
     runPath: `seeds/${seed.name}.sql`,
-    statements: dialect.loadSeed(seed, buildContext(seed, options)),
+    statements: withoutRows(dialect.loadSeed(seed, buildContext(seed, options)), options.empty),
   };
 }

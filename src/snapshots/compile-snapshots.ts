@@ -33,6 +33,9 @@ export interface SnapshotContext {
   failedModels?: ReadonlySet<string>;
   /** The meta column names snapshots get unless they say otherwise (dbt's in a dbt project). */
   metaColumns?: MetaColumns;
+  /** A dbt project: dbt_project.yml's `snapshots:` configs at a snapshot's fqn, and dbt's schema naming. */
+  folderConfigs?: (fqn: string[]) => Record<string, unknown>;
+  dbtSchemaNames?: boolean;
 }
 
 /** The name of a snapshot: its file name. */
@@ -86,10 +89,14 @@ function renderSnapshot(file: TemplateFile, name: string, context: SnapshotConte
     });
   }
   const configLine = lineOf(file.source, 'config(');
-  const config = resolveSnapshotConfig(scope.config, { schema: context.target.schema, metaColumns: context.metaColumns }, (d) =>
+  const folders = posix.dirname(file.package ? pathInPackage(file.path, file.package.dir) : file.path).split('/').slice(1);
+  // config() wins over the folder configs; tags add up, as dbt merges them.
+  const inherited = context.folderConfigs?.([file.package?.name ?? context.projectName, ...folders, name]) ?? {};
+  const given = { ...inherited, ...scope.config, tags: [...list(inherited.tags), ...list(scope.config.tags)] };
+  const defaults = { schema: context.target.schema, metaColumns: context.metaColumns, dbtSchemaNames: context.dbtSchemaNames };
+  const config = resolveSnapshotConfig(given, defaults, (d) =>
     diagnostics.push({ ...d, node: id, location: { file: file.path, line: configLine } }));
   if (!config || wrong !== undefined) return undefined;
-  const folders = posix.dirname(file.package ? pathInPackage(file.path, file.package.dir) : file.path).split('/').slice(1);
   const node: SnapshotNode = {
     id, kind: 'snapshot', name, path: file.path, configLine,
     fqn: [file.package?.name ?? context.projectName, ...folders, name],
@@ -135,6 +142,11 @@ export function snapshotGraphNode(snapshot: SnapshotNode): GraphNode {
     id: snapshot.id, kind: 'snapshot', name: snapshot.name, path: snapshot.path, tags: snapshot.tags,
     materialized: 'snapshot', dependsOn: snapshot.dependsOn,
   };
+}
+
+function list(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
 }
 
 /** 1-based line of the first occurrence of `needle`, or 1. */

@@ -8,9 +8,12 @@ type Report = (diagnostic: Omit<Diagnostic, 'location' | 'node'>) => void;
 
 const KEYS = [
   'strategy', 'unique_key', 'updated_at', 'check_cols', 'hard_deletes', 'invalidate_hard_deletes',
-  'snapshot_meta_column_names', 'valid_to_current', 'dbt_valid_to_current', 'schema', 'target_schema',
+  'snapshot_meta_column_names', 'valid_to_current', 'dbt_valid_to_current', 'schema', 'target_schema', 'target_database',
   'alias', 'tags', 'enabled', 'description',
 ];
+
+/** The config keys of a snapshot, for dbt_project.yml's `snapshots:` folder configs. */
+export const SNAPSHOT_CONFIG_KEYS: readonly string[] = KEYS;
 const STRATEGIES: SnapshotStrategy[] = ['timestamp', 'check'];
 const HARD_DELETES: HardDeletes[] = ['ignore', 'invalidate', 'new_record'];
 
@@ -36,6 +39,8 @@ export const DBT_META_COLUMNS: MetaColumns = {
 /** Project-level values a snapshot falls back to. */
 export interface SnapshotDefaults {
   schema: string;
+  /** dbt's naming: `schema: x` is the custom schema `<target schema>_x`; `target_schema` names the schema itself. */
+  dbtSchemaNames?: boolean;
   /** DEFAULT_META_COLUMNS unless given (DBT_META_COLUMNS for a dbt project). */
   metaColumns?: MetaColumns;
 }
@@ -55,13 +60,20 @@ export function resolveSnapshotConfig(given: Record<string, unknown>, defaults: 
   if (!strategy || !uniqueKey || !hardDeletes || !metaColumns || validToCurrent === false) return undefined;
   const config: SnapshotConfig = {
     ...strategy, uniqueKey, hardDeletes, metaColumns,
-    schema: text(given.schema) ?? text(given.target_schema) ?? defaults.schema,
+    // target_database is accepted and left to the target: a PostgreSQL connection reads one database.
+    schema: schemaOf(given, defaults),
     tags: [...new Set(list(given.tags))].sort(),
     enabled: given.enabled === undefined ? true : Boolean(given.enabled),
   };
   if (validToCurrent !== undefined) config.validToCurrent = validToCurrent;
   if (text(given.alias)) config.alias = text(given.alias);
   return config;
+}
+
+function schemaOf(given: Record<string, unknown>, defaults: SnapshotDefaults): string {
+  const custom = text(given.schema);
+  if (custom !== undefined) return defaults.dbtSchemaNames ? `${defaults.schema}_${custom}` : custom;
+  return text(given.target_schema) ?? defaults.schema;
 }
 
 type StrategyPart = Pick<SnapshotConfig, 'strategy' | 'updatedAt' | 'checkCols'>;

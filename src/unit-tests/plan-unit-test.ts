@@ -97,7 +97,7 @@ export function planUnitTest(node: UnitTestNode, manifest: Manifest): UnitTestNo
 function createEmpty(node: ManifestNode, test: UnitTestNode): string {
   switch (node.kind) {
     case 'source':
-      return `CREATE TABLE ${quoteRelation(node.relation)} (${node.columns.map((c) => `${quoteIdentifier(c.name)} ${c.type}`).join(', ')})`;
+      return `CREATE TABLE ${quoteRelation(node.relation)} (${sourceColumns(node, test).map((c) => `${quoteIdentifier(c.name)} ${c.type}`).join(', ')})`;
     case 'seed':
       return `CREATE TABLE ${quoteRelation(node.relation)} (${node.columns.map((c) => `${quoteIdentifier(c.name)} ${c.type}`).join(', ')})`;
     case 'model':
@@ -111,6 +111,18 @@ function createEmpty(node: ManifestNode, test: UnitTestNode): string {
         node: test.id,
       });
   }
+}
+
+/**
+ * A loaded source's columns have types; a source over an existing table documents what it likes: a
+ * column without data_type, or one only the test's rows name, is text (write data_type to cast).
+ */
+function sourceColumns(node: Extract<ManifestNode, { kind: 'source' }>, test: UnitTestNode): { name: string; type: string }[] {
+  if (!node.existing) return node.columns;
+  const columns = node.columns.map((c) => ({ name: c.name, type: c.type || 'text' }));
+  const given = test.inputs.find((input) => input.nodeId === node.id)?.given.columns ?? [];
+  for (const name of given) if (!columns.some((c) => c.name === name)) columns.push({ name, type: 'text' });
+  return columns;
 }
 
 /** One row; values are untyped literals, so each is cast to its column's type by the INSERT. */

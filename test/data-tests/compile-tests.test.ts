@@ -77,7 +77,7 @@ describe('compiling data tests', () => {
     const [plan] = planNodes(manifest, ['test.unique_users_user_id'], new PostgresDialect('pglite', "'/dev/blob'"));
     assertGolden('data-tests/run/unique_users_user_id.sql', renderPlan(plan));
     assert.equal(plan.runPath, 'models/schema.yml/unique_users_user_id.sql');
-    assert.deepEqual(plan.test, { name: 'unique_users_user_id', severity: 'error', warnIf: '!= 0', errorIf: '!= 0', sampleSize: 5 });
+    assert.deepEqual(plan.test, { name: 'unique_users_user_id', severity: 'error', warnIf: '!= 0', errorIf: '!= 0', sampleSize: 5, countAt: 0 });
   });
 
   test('tests depend on what they read; config, tags and file positions are kept', () => {

@@ -84,10 +84,13 @@ describe('sparkify ls, show and clean', () => {
       'models/dimensions/artists.sql', 'models/dimensions/songs.sql', 'models/dimensions/time.sql', 'models/dimensions/users.sql',
     ]);
     const json = sparkify(dir, ['ls', '--select', 'users', '--indirect-selection', 'empty', '--output', 'json']).stdout.trim();
-    assert.deepEqual(JSON.parse(json), {
-      id: 'model.users', kind: 'model', name: 'users', path: 'models/dimensions/users.sql',
-      relation: 'public.users', materialized: 'table', tags: ['dimension'],
-    });
+    // dbt's ls --output json keys, taken from the node's manifest.json entry.
+    const users = JSON.parse(json);
+    assert.deepEqual(Object.keys(users).sort(), ['alias', 'config', 'depends_on', 'name', 'original_file_path', 'package_name', 'resource_type', 'tags', 'unique_id']);
+    assert.deepEqual([users.unique_id, users.resource_type, users.original_file_path, users.config.materialized, users.tags],
+      ['model.sparkify.users', 'model', 'models/dimensions/users.sql', 'table', ['dimension']]);
+    const keys = sparkify(dir, ['ls', '--select', 'users', '--indirect-selection', 'empty', '--output', 'json', '--output-keys', 'unique_id', 'alias']).stdout.trim();
+    assert.deepEqual(JSON.parse(keys), { unique_id: 'model.sparkify.users', alias: 'users' });
   });
 
   test('show previews a model, and runs inline SQL with ref()', () => {

@@ -1,6 +1,7 @@
 /** Seeds (issue 4) through the real CLI on PGlite: `sparkify seed`, ref() to a seed, a bad CSV row. */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { copyProject, editFile, sparkify, tableDigest, withWarehouse } from './helpers.js';
 
@@ -68,9 +69,11 @@ describe('seeds', () => {
     assert.equal(await withWarehouse(dir, (db) => tableDigest(db, 'plans')), before);
   });
 
-  test('sparkify seed with a selection that holds no seed says so', () => {
+  test('sparkify seed with a selection that holds no seed says so and succeeds with 0 results, as dbt', () => {
     const result = sparkify(dir, ['seed', '--select', 'users']);
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /the selection holds no seed \[SPK355\]/);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /warning: Nothing to do: the selection holds no seed to load \[SPK355\]/);
+    const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8'));
+    assert.deepEqual([results.args.which, results.results], ['seed', []]);
   });
 });

@@ -225,7 +225,7 @@ test('an unknown method is SPK210 and lists the valid ones', () => {
       code: 'SPK210',
       message:
         "--select 'tags:nightly' uses an unknown method 'tags'; valid methods are " +
-        'fqn, tag, source, path, file, config.materialized, resource_type, test_type, test_name',
+        'fqn, tag, source, path, file, config.materialized, resource_type, test_type, test_name, state',
       hint: 'did you mean tag:?',
     },
   ]);

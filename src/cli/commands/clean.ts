@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { engineOf } from '../../engines/registry.js';
 import { TARGET_DIR } from '../../run/artifacts.js';
 import type { GlobalOptions } from '../project-context.js';
@@ -10,11 +10,23 @@ export interface CleanOptions extends GlobalOptions {
   warehouse?: boolean;
 }
 
-/** `sparkify clean`: removes target/ and, with --warehouse, the embedded warehouses' data. */
+/**
+ * `sparkify clean`: removes the clean-targets of dbt_project.yml (the target path by default) and,
+ * with --warehouse, the embedded warehouses' data. A clean-target outside the project is refused, as
+ * dbt protects paths outside it.
+ */
 export async function cleanCommand(options: CleanOptions): Promise<number> {
   const context = loadProjectContext(options);
-  rmSync(join(context.root, TARGET_DIR), { recursive: true, force: true });
-  context.output.line(`Removed ${TARGET_DIR}/`);
+  for (const target of context.project.config.cleanTargets ?? [TARGET_DIR]) {
+    const path = resolve(context.root, target);
+    const inside = relative(context.root, path);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      context.output.error(`ERROR: not cleaning ${target}: it is not a folder inside the project`, { name: 'ProtectedCleanPath', code: 'Z014' });
+      continue;
+    }
+    rmSync(path, { recursive: true, force: true });
+    context.output.line(`Removed ${target.replace(/\/+$/, '')}/`, { name: 'ConfirmCleanPath', code: 'Z013', data: { path: target } });
+  }
   if (!options.warehouse) return 0;
   for (const target of Object.values(context.project.config.targets)) {
     const engine = engineOf(target);

@@ -2,21 +2,22 @@ import { writeCompiledFiles } from '../../kinds/compiled-files.js';
 import { runSteps } from '../../kinds/plan-run.js';
 import { printReview, reviewPlan } from '../compile-review.js';
 import { writeRunResults } from '../../run/artifacts.js';
-import type { GlobalOptions, SelectionOptions } from '../project-context.js';
+import type { GlobalOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
 import { writeManifestOf } from '../manifest-stamp.js';
+import { selectRunIds, type RunSelection } from '../run-selection.js';
 import { runResultsDocument } from '../run-summary.js';
 import { phaseTimer } from '../phase-timings.js';
 import { introspectForCompile } from '../compile-introspection.js';
 
 /** `sparkify compile`: renders everything, writes target/, prints the selected plans for review. */
-export async function compileCommand(options: GlobalOptions & SelectionOptions & { fullRefresh?: boolean; introspect?: boolean }): Promise<number> {
+export async function compileCommand(options: GlobalOptions & RunSelection & { fullRefresh?: boolean; empty?: boolean; introspect?: boolean }): Promise<number> {
   const started = Date.now();
   const timer = phaseTimer();
-  const context = loadProjectContext(options, { WHICH: 'compile', FULL_REFRESH: options.fullRefresh ?? false });
+  const context = loadProjectContext(options, { empty: options.empty, flags: { WHICH: 'compile', FULL_REFRESH: options.fullRefresh ?? false } });
   const { root, compiled, scrub, output } = context;
   timer.phase('read and compile the project');
-  const hasSelection = Boolean(options.select?.length || options.exclude?.length);
+  const hasSelection = Boolean(options.select?.length || options.exclude?.length || options.resourceType?.length);
   // Models that ask the warehouse render with execute true, as dbt compiles them, unless --no-introspect.
   if (options.introspect !== false) await introspectForCompile(context, selectedIds(context, options));
   const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
@@ -26,7 +27,7 @@ export async function compileCommand(options: GlobalOptions & SelectionOptions &
   timer.phase('write manifest.json');
   writeCompiledFiles(root, compiled.manifest, all, scrub);
   timer.phase('write target/compiled and target/run');
-  const ids = hasSelection ? selectedIds(context, options) : [];
+  const ids = hasSelection ? selectRunIds(context, options) : [];
   if (hasSelection) {
     printReview(context, review, ids);
   } else {

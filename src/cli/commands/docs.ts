@@ -3,9 +3,11 @@ import { formatDiagnostic } from '../../diagnostics.js';
 import { generateDocs } from '../docs-generate.js';
 import { openBrowser } from '../../docs/open-browser.js';
 import { serveDocs } from '../../docs/serve-docs.js';
-import { TARGET_DIR } from '../../run/artifacts.js';
+import { TARGET_DIR, useTargetDir } from '../../run/artifacts.js';
 import type { GlobalOptions } from '../project-context.js';
 import { findProjectRoot, loadProjectContext } from '../project-context.js';
+import { loadProject } from '../../project/index.js';
+import { claimStop, type StopHandle } from '../interrupt.js';
 
 /** Options of `sparkify docs generate`. */
 export interface DocsGenerateOptions extends GlobalOptions {
@@ -26,8 +28,11 @@ export async function docsGenerateCommand(options: DocsGenerateOptions): Promise
 }
 
 /** Options of `sparkify docs serve`. */
+
 export interface DocsServeOptions {
   projectDir?: string;
+  /** --target-path: the folder to serve (default: $DBT_TARGET_PATH, then the project's target-path). */
+  targetPath?: string;
   port: number;
   host: string;
   browser?: boolean;
@@ -36,13 +41,25 @@ export interface DocsServeOptions {
 /** `sparkify docs serve`: serves target/ on loopback until Ctrl-C. */
 export async function docsServeCommand(options: DocsServeOptions): Promise<number> {
   const root = findProjectRoot(options.projectDir);
+  useTargetDir(options.targetPath ?? process.env.DBT_TARGET_PATH ?? projectTargetPath(root));
   const served = await serveDocs(join(root, TARGET_DIR), options.host, options.port, TARGET_DIR);
   process.stdout.write(`Serving ${TARGET_DIR}/ at ${served.url} (Ctrl-C to stop)\n`);
   if (options.browser) openBrowser(served.url);
+  // Ctrl-C is how a server is stopped: a clean exit 0, not an interrupted run's 130.
+  let stop: StopHandle | undefined;
   await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
+    stop = claimStop(() => done(), () => undefined);
   });
+  stop?.dispose();
   await served.close();
   return 0;
+}
+
+/** The project's target-path (dbt_project.yml), or target/ when the project cannot be read without more (its profile). */
+function projectTargetPath(root: string): string {
+  try {
+    return loadProject(root, { env: process.env }).config.targetPath ?? 'target';
+  } catch {
+    return 'target';
+  }
 }

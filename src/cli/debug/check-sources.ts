@@ -29,6 +29,7 @@ export async function checkSources(root: string, project: LoadedProject): Promis
 
 async function checkSource(table: SourceTable, root: string, store: FileStore, warehouseReadsS3: boolean): Promise<CheckResult> {
   const name = `source ${table.sourceName}.${table.name}`;
+  if (table.existing) return skipped(name, `a table something else loads (${table.schema ?? ''}.${table.identifier}): sparkify reads it as it is`);
   try {
     const files = await resolveSourceFiles(table, root, store, 1);
     let detail = isS3Url(table.location)

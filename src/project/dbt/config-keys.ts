@@ -18,7 +18,8 @@ export const APPLIED_CONFIG_KEYS = {
   models: new Set(['materialized', 'schema', 'alias', 'tags', 'enabled', 'unique_key', 'incremental_strategy', 'on_schema_change',
     'full_refresh', 'pre_hook', 'post_hook', 'dist', 'sort', 'sort_type', 'diststyle', 'bind']),
   seeds: new Set(['column_types']),
-  snapshots: new Set<string>(),
+  snapshots: new Set(['strategy', 'unique_key', 'updated_at', 'check_cols', 'target_schema', 'target_database', 'schema', 'alias', 'tags',
+    'enabled', 'snapshot_meta_column_names', 'hard_deletes', 'invalidate_hard_deletes', 'dbt_valid_to_current']),
   data_tests: new Set<string>(),
 } as const;
 

@@ -13,6 +13,7 @@ import { parseVars } from '../parse-vars.js';
 import { findProfiles, readProfiles } from '../profiles/read-profiles.js';
 import { ReadScope } from '../../config/read-scope.js';
 import { readSources } from '../read-sources.js';
+import { addSchemaSources } from '../schema-sources/add-schema-sources.js';
 import { readVars } from '../read-vars.js';
 import type { LoadedProject, ProjectConfig, SeedConfig } from '../types.js';
 import { readYamlSource, type YamlSource } from '../../config/yaml-source.js';
@@ -30,7 +31,7 @@ export function loadDbtProject(root: string, options: LoadProjectOptions): Loade
   const reader = (scope: ReadScope) => new MapReader(scope, top, source.position(top), DBT_PROJECT_FILE);
   const cliVars = parseVars(options.varsText ?? '');
   const vars = scopeVars(readVars(reader(new ReadScope(source, { env: options.env })), cliVars), String(top.get('name') ?? ''));
-  const { config, profile } = readDbtProject(reader(new ReadScope(source, { env: options.env, vars })), root, vars);
+  const { config, profile, cleanTargets } = readDbtProject(reader(new ReadScope(source, { env: options.env, vars })), root, vars);
   source.throwIfProblems();
   const warnings: Diagnostic[] = [...source.warnings];
   const { targets, selected } = connect(root, profile, options, warnings);
@@ -38,9 +39,11 @@ export function loadDbtProject(root: string, options: LoadProjectOptions): Loade
   config.targets = targets;
   config.defaultTarget = selected;
   config.vars = { ...vars, ...target.vars, ...cliVars };
+  config.cleanTargets = cleanTargets;
   const seeds = seedConfigs(root, config);
   if (seeds) config.seeds = seeds;
-  const sources = readSources(root, { env: options.env, vars: config.vars });
+  const context = { env: options.env, vars: config.vars };
+  const sources = addSchemaSources(root, config, readSources(root, context), context, warnings);
   return { config, sources, target, secrets: [...collectSecrets(Object.values(targets)), ...secretEnvValues(options.env)], warnings, packages: loadPackages(root, config, options.env) };
 }
 
@@ -74,7 +77,8 @@ function seedConfigs(root: string, config: ProjectConfig): Record<string, SeedCo
   const tree = config.folderConfigs?.seeds;
   if (!tree) return undefined;
   const out: Record<string, SeedConfig> = {};
-  for (const path of fg.sync('seeds/**/*.csv', { cwd: root, onlyFiles: true }).sort()) {
+  const patterns = (config.seedPaths ?? ['seeds']).map((folder) => `${fg.escapePath(folder.replace(/\/+$/, ''))}/**/*.csv`);
+  for (const path of fg.sync(patterns, { cwd: root, onlyFiles: true }).sort()) {
     const parts = path.replace(/\.csv$/, '').split('/').slice(1);
     const types = configsAt(tree, [config.name, ...parts]).column_types;
     if (types && typeof types === 'object') out[posix.basename(path, '.csv')] = { columnTypes: Object.fromEntries(Object.entries(types).map(([k, v]) => [k, String(v)])) };

@@ -46,3 +46,9 @@ export function packageModelDefaults(project: ProjectConfig, pkg: ProjectConfig,
   for (const [key, value] of Object.entries(found)) if (!CORE.includes(key) && APPLIED_CONFIG_KEYS.models.has(key)) merged.extra![key] = value;
   return merged;
 }
+
+/** dbt_project.yml's `snapshots:` configs that apply at a snapshot's fqn, `+` keys in config() spelling. */
+export function snapshotFolderConfigs(config: ProjectConfig, path: string[]): Record<string, unknown> {
+  const found = configsAt(config.folderConfigs?.snapshots, path);
+  return Object.fromEntries(Object.entries(found).filter(([key]) => APPLIED_CONFIG_KEYS.snapshots.has(key)));
+}

@@ -18,7 +18,7 @@ const KNOWN_KEYS = [
 ];
 /** Keys whose value sparkify does not apply yet, unless it is dbt's default (then nothing changes). */
 const DEFAULTS_ONLY: Record<string, unknown> = {
-  'seed-paths': ['seeds'], 'target-path': 'target', 'analysis-paths': ['analyses'], 'docs-paths': undefined, 'asset-paths': [],
+  'analysis-paths': ['analyses'], 'docs-paths': undefined, 'asset-paths': [],
   'log-path': 'logs', 'packages-install-path': 'dbt_packages', 'config-version': 2,
 };
 const IGNORED_WITH_WARNING = ['quoting', 'flags', 'query-comment', 'restrict-access', 'sources', 'unit_tests', 'metrics', 'exposures', 'semantic-models', 'saved-queries'];
@@ -46,6 +46,8 @@ export function readDbtProject(project: MapReader, root: string, vars: Record<st
     macroPaths: project.get('macro-paths', textList) ?? ['macros'],
     testPaths: project.get('test-paths', textList) ?? ['tests'],
     snapshotPaths: project.get('snapshot-paths', textList) ?? ['snapshots'],
+    seedPaths: project.get('seed-paths', textList) ?? ['seeds'],
+    targetPath: project.get('target-path', nonEmptyText) ?? 'target',
     // dbt's default materialization (issue 9): models are views unless configured otherwise.
     modelDefaults: { materialized: 'view', tags: [] },
     vars, targets: {}, defaultTarget: '', flavor: 'dbt', folderConfigs: configs,
@@ -56,7 +58,8 @@ export function readDbtProject(project: MapReader, root: string, vars: Record<st
   if (onRunEnd) config.onRunEnd = onRunEnd;
   const dispatch = readDispatch(project);
   if (dispatch) config.dispatch = dispatch;
-  return { config, profile: project.get('profile', nonEmptyText) ?? name, cleanTargets: project.get('clean-targets', textList) ?? ['target'] };
+  const cleanTargets = project.get('clean-targets', textList) ?? [config.targetPath ?? 'target'];
+  return { config, profile: project.get('profile', nonEmptyText) ?? name, cleanTargets };
 }
 
 /** The folder-config trees of models:, seeds:, snapshots:, data_tests: (tests: is dbt's older name). */
