@@ -90,6 +90,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const scopes = installRenderGlobals(env, {
     models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name), ...(input.snapshots ?? []).map(snapshotName)]),
     sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
+    ledgers: engine.capabilities.sourceLoad === 'client',
     vars: project.config.vars,
     env: input.env,
     ...templateContext(input, modelFiles, sources, docs),
@@ -259,6 +260,7 @@ function renderModel(
     description: typeof config.extra.description === 'string' ? config.extra.description : undefined,
     refs: scope.refs,
     sources: scope.sources,
+    ...(scope.followsLoads.length > 0 ? { followsLoads: scope.followsLoads.map((key) => `source.${key}`) } : {}),
     dependsOn: [...scope.sources.map(([s, t]) => sourceId(s, t)), ...scope.refs.map(modelId)],
     checksum: createHash('sha256').update(file.source).digest('hex'),
     compiledSql: rendered,

@@ -7,6 +7,7 @@
  * model's config, refs and dependencies stay those of compile; only its SQL is new.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { consumedRelation } from '../plan/loads/load-ledger.js';
 import { engineOf } from '../engines/registry.js';
 import type { SqlQuoting } from '../sql/quote.js';
 import { SparkifyError } from '../diagnostics.js';
@@ -69,6 +70,7 @@ function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void): Known
     env: compile.env,
     target: targetContext(compile.project.target, compile.project.config.name),
     projectName: compile.project.config.name,
+    ledgers: engineOf(compile.project.target).capabilities.sourceLoad === 'client',
     modelDefaults: compile.project.config.modelDefaults,
     relationOf: manifestRelations(manifest),
     docs: collectDocBlocks(compile.docs ?? [], report),
@@ -93,7 +95,8 @@ export async function renderModelForRun(run: RunRenderInput, name: string): Prom
   const asked: IntrospectionRequest[] = [];
   const relationOf = manifestRelations(run.manifest);
   const once = async (incremental: boolean) => {
-    const session = new IntrospectionSession((sql) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(relationOf(kind, key) as Relation)));
+    const session = new IntrospectionSession((sql) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(kind === 'consumed'
+      ? consumedRelation(relationOf('source', key) as Relation) : relationOf(kind, key) as Relation)));
     let scope = new RenderScope(name);
     const render = () => {
       scope = Object.assign(new RenderScope(name), { node: { resourceType: 'model' as const, path: file.path }, execute: true, introspection: session, incremental });

@@ -1,3 +1,4 @@
+import { consumedRelation } from '../plan/loads/load-ledger.js';
 import type { Relation, SqlQuoting } from '../sql/quote.js';
 import { quoteIdentifier } from '../sql/quote.js';
 import type { SeedNode } from '../manifest/seed-node.js';
@@ -23,6 +24,7 @@ export function resolveRelations(models: ModelNode[], sources: SourceNode[], quo
   const isEphemeral = (name: string) => byModel.get(name)?.config.materialized === 'ephemeral';
   const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => {
     if (kind === 'source') return quoting.relation(bySource.get(key)!.relation);
+    if (kind === 'consumed') return quoting.relation(consumedRelation(bySource.get(key)!.relation));
     if (isEphemeral(key)) return quoteIdentifier(ephemeralCteName(key));
     return quoting.relation((byModel.get(key) ?? bySeed.get(key)!).relation as Relation);
   });

@@ -3,6 +3,7 @@ import type nunjucks from 'nunjucks';
 import { TemplateErrors } from './error-codes.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestName } from '../diagnostics.js';
+import { installLoadsMacro } from './context/loads-macro.js';
 import { installDbtContext, type Invocation } from './context/dbt-context.js';
 import type { GraphView } from './context/graph-view.js';
 import type { IntrospectionSession } from './context/introspection.js';
@@ -22,6 +23,8 @@ import type { TemplateLog } from './context/template-log.js';
 export class RenderScope {
   readonly refs: string[] = [];
   readonly sources: [string, string][] = [];
+  /** `source.table` keys whose loads the model follows (loaded_since_last_build). */
+  readonly followsLoads: string[] = [];
   readonly config: Record<string, unknown> = {};
   /** The diagnostic our own function raised; nunjucks only keeps its message. */
   raised?: Diagnostic;
@@ -44,7 +47,10 @@ export class RenderScope {
 }
 
 const MARK = '\u0001';
-const MARKER = /\u0001(ref|source|this):([^\u0001]*)\u0001/g;
+const MARKER = /\u0001(ref|source|this|consumed):([^\u0001]*)\u0001/g;
+
+/** What a marker names: a ref, a source, `this`, or the table of a source's consumed loads. */
+export type MarkerKind = 'ref' | 'source' | 'this' | 'consumed';
 
 /** A relation printed into SQL as a marker until markers are resolved; its parts come from `resolve`. */
 function marked(kind: 'ref' | 'source' | 'this', key: string, resolve: () => RelationParts): MarkedRelation {
@@ -61,6 +67,8 @@ export interface KnownNames {
   /** `target` as templates see it; what the relation parts of `this` and ref() default to. */
   target?: TargetContext;
   projectName?: string;
+  /** The engine keeps load ledgers (its sources load through sparkify's loader): loaded_since_last_build filters. */
+  ledgers?: boolean;
   modelDefaults?: { materialized: string; schema?: string; tags: string[] };
   /**
    * The relation a ref(), source() or `this` names, for templates that read its parts
@@ -166,6 +174,8 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
     });
   });
 
+  installLoadsMacro(env, () => scope, env.getGlobal('source') as (s: unknown, t: unknown) => unknown, known.ledgers ?? false, (key) => `${MARK}consumed:${key}${MARK}`);
+
   installDbtContext(env, {
     scope: () => scope, raise, projectName: known.projectName ?? '', target, modelDefaults: known.modelDefaults,
     docs: known.docs, graph: known.graph, invocation: known.invocation, flags: known.flags, log: known.log,
@@ -198,6 +208,6 @@ export function thisMarker(modelName: string): MarkedRelation {
 }
 
 /** Replaces every relation marker in rendered SQL using `lookup(kind, key)`. */
-export function resolveMarkers(sql: string, lookup: (kind: 'ref' | 'source' | 'this', key: string) => string): string {
-  return sql.replace(MARKER, (_, kind: 'ref' | 'source' | 'this', key: string) => lookup(kind, key));
+export function resolveMarkers(sql: string, lookup: (kind: MarkerKind, key: string) => string): string {
+  return sql.replace(MARKER, (_, kind: MarkerKind, key: string) => lookup(kind, key));
 }

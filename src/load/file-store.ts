@@ -9,6 +9,8 @@ export interface SourceFile {
   /** How messages name it: as the user wrote the location (project-relative or absolute), or the s3:// URL. */
   display: string;
   size: number;
+  /** What changes when the file does: a local file's modification time (ms), an S3 object's ETag. */
+  version?: string;
 }
 
 /** Reads files already listed: all the table reader needs (a worker thread has nothing else). */

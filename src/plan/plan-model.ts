@@ -1,3 +1,5 @@
+import type { SourceNode } from '../manifest/manifest.js';
+import type { LoadDecision } from './loads/plan-load.js';
 import type { RelationPlan } from './types.js';
 import type { ModelNode } from '../manifest/manifest.js';
 import { SparkifyError } from '../diagnostics.js';
@@ -16,6 +18,10 @@ export interface PlanOptions {
   fullRefresh?: boolean;
   /** The warehouse as build found it; undefined for compile. */
   state?: WarehouseState;
+  /** How each selected source loads this run (decideLoads, from state.loads). */
+  loads?: Record<string, LoadDecision>;
+  /** The manifest's source nodes by id (a model that follows loads names its sources' tables). */
+  sourceOf?: (id: string) => SourceNode | undefined;
 }
 
 /** The context a dialect plans one relation with. */

@@ -21,7 +21,7 @@ import { printTestWarnings, reportTest } from '../test-lines.js';
 import { manifestDocument } from '../artifact-documents.js';
 import { runResultsDocument, tally } from '../run-summary.js';
 import { onInterrupt } from '../interrupt.js';
-import { onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
+import { loadsOf, onlyInlined, planBuild, reportNothingToBuild, stepReporter, verbOf } from '../build-run.js';
 import { replacedLine } from '../../load/replaced-line.js';
 
 /** Options of `sparkify build`. */
@@ -72,7 +72,7 @@ export async function buildCommand(options: BuildOptions, command: RunCommand = 
     else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see target/run/)`);
     ({ results, warnings } = await executeRun(run, {
       adapter, manifest: compiled.manifest, threads: options.threads ?? project.target.threads,
-      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: controller.signal, progress: process.stderr }),
+      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: controller.signal, progress: process.stderr, loads: loadsOf(run) }),
       filesOf: errorFilesOf(compiled.manifest),
       reporter: lineReporter(context),
       steps: stepReporter(context),
@@ -106,6 +106,7 @@ function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
         const verb = verbOf(plan);
         context.output.line(statusLine(`${prefix} ${colourStatus('OK')} ${verb}`, plan.description, `${result.message} in ${seconds}`));
         for (const bad of result.rejected ?? []) context.output.line(`  skipped bad record ${bad.file}:${bad.line}:${bad.column}: ${bad.message}`);
+        for (const note of result.notes ?? []) context.output.line(`  ${note}`);
         for (const warning of result.warnings ?? []) context.output.line(`  warning: ${formatDiagnostic(warning)}`);
         if (result.replaced) context.output.line(`  ${replacedLine(result.replaced)}`);
       } else if (result.status === 'error') {
