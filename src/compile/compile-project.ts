@@ -11,6 +11,7 @@ import type { Graph, GraphNode } from '../graph/types.js';
 import { parseColumnType } from '../load/column-types.js';
 import type { LoadedProject, SourceTable } from '../project/types.js';
 import type { Manifest, ManifestNode, ModelNode, SourceNode } from '../manifest/manifest.js';
+import { LOAD_ID_COLUMN, RESERVED_COLUMN_PREFIX } from '../plan/loads/load-ledger.js';
 import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from '../manifest/manifest.js';
 import { resolveModelConfig } from './model-config.js';
 import type { ProjectFiles, TemplateFile } from '../project/project-files.js';
@@ -77,6 +78,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const engine = engineOf(project.target);
   const sources = project.sources.map((table) => compileSource(table, project.target.schema));
   checkColumnTypes(project.sources, diagnostics);
+  checkReservedColumns(project.sources, diagnostics);
   checkJsonpathsOutsideData(project.sources, diagnostics);
   const modelFiles = uniqueModelFiles(files.models, diagnostics);
   const seeds = compileSeeds(input.seeds ?? [], {
@@ -313,6 +315,21 @@ function compileSource(table: SourceTable, targetSchema: string): SourceNode {
 }
 
 /** Column types reach CREATE TABLE verbatim, so compile refuses any the loader cannot encode. */
+/** SPK144: the staging table's own columns (the load id) start with a prefix no source column may use. */
+function checkReservedColumns(tables: SourceTable[], diagnostics: Diagnostic[]): void {
+  for (const table of tables) {
+    for (const column of table.columns.filter((c) => c.name.toLowerCase().startsWith(RESERVED_COLUMN_PREFIX))) {
+      diagnostics.push({
+        code: CompileErrors.reservedColumn,
+        message: `column "${column.name}" of ${table.sourceName}.${table.name} starts with '${RESERVED_COLUMN_PREFIX}', which names sparkify's own columns of a staging table (${LOAD_ID_COLUMN}: the load that brought the row)`,
+        location: { file: column.position.file, line: column.position.line, column: column.position.column },
+        node: sourceId(table.sourceName, table.name),
+        hint: `rename the column, and map its JSON key to the new name in the JSONPaths file`,
+      });
+    }
+  }
+}
+
 function checkColumnTypes(tables: SourceTable[], diagnostics: Diagnostic[]): void {
   for (const table of tables) {
     for (const column of table.columns) {
