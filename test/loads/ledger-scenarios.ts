@@ -11,7 +11,7 @@ const LOGGED_OUT = JSON.stringify({ auth: 'Logged Out', itemInSession: 0, level:
 const EVENTS_LINE = /OK loaded source sparkify\.staging_events \.+ \[([^\]]*)\]/;
 
 /** Registers the scenarios for `engine`; `extraEnv` reaches the CLI of the kill test. */
-export function ledgerScenarios(engine: () => Engine, cliArgs: string[] = [], extraEnv: () => Record<string, string> = () => ({})): void {
+export function ledgerScenarios(engine: () => Engine): void {
   let scratch: Record<string, string[]>;
   before(async () => {
     scratch = await fromScratch(engine());
@@ -20,10 +20,10 @@ export function ledgerScenarios(engine: () => Engine, cliArgs: string[] = [], ex
   test('29 days, then the 30th: only the new file is read, and every table equals a build from scratch', async () => {
     const dir = project();
     const day30 = takeOut(dir, 30);
-    mustBuild(engine(), dir);
+    await mustBuild(engine(), dir);
     const first = await engine().ledger(dir);
     putBack(dir, 30, day30);
-    const second = mustBuild(engine(), dir);
+    const second = await mustBuild(engine(), dir);
     assert.match(second.stdout, /OK loaded source sparkify\.staging_events \.+ \[1 new file, 12 rows; 29 unchanged in/);
     assert.match(second.stdout, /OK loaded source sparkify\.staging_songs \.+ \[0 new files; 20 unchanged in/);
     assert.match(second.stdout, /OK updated incremental model public\.songplays \.+ \[INSERT 9 in/);
@@ -36,7 +36,7 @@ export function ledgerScenarios(engine: () => Engine, cliArgs: string[] = [], ex
     assert.deepEqual(ledger.filter((e) => e !== added[0]), first);
     assert.notEqual(added[0].load_id, first[0].load_id);
     assertSameTables(await engine().tables(dir), scratch);
-    const third = mustBuild(engine(), dir);
+    const third = await mustBuild(engine(), dir);
     assert.match(third.stdout, /OK loaded source sparkify\.staging_events \.+ \[0 new files; 30 unchanged in/);
     assert.match(third.stdout, /OK updated incremental model public\.songplays \.+ \[INSERT 0 in/);
     assert.match(third.stdout, /OK snapshotted snapshot public\.users_snapshot \.+ \[INSERT 0 in/);
@@ -45,41 +45,41 @@ export function ledgerScenarios(engine: () => Engine, cliArgs: string[] = [], ex
 
   test('a middle day removed, then added back late: a full reload, then an append, equal to a build from scratch', async () => {
     const dir = project();
-    mustBuild(engine(), dir);
+    await mustBuild(engine(), dir);
     const day15 = takeOut(dir, 15);
-    const removed = mustBuild(engine(), dir);
+    const removed = await mustBuild(engine(), dir);
     assert.match(removed.stdout, EVENTS_LINE);
     assert.match(removed.stdout, /full reload: 1 file gone \(.*2018-11-15-events\.json\)/);
     assert.match(removed.stdout, /full rebuild: source sparkify\.staging_events was reloaded in full \(1 file gone/);
     putBack(dir, 15, day15);
-    const late = mustBuild(engine(), dir);
+    const late = await mustBuild(engine(), dir);
     assert.match(late.stdout, /\[1 new file, \d+ rows; 29 unchanged in/);
     assertSameTables(await engine().tables(dir), scratch);
   });
 
   test('a file changed since it was loaded reloads the source in full and says so', async () => {
     const dir = project();
-    mustBuild(engine(), dir);
+    await mustBuild(engine(), dir);
     const file = join(dir, dayFile(20));
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     writeFileSync(file, `${lines.slice(0, -1).join('\n')}\n`); // the day's last event taken out
-    const changed = mustBuild(engine(), dir);
+    const changed = await mustBuild(engine(), dir);
     assert.match(changed.stdout, /full reload: 1 file changed since loaded \(.*2018-11-20-events\.json\)/);
     assert.match(changed.stdout, /OK created incremental model public\.songplays/);
   });
 
   test('--full-refresh reloads every file and rebuilds songplays', async () => {
     const dir = project();
-    mustBuild(engine(), dir);
-    const refreshed = mustBuild(engine(), dir, ['--full-refresh']);
+    await mustBuild(engine(), dir);
+    const refreshed = await mustBuild(engine(), dir, ['--full-refresh']);
     assert.match(refreshed.stdout, /OK loaded source sparkify\.staging_events \.+ \[COPY 1075 in [\d.]+s\]\n.*full reload: --full-refresh/);
     assertSameTables(await engine().tables(dir), scratch);
   });
 
   test('another data_root: the sources reload, songplays rebuilds, and the tables equal a fresh build there', async () => {
     const dir = project();
-    mustBuild(engine(), dir);
-    const moved = mustBuild(engine(), dir, ['--vars', sharedDataVars()]);
+    await mustBuild(engine(), dir);
+    const moved = await mustBuild(engine(), dir, ['--vars', sharedDataVars()]);
     assert.match(moved.stdout, /full reload: the location holds none of the 30 files loaded before/);
     assert.match(moved.stdout, /full rebuild: source sparkify\.staging_events was reloaded in full/);
     assert.match(moved.stdout, /Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0/);
@@ -89,13 +89,14 @@ export function ledgerScenarios(engine: () => Engine, cliArgs: string[] = [], ex
   test('killed (SIGKILL) during an incremental load: the next build equals a build from scratch', async () => {
     const dir = project();
     const day30 = takeOut(dir, 30);
-    mustBuild(engine(), dir);
+    await mustBuild(engine(), dir);
     putBack(dir, 30, day30);
     // A big new file keeps the load busy long enough to be killed in the middle of it: logged-out
     // page views (no user), which no model reads.
     appendFileSync(join(dir, dayFile(30)), `${LOGGED_OUT}\n`.repeat(200_000));
-    await killDuringLoad(dir, [...cliArgs], extraEnv());
-    const after = mustBuild(engine(), dir);
+    const cli = (await engine().cli?.(dir)) ?? { args: [], env: {} };
+    await killDuringLoad(dir, cli.args, cli.env);
+    const after = await mustBuild(engine(), dir);
     assert.match(after.stdout, EVENTS_LINE);
     // What the killed build began left nothing behind: the next one loads the new file (once).
     assert.match(after.stdout, /\[1 new file, \d+ rows; 29 unchanged in/);
@@ -116,6 +117,7 @@ async function killDuringLoad(dir: string, args: string[], env: Record<string, s
       seen += data.toString();
       // The seed's line is printed just before the source starts loading.
       if (/1 of \d+ OK loaded seed/.test(seen) && !child.killed) setTimeout(() => child.kill('SIGKILL'), 150);
+      if (/OK loaded source sparkify\.staging_events/.test(seen)) reject(new Error(`the load ended before the kill:\n${seen}`));
     };
     child.stdout.on('data', watch);
     child.stderr.on('data', watch);

@@ -10,7 +10,9 @@ import { copyProject, sparkify, type CliResult } from '../e2e/helpers.js';
 
 /** One engine: how to build a project copy and read its tables back (rows as text, sorted). */
 export interface Engine {
-  build(dir: string, args?: string[]): CliResult;
+  build(dir: string, args?: string[]): CliResult | Promise<CliResult>;
+  /** Extra CLI arguments and environment of a build of `dir` (the kill test spawns the CLI itself). */
+  cli?(dir: string): Promise<{ args: string[]; env: Record<string, string> }>;
   tables(dir: string): Promise<Record<string, string[]>>;
   /** The ledger of staging_events: file key and load id per file. */
   ledger(dir: string): Promise<{ file_key: string; load_id: string; rows_loaded: string | number }[]>;
@@ -34,8 +36,8 @@ export function putBack(dir: string, day: number, from: string): void {
 }
 
 /** Builds and fails the test with the output when the build fails. */
-export function mustBuild(engine: Engine, dir: string, args: string[] = []): CliResult {
-  const result = engine.build(dir, args);
+export async function mustBuild(engine: Engine, dir: string, args: string[] = []): Promise<CliResult> {
+  const result = await engine.build(dir, args);
   assert.equal(result.code, 0, result.stdout + result.stderr);
   return result;
 }
@@ -43,7 +45,7 @@ export function mustBuild(engine: Engine, dir: string, args: string[] = []): Cli
 /** The tables of a from-scratch build of a fresh copy of the repo's project (all 30 days). */
 export async function fromScratch(engine: Engine, args: string[] = []): Promise<Record<string, string[]>> {
   const dir = copyProject();
-  mustBuild(engine, dir, args);
+  await mustBuild(engine, dir, args);
   return engine.tables(dir);
 }
 

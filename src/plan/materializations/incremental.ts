@@ -24,7 +24,7 @@ export const planIncremental: Materializer = (model, dialect, context, options, 
   const description = `incremental model ${relationName(model)}`;
   const fullRefresh = model.incremental?.fullRefresh ?? options.fullRefresh ?? false;
   const exists = context.existing?.kind === 'table';
-  const reason = exists && !fullRefresh ? followRebuildReason(model, options) : undefined;
+  const reason = exists && !fullRefresh && dialect.ledgers ? followRebuildReason(model, options) : undefined;
   if (fullRefresh || !exists || reason) {
     const notes = reason ? { notes: [`full rebuild: ${reason}`] } : {};
     return { ...head, description, statements: withConsumption(model, dialect, options, dialect.buildTable(model, context)), variant: VARIANTS.full, ...notes };
