@@ -29,6 +29,8 @@ export interface FileStore {
   readSync?(file: SourceFile): Buffer | undefined;
   /** Reads one small file whole (a JSONPaths file); the location names exactly that file. */
   readFile(location: string): Promise<string>;
+  /** Makes ready to open files listed elsewhere (before planning: the load ledger's new files). */
+  prepare?(files: readonly SourceFile[]): Promise<void>;
   /** Releases connections; the store stays usable (it reconnects). */
   close(): void;
 }

@@ -55,9 +55,14 @@ class TableStream implements SourceStream {
     return this.sourceFiles();
   }
 
+  private async prepared(files: SourceFile[]): Promise<SourceFile[]> {
+    await this.store.prepare?.(files);
+    return files;
+  }
+
   private sourceFiles(): Promise<SourceFile[]> {
     // Files listed before planning (the load ledger chose them) are read as they are, not listed again.
-    this.listing ??= this.options.files ? Promise.resolve(this.options.files) : resolveSourceFiles(this.table, this.options.root, this.store);
+    this.listing ??= this.options.files ? this.prepared(this.options.files) : resolveSourceFiles(this.table, this.options.root, this.store);
     return this.listing;
   }
 
