@@ -1,19 +1,17 @@
 {{ config(materialized='incremental', unique_key='songplay_id', incremental_strategy='delete+insert',
           tags=['fact'], dist='start_time', sort='start_time') }}
 -- Incremental: a new day of logs adds only that day's plays (see the filter in `plays`); the first
--- build, and `sparkify build --full-refresh`, build the whole table.
+-- build, `sparkify build --full-refresh` and a full reload of staging_events build the whole table.
 -- One row per NextSong event: plays are never dropped, so a play whose song is not in the song
 -- files keeps NULL song_id/artist_id. level is the user's level at the time of the play.
 with plays as (
     select *
     from {{ source('sparkify', 'staging_events') }}
     where page = 'NextSong'
-    {%- if is_incremental() %}
-        -- Only plays newer than the latest one in the table: a new day's file adds its plays, a
-        -- build over the same files adds nothing. Logs that arrive late (older than that play)
-        -- need `sparkify build --full-refresh`.
-        and {{ epoch_ms_to_timestamp('ts') }} > (select coalesce(max(start_time), timestamp '1970-01-01') from {{ this }})
-    {%- endif %}
+    -- Incremental: only the events loaded since songplays was last built (sparkify's load ledger),
+    -- so a late day's file is added, nothing is added twice, and a build over unchanged files adds
+    -- nothing. A source reloaded in full (changed files, another data_root) rebuilds songplays.
+    and {{ loaded_since_last_build('sparkify', 'staging_events') }}
 ),
 
 -- A play matches a song on title, artist name and duration; should several songs match, the one

@@ -5,12 +5,14 @@ import type { NodePlan } from '../kinds/node-plan.js';
 import type { RunPlan } from '../kinds/plan-run.js';
 import type { PlanOptions } from '../plan/plan-model.js';
 import { runTimePlanner } from '../kinds/render-at-run.js';
+import type { LoadDecision } from '../plan/loads/plan-load.js';
 import { planRun, runSteps, stateRequest } from '../kinds/plan-run.js';
 import { kindOf, runnerOf } from '../kinds/registry.js';
 import type { ManifestNode } from '../manifest/manifest.js';
 import type { StepReporter } from '../kinds/execute-run.js';
 import { readWarehouseState } from '../run/read-warehouse-state.js';
 import { newRunId } from '../run/run-id.js';
+import { readLoadState } from '../run/read-load-state.js';
 import { colourStatus, statusLine } from './output.js';
 import type { ProjectContext } from './project-context.js';
 
@@ -28,6 +30,7 @@ export async function planBuild(context: ProjectContext, adapter: Adapter, ids: 
   const { manifest } = context.compiled;
   const dialect = dialectFor(context.project.target);
   const state = await readWarehouseState(adapter, dialect, stateRequest(manifest, ids, extra.storeFailures));
+  await readLoadState(adapter, dialect, manifest, ids, { root: context.root, s3: context.project.target.s3 }, state);
   const options: PlanOptions = { ...extra, runId: newRunId(), fullRefresh, state };
   const run = planRun(manifest, ids, dialect, options);
   writeCompiledFiles(context.root, manifest, runSteps(run), context.scrub);
@@ -98,4 +101,9 @@ export function stepReporter(context: ProjectContext): StepReporter {
       context.output.line(statusLine(`${status} ran`, plan.description, outcome));
     },
   };
+}
+
+/** Each source's load decision in a run's plans, for the loader (which files to read). */
+export function loadsOf(run: RunPlan): Record<string, LoadDecision> {
+  return Object.fromEntries(run.nodes.flatMap((plan) => ('load' in plan && plan.load ? [[plan.id, plan.load]] : [])));
 }

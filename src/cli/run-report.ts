@@ -35,6 +35,7 @@ export function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
       if (result.status === 'success') {
         context.output.line(statusLine(`${prefix} ${colourStatus('OK')} ${verbOf(plan)}`, plan.description, `${result.message} in ${seconds}`), event);
         for (const bad of result.rejected ?? []) context.output.line(`  skipped bad record ${bad.file}:${bad.line}:${bad.column}: ${bad.message}`);
+        for (const note of result.notes ?? []) context.output.line(`  ${note}`);
         for (const warning of result.warnings ?? []) context.output.line(`  warning: ${formatDiagnostic(warning)}`, { name: 'Diagnostic', code: warning.code, data: { ...warning } });
         if (result.replaced) context.output.line(`  ${replacedLine(result.replaced)}`);
       } else if (result.status === 'error') {

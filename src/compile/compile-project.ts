@@ -11,7 +11,7 @@ import type { Graph, GraphNode } from '../graph/types.js';
 import type { LoadedProject } from '../project/types.js';
 import type { Manifest, ManifestNode, ModelNode } from '../manifest/manifest.js';
 import { MANIFEST_SCHEMA_VERSION, modelId, sourceId } from '../manifest/manifest.js';
-import { checkColumnTypes, compileSource, sourceGraphNode } from './compile-source.js';
+import { checkColumnTypes, checkReservedColumns, compileSource, sourceGraphNode } from './compile-source.js';
 import type { DeferredRelations } from './resolve-relations.js';
 import { resolveModelConfig } from './model-config.js';
 import type { ProjectFiles, TemplateFile } from '../project/project-files.js';
@@ -91,6 +91,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const engine = engineOf(project.target);
   const sources = project.sources.map((table) => compileSource(table, project.target.schema));
   checkColumnTypes(project.sources, diagnostics);
+  checkReservedColumns(project.sources, diagnostics);
   checkJsonpathsOutsideData(project.sources, diagnostics);
   const modelFiles = uniqueModelFiles(files.models, diagnostics);
   const seeds = compileSeeds(input.seeds ?? [], {
@@ -105,6 +106,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const scopes = installRenderGlobals(env, {
     models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name), ...(input.snapshots ?? []).map(snapshotName)]),
     sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
+    ledgers: engine.capabilities.sourceLoad === 'client',
     vars: project.config.vars,
     env: input.env,
     ...templateContext(input, modelFiles, sources, docs),
@@ -224,6 +226,7 @@ function renderModel(
     description: typeof config.extra.description === 'string' ? config.extra.description : undefined,
     refs: scope.refs,
     sources: scope.sources,
+    ...(scope.followsLoads.length > 0 ? { followsLoads: scope.followsLoads.map((key) => `source.${key}`) } : {}),
     dependsOn: [...scope.sources.map(([s, t]) => sourceId(s, t)), ...scope.refs.map(modelId)],
     checksum: createHash('sha256').update(file.source).digest('hex'),
     compiledSql: rendered,

@@ -7,6 +7,8 @@ import { sourceId, type SourceNode } from '../manifest/manifest.js';
 import type { SourceTable } from '../project/types.js';
 import { columnInfos } from '../data-tests/compile-data-tests.js';
 import { assignDefined } from '../config/assign-defined.js';
+import { CompileErrors } from './error-codes.js';
+import { LOAD_ID_COLUMN, RESERVED_COLUMN_PREFIX } from '../plan/loads/load-ledger.js';
 
 /** The node of one table; `targetSchema` when sources.yml gives no schema. */
 export function compileSource(table: SourceTable, targetSchema: string): SourceNode {
@@ -59,4 +61,21 @@ export function sourceGraphNode(source: SourceNode): GraphNode {
     id: source.id, kind: 'source', name: source.name, sourceName: source.sourceName,
     path: source.path, line: source.line, tags: source.tags, dependsOn: [],
   };
+}
+
+/** SPK144: the staging table's own columns (the load id) start with a prefix no source column may use. */
+export function checkReservedColumns(tables: SourceTable[], diagnostics: Diagnostic[]): void {
+  for (const table of tables) {
+    // A source over an existing table gets no column of sparkify's.
+    if (table.existing) continue;
+    for (const column of table.columns.filter((c) => c.name.toLowerCase().startsWith(RESERVED_COLUMN_PREFIX))) {
+      diagnostics.push({
+        code: CompileErrors.reservedColumn,
+        message: `column "${column.name}" of ${table.sourceName}.${table.name} starts with '${RESERVED_COLUMN_PREFIX}', which names sparkify's own columns of a staging table (${LOAD_ID_COLUMN}: the load that brought the row)`,
+        location: { file: column.position.file, line: column.position.line, column: column.position.column },
+        node: sourceId(table.sourceName, table.name),
+        hint: 'rename the column, and map its JSON key to the new name in the JSONPaths file',
+      });
+    }
+  }
 }

@@ -26,4 +26,6 @@ export const CompileErrors = {
   jsonpathsUnderData: 'SPK138',
   /** Two relations written apart are one once the engine folds their names (Redshift: `Users` and `users`). */
   foldedNameTaken: 'SPK139',
+  /** A source column is named with the prefix of the staging table's own columns (`_sparkify_`, the load id). */
+  reservedColumn: 'SPK144',
 } as const;

@@ -61,6 +61,7 @@ function renderIncremental(input: ExtrasInput): string | undefined {
   } finally {
     if (second.introspects) input.scope.introspects = true;
     for (const ref of second.refs) if (!input.scope.refs.includes(ref)) input.scope.refs.push(ref);
+    for (const key of second.followsLoads) if (!input.scope.followsLoads.includes(key)) input.scope.followsLoads.push(key);
     for (const pair of second.sources) {
       if (!input.scope.sources.some(([s, t]) => s === pair[0] && t === pair[1])) input.scope.sources.push(pair);
     }

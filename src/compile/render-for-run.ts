@@ -8,6 +8,7 @@
  */
 import { fileContext } from '../jinja/macro-registry.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { consumedRelation } from '../plan/loads/load-ledger.js';
 import { engineOf } from '../engines/registry.js';
 import type { SqlQuoting } from '../sql/quote.js';
 import { SparkifyError } from '../diagnostics.js';
@@ -74,6 +75,7 @@ export function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void,
     env: compile.env,
     target: targetContext(compile.project.target, compile.project.config.name),
     projectName: compile.project.config.name,
+    ledgers: engineOf(compile.project.target).capabilities.sourceLoad === 'client',
     modelDefaults: compile.project.config.modelDefaults,
     relationOf: manifestRelations(manifest),
     docs: collectDocBlocks(compile.docs ?? [], report),
@@ -127,7 +129,8 @@ export async function renderModelForRun(run: RunRenderInput, name: string, varia
   const asked: IntrospectionRequest[] = [];
   const relationOf = manifestRelations(run.manifest);
   const once = async (incremental: boolean) => {
-    const session = new IntrospectionSession((sql) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(relationOf(kind, key) as Relation)));
+    const session = new IntrospectionSession((sql) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(kind === 'consumed'
+      ? consumedRelation(relationOf('source', key) as Relation) : relationOf(kind, key) as Relation)));
     let scope = new RenderScope(name);
     const render = () => {
       passLog.restart();

@@ -18,6 +18,7 @@ import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import type { Relation } from '../sql/quote.js';
 import { CompileErrors } from './error-codes.js';
 import { registerMacros } from './register-macros.js';
+import { consumedRelation } from '../plan/loads/load-ledger.js';
 import { knownNames, manifestRelations, type RunRenderInput } from './render-for-run.js';
 import { globalMacro, type OperationCall } from './render-operation.js';
 
@@ -62,6 +63,7 @@ function operationMacro(run: OperationRenderInput, call: OperationCall) {
   // Compile found the macro already; this guards a macro file changed in between.
   if (!macro) throw new SparkifyError({ code: CompileErrors.badOperation, message: `run-operation: the project defines no macro '${call.macro}'` });
   const relationOf = manifestRelations(run.manifest);
-  const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(relationOf(kind, key) as Relation));
+  const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(kind === 'consumed'
+    ? consumedRelation(relationOf('source', key) as Relation) : relationOf(kind, key) as Relation));
   return { macro, scopes, resolve };
 }

@@ -1,3 +1,4 @@
+import { consumedRelation } from '../plan/loads/load-ledger.js';
 import type { Relation, SqlQuoting } from '../sql/quote.js';
 import { quoteIdentifier } from '../sql/quote.js';
 import type { SeedNode } from '../manifest/seed-node.js';
@@ -44,6 +45,8 @@ export function resolveRelations(input: ResolveInput): (sql: string) => string {
   const relationOf = (kind: string, key: string): Relation =>
     kind === 'source' ? bySource.get(key)!.relation : (kind === 'ref' ? input.deferred?.get(key) : undefined) ?? (byModel.get(key) ?? byOther.get(key)!).relation;
   const resolver = (empty: boolean) => (sql: string) => resolveMarkersAt(sql, (kind, key, following) => {
+    // What an incremental model consumed of a source's loads (load-ledger.ts): sparkify's own bookkeeping, never emptied.
+    if (kind === 'consumed') return input.quoting.relation(consumedRelation(bySource.get(key)!.relation));
     if (kind !== 'source' && isEphemeral(key)) return quoteIdentifier(ephemeralCteName(key));
     const relation = relationOf(kind, key);
     const quoted = input.quoting.relation(relation);

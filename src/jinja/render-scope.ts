@@ -4,6 +4,7 @@ import { JinjaErrors, TemplateErrors } from './error-codes.js';
 import { SECRET_ENV_PREFIX } from '../project/secret-env.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { closestName } from '../diagnostics.js';
+import { installLoadsMacro } from './context/loads-macro.js';
 import { installDbtContext, type Invocation } from './context/dbt-context.js';
 import type { GraphView } from './context/graph-view.js';
 import type { IntrospectionSession } from './context/introspection.js';
@@ -24,6 +25,8 @@ import { attachMacroRegistry, MacroRegistry } from './macro-registry.js';
 export class RenderScope {
   readonly refs: string[] = [];
   readonly sources: [string, string][] = [];
+  /** `source.table` keys whose loads the model follows (loaded_since_last_build). */
+  readonly followsLoads: string[] = [];
   readonly config: Record<string, unknown> = {};
   /** The diagnostic our own function raised; nunjucks only keeps its message. */
   raised?: Diagnostic;
@@ -48,7 +51,10 @@ export class RenderScope {
 }
 
 const MARK = '\u0001';
-const MARKER = /\u0001(ref|source|this):([^\u0001]*)\u0001/g;
+const MARKER = /\u0001(ref|source|this|consumed):([^\u0001]*)\u0001/g;
+
+/** What a marker names: a ref, a source, `this`, or the table of a source's consumed loads. */
+export type MarkerKind = 'ref' | 'source' | 'this' | 'consumed';
 
 /** A relation printed into SQL as a marker until markers are resolved; its parts come from `resolve`. */
 function marked(kind: 'ref' | 'source' | 'this', key: string, resolve: () => RelationParts): MarkedRelation {
@@ -65,6 +71,8 @@ export interface KnownNames {
   /** `target` as templates see it; what the relation parts of `this` and ref() default to. */
   target?: TargetContext;
   projectName?: string;
+  /** The engine keeps load ledgers (its sources load through sparkify's loader): loaded_since_last_build filters. */
+  ledgers?: boolean;
   modelDefaults?: { materialized: string; schema?: string; tags: string[] };
   /**
    * The relation a ref(), source() or `this` names, for templates that read its parts
@@ -188,6 +196,8 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
     });
   });
 
+  installLoadsMacro(env, () => scope, env.getGlobal('source') as (s: unknown, t: unknown) => unknown, known.ledgers ?? false, (key) => relationMarker('consumed', key));
+
   installDbtContext(env, {
     scope: () => scope, raise, projectName: known.projectName ?? '', target, modelDefaults: known.modelDefaults,
     docs: known.docs, graph: known.graph, invocation: known.invocation, flags: known.flags, log: known.log, macros,
@@ -205,7 +215,7 @@ export function installRenderGlobals(env: nunjucks.Environment, known: KnownName
 }
 
 /** The marker of a relation, resolved with every other once compile knows all relations (tests write them directly). */
-export function relationMarker(kind: 'ref' | 'source', key: string): string {
+export function relationMarker(kind: Exclude<MarkerKind, 'this'>, key: string): string {
   return `${MARK}${kind}:${key}${MARK}`;
 }
 
@@ -226,12 +236,12 @@ export function thisMarker(modelName: string): MarkedRelation {
 }
 
 /** Replaces every relation marker in rendered SQL using `lookup(kind, key)`. */
-export function resolveMarkers(sql: string, lookup: (kind: 'ref' | 'source' | 'this', key: string) => string): string {
-  return sql.replace(MARKER, (_, kind: 'ref' | 'source' | 'this', key: string) => lookup(kind, key));
+export function resolveMarkers(sql: string, lookup: (kind: MarkerKind, key: string) => string): string {
+  return sql.replace(MARKER, (_, kind: MarkerKind, key: string) => lookup(kind, key));
 }
 
 /** Like resolveMarkers; `lookup` also sees the SQL that follows the marker (--empty checks for an alias there). */
-export function resolveMarkersAt(sql: string, lookup: (kind: 'ref' | 'source' | 'this', key: string, following: string) => string): string {
-  return sql.replace(MARKER, (match: string, kind: 'ref' | 'source' | 'this', key: string, offset: number) =>
+export function resolveMarkersAt(sql: string, lookup: (kind: MarkerKind, key: string, following: string) => string): string {
+  return sql.replace(MARKER, (match: string, kind: MarkerKind, key: string, offset: number) =>
     lookup(kind, key, sql.slice(offset + match.length, offset + match.length + 80)));
 }

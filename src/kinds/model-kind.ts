@@ -1,3 +1,4 @@
+import type { SourceNode } from '../manifest/manifest.js';
 /** Models: SELECTs materialized as tables, views or incremental tables, or inlined (ephemeral). */
 import { incrementalPath, VARIANTS } from '../plan/materializations/incremental.js';
 import { replacePath } from '../plan/materializations/view.js';
@@ -22,7 +23,7 @@ export const modelKind: NodeKind<ModelNode, RelationPlan> = {
     { path: model.path, sql: model.compiledSql },
     ...(model.incremental ? [{ path: incrementalPath(model.path), sql: model.incremental.compiledSql }] : []),
   ],
-  plan: (model, dialect, options) => planModel(model, dialect, options),
+  plan: (model, dialect, options, manifest) => planModel(model, dialect, { ...options, sourceOf: (id) => manifest?.nodes[id] as SourceNode | undefined }),
   relationOf: (model) => (model.config.materialized === 'ephemeral' ? undefined : model.relation),
   runs: (model) => model.config.materialized !== 'ephemeral',
   secondPlanWhenExists(model) {

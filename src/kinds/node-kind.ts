@@ -1,3 +1,4 @@
+import type { LoadDecision } from '../plan/loads/plan-load.js';
 /**
  * One kind of node (source, seed, model, snapshot, data test, unit test) and how it goes through the
  * stages, as one entry of the registry (registry.ts), like dbt's task runner map: how it enters the
@@ -49,6 +50,8 @@ export interface FeedContext {
   signal: AbortSignal;
   /** Where load progress is drawn (stderr). */
   progress: NodeJS.WriteStream;
+  /** Each source's load this run (which files), from the run's plans. */
+  loads?: Record<string, LoadDecision>;
 }
 
 /** How plans of one kind run and report (node kinds, and the run steps: cleanup and hooks). */
@@ -100,6 +103,9 @@ export interface NodeKind<N extends ManifestNode, P extends PlanBase> extends Pl
   stateNeeds(node: N): StateNeeds;
   /** Files a database error of its plan points at. */
   errorFiles(plan: P, node: N): NodeFiles;
-  /** The rows its COPY statements read (sources, seeds). */
-  openFeed?(node: N, context: FeedContext): SourceFeed;
+  /**
+   * The rows its COPY statements read (sources, seeds). `part` names a second COPY of the same
+   * node (a source's `ledger`), fed after `previous`, the node's first feed.
+   */
+  openFeed?(node: N, context: FeedContext, part?: { name: string; previous?: SourceFeed }): SourceFeed;
 }

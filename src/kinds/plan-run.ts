@@ -8,6 +8,7 @@ import type { Dialect } from '../plan/dialect.js';
 import { hookStatements } from '../plan/hook-statements.js';
 import type { PlanOptions } from '../plan/plan-model.js';
 import { planNodes } from './plan-nodes.js';
+import { decideLoads } from '../plan/loads/decide-loads.js';
 import { SNAPSHOT_VARIANTS } from '../snapshots/plan-snapshot.js';
 import { COMPILE_RUN_ID } from '../plan/side-names.js';
 import type { StateRequest } from '../plan/warehouse-catalog.js';
@@ -28,7 +29,8 @@ export interface RunPlan {
 }
 
 /** The pure plan of a run: `plan(manifest, selection, warehouse state)`. */
-export function planRun(manifest: Manifest, orderedIds: string[], dialect: Dialect, options: PlanOptions): RunPlan {
+export function planRun(manifest: Manifest, orderedIds: string[], dialect: Dialect, given: PlanOptions): RunPlan {
+  const options = { ...given, loads: decideLoads(manifest, orderedIds, dialect, given) };
   const leftovers = options.state?.leftovers ?? [];
   return {
     runId: options.runId ?? COMPILE_RUN_ID,

@@ -9,12 +9,17 @@ import type { NodePlan } from './node-plan.js';
 import { kindOf } from './registry.js';
 
 /** Opens the rows a COPY statement reads (Statement.copyFrom names a source or seed node). */
-export function feedOpener(manifest: Manifest, context: FeedContext): (nodeId: string) => SourceFeed {
-  return (nodeId) => {
+export function feedOpener(manifest: Manifest, context: FeedContext): (copyFrom: string) => SourceFeed {
+  const opened = new Map<string, SourceFeed>(); // a node's first feed, which its later parts follow
+  return (copyFrom) => {
+    const [nodeId, part] = copyFrom.split('#');
     const node = manifest.nodes[nodeId];
     const kind = kindOf(node);
     if (!kind.openFeed) throw new Error(`internal: ${nodeId} has no rows to feed a COPY`);
-    return kind.openFeed(node, context);
+    if (part) return kind.openFeed(node, context, { name: part, previous: opened.get(nodeId) });
+    const feed = kind.openFeed(node, context);
+    opened.set(nodeId, feed);
+    return feed;
   };
 }
 

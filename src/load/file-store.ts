@@ -9,6 +9,8 @@ export interface SourceFile {
   /** How messages name it: as the user wrote the location (project-relative or absolute), or the s3:// URL. */
   display: string;
   size: number;
+  /** What changes when the file does: a local file's modification time (ms), an S3 object's ETag. */
+  version?: string;
 }
 
 /** Reads files already listed: all the table reader needs (a worker thread has nothing else). */
@@ -27,6 +29,8 @@ export interface FileStore {
   readSync?(file: SourceFile): Buffer | undefined;
   /** Reads one small file whole (a JSONPaths file); the location names exactly that file. */
   readFile(location: string): Promise<string>;
+  /** Makes ready to open files listed elsewhere (before planning: the load ledger's new files). */
+  prepare?(files: readonly SourceFile[]): Promise<void>;
   /** Releases connections; the store stays usable (it reconnects). */
   close(): void;
 }

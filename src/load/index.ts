@@ -1,6 +1,6 @@
 /** The streaming source loader: JSON files with Redshift COPY FORMAT AS JSON semantics, out as COPY text chunks. */
 
-export { openSourceStream, type SourceStream } from './source-stream.js';
+export { listSourceFiles, openSourceStream, type SourceStream } from './source-stream.js';
 export { copyColumns, escapeCopyText, COPY_NULL } from './copy-text.js';
 export { RecordScanner, type ScannedRecord, type ScanSink, type ScannerOptions } from './record-scanner.js';
 export { parseJsonPath, formatJsonPath, JsonPathError, type PathSegment } from './jsonpath.js';
@@ -15,3 +15,4 @@ export type { ParsePlacement } from './worker/parse-placement.js';
 export { LoadErrors } from './error-codes.js';
 export { MAX_NESTING_DEPTH } from './limits.js';
 export { replacedLine } from './replaced-line.js';
+export { ledgerCopyText, type LedgerIds } from './ledger-rows.js';

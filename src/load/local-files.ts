@@ -24,10 +24,13 @@ async function listLocal(root: string, location: string): Promise<SourceFile[]> 
   const info = await stat(absolute).catch(() => undefined);
   const display = (file: string) => (path.isAbsolute(location) ? file : path.relative(root, file).split(path.sep).join('/'));
   let files: SourceFile[];
-  if (info?.isFile()) files = [{ path: absolute, display: display(absolute), size: info.size }];
+  if (info?.isFile()) files = [{ path: absolute, display: display(absolute), size: info.size, version: String(info.mtimeMs) }];
   // Redshift reads every object under a prefix, whatever its extension; hidden files are skipped.
   else if (info?.isDirectory()) files = walkFolder(absolute, display(absolute));
-  else if (fg.isDynamicPattern(location)) files = await Promise.all((await glob(toPattern(location), root)).map(async (file) => ({ path: file, display: display(file), size: (await stat(file)).size })));
+  else if (fg.isDynamicPattern(location)) files = await Promise.all((await glob(toPattern(location), root)).map(async (file) => {
+    const stats = await stat(file);
+    return { path: file, display: display(file), size: stats.size, version: String(stats.mtimeMs) };
+  }));
   else files = [];
   return files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }

@@ -22,6 +22,8 @@ export interface SourceStream {
    * (SPK310; SPK311 invalid characters, SPK312 nesting too deep) or for an unreadable file (SPK304).
    */
   chunks(): AsyncIterable<Buffer>;
+  /** The files read, listed (with sizes and versions, for the load ledger). */
+  listed(): Promise<SourceFile[]>;
   /** Final once chunks() is exhausted. */
   readonly stats: LoadStats;
 }
@@ -49,8 +51,18 @@ class TableStream implements SourceStream {
     return (await this.sourceFiles()).map((file) => file.display);
   }
 
+  listed(): Promise<SourceFile[]> {
+    return this.sourceFiles();
+  }
+
+  private async prepared(files: SourceFile[]): Promise<SourceFile[]> {
+    await this.store.prepare?.(files);
+    return files;
+  }
+
   private sourceFiles(): Promise<SourceFile[]> {
-    this.listing ??= resolveSourceFiles(this.table, this.options.root, this.store);
+    // Files listed before planning (the load ledger chose them) are read as they are, not listed again.
+    this.listing ??= this.options.files ? this.prepared(this.options.files) : resolveSourceFiles(this.table, this.options.root, this.store);
     return this.listing;
   }
 
@@ -68,7 +80,8 @@ class TableStream implements SourceStream {
     Object.assign(this.stats, { files: 0, rows: 0, bytes: 0, rejected: [] });
     delete this.stats.replaced;
     delete this.stats.warnings;
-    const { onProgress, parseIn, ...readOptions } = this.options;
+    delete this.stats.fileRows;
+    const { onProgress, parseIn, files: _listed, ...readOptions } = this.options;
     const files = await this.sourceFiles();
     const paths = autoMapping(this.table.jsonpaths) ? undefined : await readJsonPaths(this.table, this.options.root, this.store);
     const plan: ReadPlan = { table: plainTable(this.table), files, paths, options: readOptions };
@@ -84,6 +97,16 @@ class TableStream implements SourceStream {
     const tick = (force: boolean) => ticker.tick(snapshot, force);
     if (parsesInWorker(parseIn, files)) yield* workerChunks(plan, this.stats, tick);
     else yield* readTable(plan, this.store, this.stats, tick);
+  }
+}
+
+/** Lists a source table's files as its load would (SPK301 when there are none, SPK32x from S3). */
+export async function listSourceFiles(table: LoadSource, options: LoadOptions): Promise<SourceFile[]> {
+  const store = fileStoreFor(options);
+  try {
+    return await resolveSourceFiles(table, options.root, store);
+  } finally {
+    store.close();
   }
 }
 

@@ -20,6 +20,9 @@ export function fileStoreFor(options: Pick<LoadOptions, 'root' | 's3' | 'listPag
     listFiles: async (location, limit) => (isS3Url(location) ? (await loadS3()) : local).listFiles(location, limit),
     openFile: (file, readBytes) => (isS3Url(file.path) ? listedS3(s3, file.path) : local).openFile(file, readBytes),
     readSync: (file) => (isS3Url(file.path) ? undefined : local.readSync?.(file)),
+    prepare: async (files) => {
+      if (files.some((file) => isS3Url(file.path))) await loadS3();
+    },
     readFile: async (location) => (isS3Url(location) ? (await loadS3()) : local).readFile(location),
     close() {
       s3?.close();

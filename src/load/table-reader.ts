@@ -49,6 +49,7 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
   try {
     for (let k = 0; k < files.length; k++) {
       sink.file = files[k].display;
+      const rowsBefore = stats.rows;
       const feeder = new LineFeeder(sink);
       const decoder = new Utf8Decoder();
       let content: FileContent = queue.content(k);
@@ -67,6 +68,7 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
       feeder.push(decoder.end());
       feeder.end();
       stats.files++;
+      (stats.fileRows ??= [])[k] = stats.rows - rowsBefore;
       yield* writer.take();
       progress?.(true);
     }

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { SourceNode } from '../manifest/manifest.js';
 import type { S3Settings } from './s3/s3-settings.js';
 import type { ParsePlacement } from './worker/parse-placement.js';
+import type { SourceFile } from './file-store.js';
 
 /**
  * What the loader reads of a source table: the manifest's source node (or anything of its shape,
@@ -36,6 +37,8 @@ export interface LoadStats {
   rows: number;
   bytes: number;
   rejected: BadRecord[];
+  /** Rows loaded from each file, in file order (the load ledger records them). */
+  fileRows?: number[];
   /** What the load has to say without failing: columns of a `jsonpaths: auto` load no key matched (SPK305). */
   warnings?: Diagnostic[];
   /** With accept_invalid_chars: the invalid characters replaced, and in how many records. */
@@ -46,6 +49,8 @@ export interface LoadStats {
 export interface LoadOptions {
   /** Absolute project root; relative locations resolve against it. */
   root: string;
+  /** The files to read, listed already (the load ledger's new files); by default the location is listed. */
+  files?: SourceFile[];
   /** Approximate size of each COPY chunk in bytes (default 4 MiB). */
   chunkBytes?: number;
   /** Size of each read from a file in bytes (default 1 MiB); tests shrink it to split records. */

@@ -37,7 +37,7 @@ function visit(file: SourceFile, entry: Dirent, walk: (dir: string, shown: strin
   if (!entry.isFile() && !entry.isSymbolicLink()) return;
   const info = statSync(file.path, { throwIfNoEntry: false }); // follows links; a dangling one is skipped
   if (info?.isDirectory()) walk(file.path, file.display);
-  else if (info?.isFile()) found.push({ ...file, size: info.size });
+  else if (info?.isFile()) found.push({ ...file, size: info.size, version: String(info.mtimeMs) });
 }
 
 function folderId(dir: string): string {

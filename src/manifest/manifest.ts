@@ -45,6 +45,8 @@ export interface ModelNode {
   /** Names of referenced models and `[source, table]` pairs, in first-use order. */
   refs: string[];
   sources: [string, string][];
+  /** Ids of the sources whose loads it follows (loaded_since_last_build): it records the loads it consumed. */
+  followsLoads?: string[];
   dependsOn: string[];
   /** sha256 of the template file, to tell an edited model from an unchanged one. */
   checksum: string;

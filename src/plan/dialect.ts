@@ -1,3 +1,5 @@
+import type { LedgerDialect } from './loads/ledger-dialect.js';
+import type { LoadDecision } from './loads/plan-load.js';
 import type { ModelNode, SourceNode } from '../manifest/manifest.js';
 import type { SeedNode } from '../manifest/seed-node.js';
 import type { SnapshotNode } from '../manifest/snapshot-node.js';
@@ -45,6 +47,8 @@ export interface Dialect {
    * model with hooks is a plan error: hooks are never skipped silently.
    */
   readonly runsModelHooks?: boolean;
+  /** Its sources keep load ledgers and load only new files (src/plan/loads); absent: every build reloads them. */
+  readonly ledgers?: LedgerDialect;
 }
 
 /** What the planner knows when it plans one node. */
@@ -55,4 +59,6 @@ export interface BuildContext {
   existing?: RelationState;
   /** server_version_num, when read. */
   serverVersion?: number;
+  /** A source: which of its files this run loads, and how (the load ledger, src/plan/loads). */
+  load?: LoadDecision;
 }

@@ -1,3 +1,5 @@
+import type { SourceNode } from '../manifest/manifest.js';
+import type { LoadDecision } from './loads/plan-load.js';
 import type { RelationPlan } from './types.js';
 import type { ModelNode } from '../manifest/manifest.js';
 import { SparkifyError } from '../diagnostics.js';
@@ -22,6 +24,10 @@ export interface PlanOptions {
   empty?: boolean;
   /** --store-failures: each data test keeps its failing rows in a table of the audit schema. */
   storeFailures?: boolean;
+  /** How each selected source loads this run (decideLoads, from state.loads). */
+  loads?: Record<string, LoadDecision>;
+  /** The manifest's source nodes by id (a model that follows loads names its sources' tables). */
+  sourceOf?: (id: string) => SourceNode | undefined;
 }
 
 /** The context a dialect plans one relation with. */

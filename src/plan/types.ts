@@ -1,3 +1,4 @@
+import type { LoadDecision } from './loads/plan-load.js';
 import type { Relation } from '../sql/quote.js';
 
 /** One SQL statement of a node's plan, executed exactly as printed. */
@@ -41,6 +42,8 @@ export interface PlanBase {
   /** Where `compile` writes the statements (`target/run/...`). */
   runPath: string;
   statements: Statement[];
+  /** What the run should tell the user about this plan (why a source or model is rebuilt in full). */
+  notes?: string[];
   /** Set when the plan is one of several a node may get, depending on the warehouse (compile prints each, labelled). */
   variant?: string;
 }
@@ -48,4 +51,6 @@ export interface PlanBase {
 /** The plan of a node that is a relation in the warehouse (or inlined into others), or of a run step. */
 export interface RelationPlan extends PlanBase {
   kind: 'source' | 'seed' | 'model' | 'snapshot' | 'step';
+  /** A source's load this run: which files, appended or in full (src/plan/loads). */
+  load?: LoadDecision;
 }

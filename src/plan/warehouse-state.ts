@@ -1,3 +1,4 @@
+import type { SourceLoadState } from './loads/load-ledger.js';
 import type { Relation } from '../sql/quote.js';
 
 /**
@@ -11,6 +12,10 @@ export interface WarehouseState {
   leftovers: LeftoverRelation[];
   /** `server_version_num`, e.g. 180006; undefined when not read. */
   serverVersion?: number;
+  /** Sources' load ledgers and listings, by source id (engines that keep ledgers; see src/plan/loads). */
+  loads?: Record<string, SourceLoadState>;
+  /** Per incremental model that follows loads, per source id: the full loads whose rows it has consumed. */
+  consumed?: Record<string, Record<string, string[]>>;
   /** Which of StateRequest.buildSchemas exist; undefined when not read (then each is created IF NOT EXISTS). */
   schemas?: string[];
 }

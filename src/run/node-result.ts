@@ -29,6 +29,8 @@ export interface NodeResult {
   /** Tests: the first failing rows (values made JSON-safe). */
   sample?: Record<string, unknown>[];
   diagnostics?: Diagnostic[];
+  /** What the run decided that the user should know, e.g. why a source reloaded in full. */
+  notes?: string[];
   /** Problems that did not fail it, e.g. a source column no JSON key matched (SPK305). */
   warnings?: Diagnostic[];
 }

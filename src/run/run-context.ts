@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Manifest } from '../manifest/manifest.js';
 import type { Adapter } from '../engines/adapter.js';
 import type { LoadStats } from '../load/types.js';
+import type { SourceFile } from '../load/file-store.js';
 import type { PlanBase } from '../plan/types.js';
 import type { NodeFiles } from './database-error.js';
 import { stopSignalOf, type StopSignal } from './interruption.js';
@@ -11,6 +12,8 @@ import { stopSignalOf, type StopSignal } from './interruption.js';
 export interface SourceFeed {
   chunks(): AsyncIterable<Buffer>;
   readonly stats: LoadStats;
+  /** A source's feed: the files it reads (the load ledger records them). */
+  listed?(): Promise<SourceFile[]>;
   /** Points a database error during its COPY back at the input (a seed's CSV line and column), if it can. */
   explain?(error: unknown): Diagnostic | undefined;
 }

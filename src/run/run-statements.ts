@@ -27,7 +27,7 @@ export async function runPlanStatements(plan: PlanBase, context: RunContext): Pr
     const replaced = feed?.stats.replaced;
     return {
       status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected,
-      ...(warnings?.length ? { warnings } : {}), ...(replaced ? { replaced } : {}),
+      ...(warnings?.length ? { warnings } : {}), ...(replaced ? { replaced } : {}), ...(plan.notes?.length ? { notes: plan.notes } : {}),
     };
   } catch (error) {
     if (error instanceof RunCancelled) throw error;

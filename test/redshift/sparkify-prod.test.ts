@@ -60,6 +60,8 @@ test('songplays, incremental (delete+insert on songplay_id), adds only the new p
   assert.equal(songplays.variant, VARIANTS.incremental);
   assertGolden(`redshift/sparkify/${songplays.runPath}`, renderPlan(songplays));
   const sql = renderPlan(songplays);
-  assert.match(sql, /> \(select coalesce\(max\(start_time\), timestamp '1970-01-01'\) from "public"\."songplays"\)/);
+  // No load ledger on Redshift (its COPY reloads every file): the filter is `true`, and the
+  // delete+insert on songplay_id keeps the re-read plays exact.
+  assert.match(sql, /where page = 'NextSong'\n(    --.*\n)*    and true\n\)/);
   assert.match(sql, /DELETE FROM "public"\."songplays"\nUSING "public"\."songplays__sparkify_batch_00000000"\nWHERE "songplays"\."songplay_id" = "songplays__sparkify_batch_00000000"\."songplay_id";/);
 });

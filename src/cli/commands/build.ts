@@ -23,7 +23,7 @@ import { writeManifestOf } from '../manifest-stamp.js';
 import { runResultsDocument, SPARKIFY_VERSION } from '../run-summary.js';
 import { claimStop } from '../interrupt.js';
 import { phaseTimer, type PhaseTimer } from '../phase-timings.js';
-import { onlyInlined, planBuild, reportNothingToBuild, runTimeRendering, stepReporter, writeRanFiles } from '../build-run.js';
+import { loadsOf, onlyInlined, planBuild, reportNothingToBuild, runTimeRendering, stepReporter, writeRanFiles } from '../build-run.js';
 import { selectRunIds, type RunSelection } from '../run-selection.js';
 import { deferredRelations, type Deferral } from '../defer.js';
 import { lineReporter, summarize } from '../run-report.js';
@@ -145,7 +145,7 @@ async function runNodes({ context, options, command, ids, adapter, warehouseFree
     else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see ${TARGET_DIR}/run/)`);
     ({ results, warnings } = await executeRun(run, {
       adapter, manifest: compiled.manifest, threads: options.threads ?? project.target.threads,
-      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: stop.signal, progress: process.stderr }),
+      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: stop.signal, progress: process.stderr, loads: loadsOf(run) }),
       filesOf: errorFilesOf(compiled.manifest),
       reporter: lineReporter(context),
       steps: stepReporter(context),

@@ -4,6 +4,7 @@ import { formatCheck, skipped, type CheckResult } from '../debug/check.js';
 import { checkConnection } from '../debug/check-connection.js';
 import { checkModels, checkProjectFiles } from '../debug/check-project.js';
 import { checkSources } from '../debug/check-sources.js';
+import { checkLedgers } from '../debug/check-ledgers.js';
 
 /**
  * `sparkify debug`: checks the project files, the target's connection and every source location,
@@ -18,7 +19,7 @@ export async function debugCommand(options: GlobalOptions): Promise<number> {
   const results = [result];
   print(result);
   const later = project
-    ? [() => checkModels(options), () => checkConnection(root, project.target), () => checkSources(root, project)]
+    ? [() => checkModels(options), () => checkConnection(root, project.target), () => checkSources(root, project), () => checkLedgers(options, root, project)]
     : [() => skipped('models, connection and sources', 'the project files have problems')];
   for (const check of later) {
     for (const found of [await check()].flat()) {

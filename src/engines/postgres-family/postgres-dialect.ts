@@ -12,6 +12,8 @@ import { FamilyDialect, NO_STATE } from './family-dialect.js';
 import { incrementalStatements } from './incremental.js';
 import { snapshotStatements } from './snapshot.js';
 import { swapInto } from './swap.js';
+import { copyLedger, createLedger, familyLedgerSql, loadIdColumn } from './ledger-sql.js';
+import { LOAD_ID_COLUMN, ledgerRelation } from '../../plan/loads/load-ledger.js';
 
 /**
  * PostgreSQL and PGlite: DDL is transactional, so a rebuild is build-aside-and-swap inside one
@@ -31,12 +33,43 @@ export class PostgresDialect extends FamilyDialect {
     super(POSTGRES_QUOTING);
   }
 
+  readonly ledgers = familyLedgerSql(POSTGRES_QUOTING);
+
+  /**
+   * A full load builds a new staging table and a new ledger aside and swaps both in; an append
+   * copies the new files into a temporary table and inserts its rows with this load's id, and
+   * their ledger rows, in one transaction; a load with no new file runs nothing.
+   */
   loadSource(source: SourceNode, context: BuildContext = NO_STATE): Statement[] {
+    const load = context.load;
+    if (load?.mode === 'none') return [];
+    if (load?.mode === 'append') return this.appendSource(source, context);
     const fresh = sideRelation(source.relation, 'new', context.runId);
+    const ledger = ledgerRelation(source.relation);
+    const freshLedger = sideRelation(ledger, 'new', context.runId);
+    const q = this.quoting;
     return this.transaction([
-      { sql: this.createColumns(fresh, source.columns) },
-      { sql: `${describeFeed(source)}\nCOPY ${this.quoting.relation(fresh)} (${this.names(source.columns)}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
+      { sql: this.createColumns(fresh, source.columns, loadIdColumn(q, load?.loadId ?? context.runId)) },
+      { sql: `${describeFeed(source)}\nCOPY ${q.relation(fresh)} (${this.names(source.columns)}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
+      { sql: createLedger(q, freshLedger) },
+      copyLedger(q, source, freshLedger, this.copySource),
       ...this.swapInto(source.relation, fresh, context),
+      { sql: `DROP TABLE IF EXISTS ${q.relation(ledger)}` },
+      { sql: `ALTER TABLE ${q.relation(freshLedger)} RENAME TO ${q.identifier(ledger.identifier)}` },
+    ]);
+  }
+
+  private appendSource(source: SourceNode, context: BuildContext): Statement[] {
+    const q = this.quoting;
+    const load = context.load!;
+    const temp = { schema: '', identifier: sideRelation(source.relation, 'new', context.runId).identifier };
+    const columns = this.names(source.columns);
+    const files = load.files?.length ?? 0;
+    return this.transaction([
+      { sql: `${this.createColumns(temp, source.columns).replace('CREATE TABLE', 'CREATE TEMPORARY TABLE')} ON COMMIT DROP` },
+      { sql: `${describeFeed(source, `the ${files === 1 ? 'new file' : `${files} new files`} of`)}\nCOPY ${q.identifier(temp.identifier)} (${columns}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
+      { sql: `INSERT INTO ${q.relation(source.relation)} (${columns}, ${q.identifier(LOAD_ID_COLUMN)})\nSELECT ${columns}, ${q.literal(load.loadId)} FROM ${q.identifier(temp.identifier)}` },
+      copyLedger(q, source, ledgerRelation(source.relation), this.copySource),
     ]);
   }
 
@@ -82,8 +115,10 @@ export class PostgresDialect extends FamilyDialect {
     return snapshotStatements(snapshot, context);
   }
 
-  private createColumns(relation: Relation, columns: { name: string; type: string }[]): string {
-    return `CREATE TABLE ${this.quoting.relation(relation)} (\n  ${columns.map((c) => `${this.quoting.identifier(c.name)} ${c.type}`).join(',\n  ')}\n)`;
+  private createColumns(relation: Relation, columns: { name: string; type: string }[], extra?: string): string {
+    const name = relation.schema === '' ? this.quoting.identifier(relation.identifier) : this.quoting.relation(relation);
+    const defs = [...columns.map((c) => `${this.quoting.identifier(c.name)} ${c.type}`), ...(extra ? [extra] : [])];
+    return `CREATE TABLE ${name} (\n  ${defs.join(',\n  ')}\n)`;
   }
 
   private names(columns: { name: string }[]): string {
@@ -92,8 +127,8 @@ export class PostgresDialect extends FamilyDialect {
 }
 
 /** A comment inside the COPY statement saying where its rows come from (printed and executed). */
-function describeFeed(source: SourceNode): string {
+function describeFeed(source: SourceNode, which = ''): string {
   const auto = autoMapping(source.jsonpaths);
   const mapping = auto ? `JSON '${auto}'` : `JSONPaths ${source.jsonpaths}`;
-  return `-- rows: JSON from ${source.location} (${mapping}, maxerrors ${source.maxerrors}), streamed by the sparkify loader`.replace(/\n/g, ' ');
+  return `-- rows: JSON from ${which ? `${which} ` : ''}${source.location} (${mapping}, maxerrors ${source.maxerrors}), streamed by the sparkify loader`.replace(/\n/g, ' ');
 }

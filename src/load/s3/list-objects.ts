@@ -9,6 +9,8 @@ import type { S3Url } from './s3-url.js';
 export interface S3Object {
   key: string;
   size: number;
+  /** Changes when the object is written again (the load ledger compares it). */
+  etag?: string;
 }
 
 /** How much to list. */
@@ -36,7 +38,7 @@ export async function listObjects(client: S3Client, url: S3Url, options: ListOpt
       ContinuationToken: token,
     }));
     for (const item of page.Contents ?? []) {
-      if (item.Key !== undefined && !item.Key.endsWith('/')) objects.push({ key: item.Key, size: item.Size ?? 0 });
+      if (item.Key !== undefined && !item.Key.endsWith('/')) objects.push({ key: item.Key, size: item.Size ?? 0, etag: item.ETag });
     }
     token = page.IsTruncated ? nextToken(page.NextContinuationToken, tokens) : undefined;
   } while (token !== undefined && objects.length < limit);

@@ -28,7 +28,7 @@ export function s3FileStore(settings: S3Settings = {}, options: S3StoreOptions =
       });
       return objects.map((object): SourceFile => {
         const name = formatS3Url({ bucket: url.bucket, key: object.key });
-        return { path: name, display: name, size: object.size };
+        return { path: name, display: name, size: object.size, version: object.etag };
       });
     },
     openFile(file, readBytes) {

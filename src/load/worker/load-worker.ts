@@ -33,7 +33,7 @@ port.on('message', (message: CreditMessage) => {
 function update(): StatsUpdate {
   const rejected = stats.rejected.slice(sentRejected);
   sentRejected = stats.rejected.length;
-  return { files: stats.files, rows: stats.rows, bytes: stats.bytes, replaced: stats.replaced, rejected, warnings: stats.warnings };
+  return { files: stats.files, rows: stats.rows, bytes: stats.bytes, replaced: stats.replaced, rejected, warnings: stats.warnings, fileRows: stats.fileRows };
 }
 
 function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {

@@ -13,6 +13,8 @@ export interface StatsUpdate {
   rejected: BadRecord[];
   /** Set once, when the load has read everything (SPK305 of `jsonpaths: auto`). */
   warnings?: Diagnostic[];
+  /** Rows per file read so far (LoadStats.fileRows). */
+  fileRows?: number[];
 }
 
 /** From the worker: a chunk of COPY text, a progress tick, the end, or the error that stopped it. */
@@ -58,5 +60,6 @@ export function applyUpdate(stats: LoadStats, update: StatsUpdate): void {
   stats.bytes = update.bytes;
   if (update.replaced) stats.replaced = update.replaced;
   if (update.warnings) stats.warnings = update.warnings;
+  if (update.fileRows) stats.fileRows = update.fileRows;
   stats.rejected.push(...update.rejected);
 }

@@ -3,13 +3,17 @@ BEGIN;
 CREATE TABLE "public"."songplays__sparkify_new_00000000" DISTSTYLE KEY DISTKEY("start_time") SORTKEY("start_time") AS
 
 -- Incremental: a new day of logs adds only that day's plays (see the filter in `plays`); the first
--- build, and `sparkify build --full-refresh`, build the whole table.
+-- build, `sparkify build --full-refresh` and a full reload of staging_events build the whole table.
 -- One row per NextSong event: plays are never dropped, so a play whose song is not in the song
 -- files keeps NULL song_id/artist_id. level is the user's level at the time of the play.
 with plays as (
     select *
     from "public"."staging_events"
     where page = 'NextSong'
+    -- Incremental: only the events loaded since songplays was last built (sparkify's load ledger),
+    -- so a late day's file is added, nothing is added twice, and a build over unchanged files adds
+    -- nothing. A source reloaded in full (changed files, another data_root) rebuilds songplays.
+    and true
 ),
 
 -- A play matches a song on title, artist name and duration; should several songs match, the one

@@ -1,0 +1,55 @@
+/**
+ * The load ledger: per source table, one row per file (or S3 object) its staging table holds rows
+ * of, written in the same transaction as those rows. A build reads it before planning (with the
+ * location's listing) and loads only the files it has not seen (plan-load.ts).
+ */
+import type { Relation } from '../../sql/quote.js';
+
+/** The column every staged row carries: the load that brought it. Source columns may not use the prefix. */
+export const LOAD_ID_COLUMN = '_sparkify_load_id';
+
+/** Names no source column may take: the staging table's own columns start with it. */
+export const RESERVED_COLUMN_PREFIX = '_sparkify_';
+
+/** One file the ledger records. */
+export interface LedgerEntry {
+  /** The file's absolute path or `s3://bucket/key` URL. */
+  key: string;
+  size: number;
+  /** Modification time (ms) of a local file, ETag of an S3 object. */
+  version: string;
+  rowsLoaded: number;
+  rowsRejected: number;
+  /** The load (run id) that brought the file's rows. */
+  loadId: string;
+  /** The load that last rebuilt the table in full: rows of other full loads are gone. */
+  fullLoadId: string;
+}
+
+/** A file of the location, as listed before planning. */
+export interface ListedFile {
+  /** What the loader opens and the ledger's key. */
+  path: string;
+  /** How messages name it. */
+  display: string;
+  size: number;
+  version?: string;
+}
+
+/** What the build knows of a source before planning: its ledger and its location's files. */
+export interface SourceLoadState {
+  /** The ledger's rows; undefined when the source has no ledger yet. */
+  ledger?: LedgerEntry[];
+  /** The location's files; undefined when listing failed (the load lists again and says why). */
+  files?: ListedFile[];
+}
+
+/** The ledger table beside a staging table: `<table>__sparkify_ledger`. */
+export function ledgerRelation(staging: Relation): Relation {
+  return { ...staging, identifier: `${staging.identifier}__sparkify_ledger` };
+}
+
+/** The table recording which loads of this source each incremental model has consumed. */
+export function consumedRelation(staging: Relation): Relation {
+  return { ...staging, identifier: `${staging.identifier}__sparkify_consumed` };
+}

@@ -1,0 +1,70 @@
+/**
+ * Pure: what a source's load does this run, from its ledger and its location's listing. New files
+ * are appended; a file changed or gone since it was loaded (or a location that holds none of the
+ * files loaded before: another data_root) reloads everything, and so does --full-refresh.
+ */
+import type { LedgerEntry, ListedFile, SourceLoadState } from './load-ledger.js';
+
+/** How a source loads in this run. */
+export interface LoadDecision {
+  /** `full`: a new table of every file; `append`: the new files added; `none`: nothing new. */
+  mode: 'full' | 'append' | 'none';
+  /** Why a full load, in words for the build line; undefined for the first load of a table. */
+  reason?: string;
+  /** The files to read; undefined when the loader lists them itself (compile, or a failed listing). */
+  files?: ListedFile[];
+  /** Files the ledger holds and the location still holds unchanged (append and none). */
+  unchanged: number;
+  /** This run's load id. */
+  loadId: string;
+  /** The full load the table's rows belong to after this run. */
+  fullLoadId: string;
+}
+
+/**
+ * Decides a source's load; `state` undefined is compile (a full load of whatever the location
+ * holds). `tableExists`: the staging table is there (a ledger without it loads in full).
+ */
+export function planLoad(state: SourceLoadState | undefined, runId: string, fullRefresh: boolean, tableExists: boolean): LoadDecision {
+  const full = (reason?: string): LoadDecision => ({ mode: 'full', reason, files: state?.files, unchanged: 0, loadId: runId, fullLoadId: runId });
+  if (!state?.files || !state.ledger || !tableExists) return full();
+  if (fullRefresh) return full('--full-refresh');
+  const ledger = state.ledger;
+  if (ledger.length === 0) return full();
+  const listed = new Map(state.files.map((file) => [file.path, file]));
+  const changed = ledger.filter((entry) => listed.has(entry.key) && !sameFile(entry, listed.get(entry.key)!));
+  const gone = ledger.filter((entry) => !listed.has(entry.key));
+  if (gone.length === ledger.length) return full(`the location holds none of the ${count(ledger.length, 'file')} loaded before`);
+  if (changed.length > 0 || gone.length > 0) return full(describeChanges(changed, gone));
+  const seen = new Set(ledger.map((entry) => entry.key));
+  const fresh = state.files.filter((file) => !seen.has(file.path));
+  return {
+    mode: fresh.length > 0 ? 'append' : 'none', files: fresh, unchanged: ledger.length,
+    loadId: runId, fullLoadId: ledger[0].fullLoadId,
+  };
+}
+
+/** A file is the one loaded when its size and version (mtime or ETag) are the same. */
+function sameFile(entry: LedgerEntry, file: ListedFile): boolean {
+  return entry.size === file.size && entry.version === (file.version ?? '');
+}
+
+function describeChanges(changed: LedgerEntry[], gone: LedgerEntry[]): string {
+  const parts = [
+    changed.length > 0 ? `${count(changed.length, 'file')} changed since loaded (${changed[0].key}${changed.length > 1 ? ', …' : ''})` : '',
+    gone.length > 0 ? `${count(gone.length, 'file')} gone (${gone[0].key}${gone.length > 1 ? ', …' : ''})` : '',
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** `1 file`, `2 files`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The build line's summary of an append or an empty load: `1 new file, 171 rows; 29 unchanged`. */
+export function loadSummary(decision: LoadDecision, rows: number | null): string {
+  const added = decision.files?.length ?? 0;
+  const fresh = `${count(added, 'new file')}${added > 0 ? `, ${count(rows ?? 0, 'row')}` : ''}`;
+  return `${fresh}; ${decision.unchanged} unchanged`;
+}

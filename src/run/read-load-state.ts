@@ -1,0 +1,71 @@
+/**
+ * Reads, before planning, what the load ledgers need (execute phase: I/O only, the SQL comes from
+ * the dialect): for each selected source its location's listing and its ledger; for each selected
+ * model that follows loads, the ledgers of its sources and the loads it has consumed.
+ */
+import type { Adapter, Session } from '../engines/adapter.js';
+import { listSourceFiles } from '../load/index.js';
+import type { S3Settings } from '../load/s3/s3-settings.js';
+import type { Manifest, SourceNode } from '../manifest/manifest.js';
+import type { Dialect } from '../plan/dialect.js';
+import type { LedgerDialect } from '../plan/loads/ledger-dialect.js';
+import { consumedRelation, ledgerRelation, type LedgerEntry, type SourceLoadState } from '../plan/loads/load-ledger.js';
+import type { WarehouseState } from '../plan/warehouse-state.js';
+
+/** Where the loader finds files. */
+export interface ListingContext {
+  root: string;
+  s3?: S3Settings;
+}
+
+/** Adds `loads` and `consumed` to `state`, for a dialect that keeps ledgers. */
+export async function readLoadState(adapter: Adapter, dialect: Dialect, manifest: Manifest, ids: string[], listing: ListingContext, state: WarehouseState): Promise<void> {
+  const sql = dialect.ledgers;
+  if (!sql) return;
+  const nodes = ids.map((id) => manifest.nodes[id]);
+  const selected = nodes.filter((n): n is SourceNode => n?.kind === 'source');
+  const followers = nodes.flatMap((n) => (n?.kind === 'model' && n.followsLoads?.length ? [n] : []));
+  const followed = new Set(followers.flatMap((m) => m.followsLoads!));
+  const loads: Record<string, SourceLoadState> = {};
+  for (const source of selected) loads[source.id] = { files: await listFiles(source, listing) };
+  await adapter.withSession(async (session) => {
+    for (const id of new Set([...selected.map((s) => s.id), ...followed])) {
+      const source = manifest.nodes[id] as SourceNode;
+      (loads[id] ??= {}).ledger = await readLedger(session, sql, source);
+    }
+    state.consumed = {};
+    for (const model of followers) {
+      const consumed: Record<string, string[]> = {};
+      for (const id of model.followsLoads!) consumed[id] = await readConsumed(session, sql, manifest.nodes[id] as SourceNode, model.id);
+      state.consumed[model.id] = consumed;
+    }
+  });
+  state.loads = loads;
+}
+
+/** The location's files; undefined when listing fails (the load lists again and reports it at the source). */
+async function listFiles(source: SourceNode, listing: ListingContext): Promise<SourceLoadState['files']> {
+  const s3 = source.region ? { ...listing.s3, region: source.region } : listing.s3;
+  return listSourceFiles(source, { root: listing.root, s3 }).catch(() => undefined);
+}
+
+async function exists(session: Session, sql: LedgerDialect, relation: SourceNode['relation']): Promise<boolean> {
+  const result = await session.execute(sql.exists(relation));
+  return Boolean(result.rows[0]?.present);
+}
+
+async function readLedger(session: Session, sql: LedgerDialect, source: SourceNode): Promise<LedgerEntry[] | undefined> {
+  if (!(await exists(session, sql, ledgerRelation(source.relation)))) return undefined;
+  const result = await session.execute(sql.readLedger(source));
+  return result.rows.map((row) => ({
+    key: String(row.file_key), size: Number(row.size), version: String(row.version),
+    rowsLoaded: Number(row.rows_loaded), rowsRejected: Number(row.rows_rejected),
+    loadId: String(row.load_id), fullLoadId: String(row.full_load_id),
+  }));
+}
+
+async function readConsumed(session: Session, sql: LedgerDialect, source: SourceNode, modelId: string): Promise<string[]> {
+  if (!(await exists(session, sql, consumedRelation(source.relation)))) return [];
+  const result = await session.execute(sql.readConsumed(source, modelId));
+  return result.rows.map((row) => String(row.full_load_id));
+}
