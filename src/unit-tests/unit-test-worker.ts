@@ -24,7 +24,7 @@ export type WorkerReply =
   | { ready: PristineStart }
   | { failed: string }
   | { id: number; rows: Record<string, unknown>[] }
-  | { id: number; error: { message: string; hint?: string } }
+  | { id: number; error: { message: string; hint?: string; position?: string } }
   | { id: number; closed: true };
 
 const setup = workerData as WorkerSetup;
@@ -65,8 +65,10 @@ port.on('message', (request: WorkerRequest) => {
       const result = await db!.query<Record<string, unknown>>(request.sql);
       port.postMessage({ id: request.id, rows: result.rows } satisfies WorkerReply);
     } catch (error) {
-      const { message, hint } = error as { message: string; hint?: string };
-      port.postMessage({ id: request.id, error: { message, ...(hint ? { hint } : {}) } } satisfies WorkerReply);
+      // The position (a 1-based character offset) lets the error name the model's line.
+      const { message, hint, position } = error as { message: string; hint?: string; position?: string | number };
+      const where = position === undefined ? {} : { position: String(position) };
+      port.postMessage({ id: request.id, error: { message, ...(hint ? { hint } : {}), ...where } } satisfies WorkerReply);
     }
   });
 });
