@@ -17,7 +17,8 @@ describe('errors users will meet', () => {
   test('YAML syntax error in project.yml', () => {
     const dir = copyProject();
     editFile(dir, 'project.yml', (t) => t.replace('vars:', 'vars:\n  broken: [unclosed'));
-    expectError(sparkify(dir, ['compile']), 2, /project\.yml:\d+:\d+: .*\n.*hint/i);
+    // The line to edit, shown under the message (marked where the problem is), then the hint.
+    expectError(sparkify(dir, ['compile']), 2, /project\.yml:(\d+):\d+: .*\n\s+\1 \|.*\n.*\^\n\s*hint/i);
   });
 
   test('schema error in sources.yml: unknown key with a suggestion', () => {
