@@ -49,6 +49,8 @@ describe('every sparkify command of README.md, in order, on a fresh copy of the 
     base = mkdtempSync(join(tmpdir(), 'sparkify-readme-'));
     project = join(base, 'project');
     renameSync(copyProject(), project);
+    // The README's package examples run on the fixture project kept under test/.
+    cpSync(join(REPO_ROOT, 'test/packages/fixtures'), join(project, 'test/packages/fixtures'), { recursive: true });
     mkdirSync(join(base, 'shared'));
     symlinkSync(SHARED_DATA_DIR, join(base, 'shared', 'sparkify-data'));
     server = await startPostgresServer('sparkify');

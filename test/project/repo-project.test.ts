@@ -40,13 +40,13 @@ const songColumns = [
   ['year', 'integer'],
 ];
 
-test("the repo's own project.yml defines dev, pg and prod", () => {
+test("the repo's own project.yml defines dev, ci, pg and prod", () => {
   const project = loadProject(repoRoot, { env: {} });
   assert.equal(project.config.name, 'sparkify');
   assert.deepEqual(project.config.vars, { data_root: 'data' });
   assert.deepEqual(
     Object.values(project.config.targets).map((t) => [t.name, t.type]),
-    [['dev', 'pglite'], ['pg', 'postgres'], ['prod', 'redshift']],
+    [['dev', 'pglite'], ['ci', 'pglite'], ['pg', 'postgres'], ['prod', 'redshift']],
   );
   assert.equal(project.target.name, 'dev');
   const pg = project.config.targets.pg;
