@@ -21,6 +21,7 @@ import { installRenderGlobals, RenderScope, type RenderGlobals } from '../jinja/
 import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
 import { useTemplateCache, type TemplateCache } from '../jinja/template-cache.js';
 import { modelDefaultsFor, packageModelDefaults, snapshotFolderConfigs } from '../project/dbt/model-defaults.js';
+import { testFolderConfig } from '../project/dbt/test-folder-configs.js';
 import { pathInPackage } from '../project/packages/installed-packages.js';
 import { templateContext } from './template-context.js';
 import { collectDocBlocks, docConfigFunction } from '../jinja/context/docs-blocks.js';
@@ -144,6 +145,7 @@ export function compileProject(input: CompileInput): CompiledProject {
     models: [...models, ...snapshots, ...seeds],
     modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name), ...seeds.map((s) => s.name)]),
     sources, sourceTables: project.sources, macroFiles: [...files.macros, ...input.dataTests.generic], warn: (w) => warnings.push(w),
+    ...(project.config.flavor === 'dbt' ? { folderConfig: (path: string[]) => testFolderConfig(project.config, path) } : {}),
   }, diagnostics);
   pointRefsAtSnapshots(tests, snapshots);
   pointRefsAtSeeds(tests, seeds);

@@ -20,7 +20,7 @@ export const APPLIED_CONFIG_KEYS = {
   seeds: new Set(['column_types']),
   snapshots: new Set(['strategy', 'unique_key', 'updated_at', 'check_cols', 'target_schema', 'target_database', 'schema', 'alias', 'tags',
     'enabled', 'snapshot_meta_column_names', 'hard_deletes', 'invalidate_hard_deletes', 'dbt_valid_to_current']),
-  data_tests: new Set<string>(),
+  data_tests: new Set(['severity', 'warn_if', 'error_if', 'where', 'tags', 'enabled', 'store_failures']),
 } as const;
 
 /** A resource block of dbt_project.yml. */
