@@ -68,7 +68,8 @@ describe('users_snapshot: the history of each user\'s level', () => {
     assert.match(result.stdout, /Building 1 snapshot\n/);
     assert.match(result.stdout, /OK snapshotted snapshot public\.users_snapshot \.+ \[INSERT 0 in/);
     assert.equal((await versions(dir)).length, users + 1);
-    assert.deepEqual(sparkify(dir, ['ls', '--select', 'resource_type:snapshot']).stdout.trim().split('\n'),
+    assert.deepEqual(sparkify(dir, ['ls', '--select', 'resource_type:snapshot']).stdout.trim().split('\n'), ['users_snapshot'], 'resource_type: means exactly that type (README, Select)');
+    assert.deepEqual(sparkify(dir, ['ls', '--select', 'users_snapshot']).stdout.trim().split('\n'),
       ['users_snapshot', 'not_null_users_snapshot_user_id', 'unique_users_snapshot_scd_id'], 'a snapshot brings its tests (eager)');
     const review = sparkify(dir, ['compile', '--select', 'users_snapshot']).stdout;
     assert.match(review, /-- snapshot\.users_snapshot \(snapshots\/users_snapshot\.sql\): snapshot public\.users_snapshot — first run/);

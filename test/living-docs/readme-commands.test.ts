@@ -30,6 +30,9 @@ const KNOWN_FAILING: Record<string, string> = {
 const UNRUNNABLE: Record<string, string> = {
   'AWS_PROFILE=me npx sparkify build --vars \'{"data_root": "s3://my-bucket/sparkify"}\'': 'needs an S3 bucket and AWS credentials (test/s3 loads from a local S3 server)',
   'npx sparkify build --target prod': 'needs an Amazon Redshift cluster (Redshift is golden-checked: test/redshift)',
+  // The example of a model that introspects: the Sparkify project has none; test/packages/e2e.test.ts runs these on its fixture.
+  'npx sparkify compile --select status_union': 'status_union is a model of the packages fixture (test/packages/fixtures/pkg_shop), not of the Sparkify project',
+  'npx sparkify compile --select status_union --no-introspect': 'status_union is a model of the packages fixture (test/packages/fixtures/pkg_shop), not of the Sparkify project',
 };
 
 const commands = readmeCommands(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'));
