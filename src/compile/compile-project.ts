@@ -100,6 +100,8 @@ export function compileProject(input: CompileInput): CompiledProject {
     schema: project.target.schema, configs: project.config.seeds ?? {}, modelNames: new Set(modelFiles.keys()),
     // Redshift has no COPY FROM STDIN: its plan inserts the rows as literals (RedshiftDialect.loadSeed).
     keepRows: engine.capabilities.seedLoad === 'insert-literals',
+    // dbt names a custom schema `<target schema>_<custom>` (generate_schema_name), as for models.
+    ...(project.config.flavor === 'dbt' ? { schemaFor: (custom: string) => `${project.target.schema}_${custom.trim()}` } : {}),
   }, diagnostics);
 
   const env = createTemplateEnvironment(engine.quoting);
@@ -143,7 +145,8 @@ export function compileProject(input: CompileInput): CompiledProject {
     readContext, failedModels: failed,
     // Snapshots and seeds are tested like models: tests read only their name, id, relation and docs.
     models: [...models, ...snapshots, ...seeds],
-    modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name), ...seeds.map((s) => s.name)]),
+    // Disabled seeds too: a schema file documenting one is not an error (its tests are left out).
+    modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name), ...(input.seeds ?? []).map((f) => posix.basename(f.path, '.csv'))]),
     sources, sourceTables: project.sources, macroFiles: [...files.macros, ...input.dataTests.generic], warn: (w) => warnings.push(w),
     ...(project.config.flavor === 'dbt' ? { folderConfig: (path: string[]) => testFolderConfig(project.config, path) } : {}),
   }, diagnostics);
