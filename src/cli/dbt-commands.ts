@@ -6,7 +6,7 @@ import type { Task } from './main.js';
 import { CliErrors } from './error-codes.js';
 
 /** dbt's commands sparkify does not have (yet): naming one lists what sparkify offers instead. */
-const DBT_ONLY = new Set(['clone', 'deps', 'sl', 'freshness', 'environment', 'invocation', 'compare', 'bootstrap', 'manage', 'login', 'logout']);
+const DBT_ONLY = new Set(['clone', 'sl', 'freshness', 'environment', 'invocation', 'compare', 'bootstrap', 'manage', 'login', 'logout']);
 
 /** Adds the dbt commands; `lazy` wraps a task module loaded only when its command runs. */
 export function addDbtCommands(program: Command, lazy: (load: () => Promise<Task>) => (...args: unknown[]) => Promise<void>): void {

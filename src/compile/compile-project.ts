@@ -21,12 +21,14 @@ import { installRenderGlobals, RenderScope, type RenderGlobals } from '../jinja/
 import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
 import { useTemplateCache, type TemplateCache } from '../jinja/template-cache.js';
 import { modelDefaultsFor, packageModelDefaults, snapshotFolderConfigs } from '../project/dbt/model-defaults.js';
+import { testFolderConfig } from '../project/dbt/test-folder-configs.js';
 import { pathInPackage } from '../project/packages/installed-packages.js';
 import { templateContext } from './template-context.js';
 import { collectDocBlocks, docConfigFunction } from '../jinja/context/docs-blocks.js';
 import type { TemplateLog } from '../jinja/context/template-log.js';
 import type { Invocation } from '../jinja/context/dbt-context.js';
 import { renderModelExtras } from './model-extras.js';
+import { schemaModelConfigs, withSchemaConfig } from './schema-model-configs.js';
 import { checkJsonpathsOutsideData } from './jsonpaths-location.js';
 import { foldRelations } from './fold-relations.js';
 import { resolveRelations } from './resolve-relations.js';
@@ -98,6 +100,8 @@ export function compileProject(input: CompileInput): CompiledProject {
     schema: project.target.schema, configs: project.config.seeds ?? {}, modelNames: new Set(modelFiles.keys()),
     // Redshift has no COPY FROM STDIN: its plan inserts the rows as literals (RedshiftDialect.loadSeed).
     keepRows: engine.capabilities.seedLoad === 'insert-literals',
+    // dbt names a custom schema `<target schema>_<custom>` (generate_schema_name), as for models.
+    ...(project.config.flavor === 'dbt' ? { schemaFor: (custom: string) => `${project.target.schema}_${custom.trim()}` } : {}),
   }, diagnostics);
 
   const env = createTemplateEnvironment(engine.quoting);
@@ -114,11 +118,13 @@ export function compileProject(input: CompileInput): CompiledProject {
   registerMacros(env, [...files.macros, ...(input.dataTests?.generic ?? [])], scopes, project.target.type, diagnostics);
   const targetInfo = { name: project.target.name, type: project.target.type, schema: project.target.schema };
 
+  const readContext = { env: input.env, vars: project.config.vars, functions: { ...configFunctionsOutsideTargets(), doc: docConfigFunction(docs) } };
+  const schemaConfigs = schemaModelConfigs(input.dataTests?.schemas ?? [], readContext);
   const models: ModelNode[] = [];
   // Models whose template did not render: their error is reported, and refs to them are not (again).
   const failed = new Set<string>();
   for (const [name, file] of modelFiles) {
-    const model = renderModel(env, scopes, name, file, project, targetInfo, diagnostics);
+    const model = renderModel(env, scopes, name, file, project, targetInfo, diagnostics, schemaConfigs.get(name));
     if (!model) failed.add(name);
     else if (model.config.enabled) models.push(model);
   }
@@ -136,17 +142,19 @@ export function compileProject(input: CompileInput): CompiledProject {
   const warnings: Diagnostic[] = [];
   const tests = input.dataTests === undefined ? [] : compileDataTests({
     files: input.dataTests, env, scopes, projectName: project.config.name, target: targetInfo, quoting: engine.quoting,
-    readContext: { env: input.env, vars: project.config.vars, functions: { ...configFunctionsOutsideTargets(), doc: docConfigFunction(docs) } }, failedModels: failed,
+    readContext, failedModels: failed,
     // Snapshots and seeds are tested like models: tests read only their name, id, relation and docs.
     models: [...models, ...snapshots, ...seeds],
-    modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name), ...seeds.map((s) => s.name)]),
+    // Disabled seeds too: a schema file documenting one is not an error (its tests are left out).
+    modelNames: new Set([...modelFiles.keys(), ...snapshots.map((s) => s.name), ...(input.seeds ?? []).map((f) => posix.basename(f.path, '.csv'))]),
     sources, sourceTables: project.sources, macroFiles: [...files.macros, ...input.dataTests.generic], warn: (w) => warnings.push(w),
+    ...(project.config.flavor === 'dbt' ? { folderConfig: (path: string[]) => testFolderConfig(project.config, path) } : {}),
   }, diagnostics);
   pointRefsAtSnapshots(tests, snapshots);
   pointRefsAtSeeds(tests, seeds);
   if (input.operation) checkOperation(env, input.operation, [...files.macros, ...(input.dataTests?.generic ?? [])], diagnostics);
   const unitTests = compileUnitTests({
-    env, scopes, target: targetInfo, projectName: project.config.name, readContext: { env: input.env, vars: project.config.vars, functions: { ...configFunctionsOutsideTargets(), doc: docConfigFunction(docs) } },
+    env, scopes, target: targetInfo, projectName: project.config.name, readContext,
     schemas: input.dataTests?.schemas ?? [], fixtures: input.dataTests?.fixtures ?? [], models, modelFiles, sources, seeds,
   }, diagnostics);
   foldRelations([...sources, ...seeds, ...models, ...snapshots], engine.quoting, diagnostics);
@@ -190,6 +198,7 @@ function renderModel(
   project: LoadedProject,
   target: { name: string; type: string; schema: string },
   diagnostics: Diagnostic[],
+  schemaConfig?: Record<string, unknown>,
 ): ModelNode | undefined {
   const id = modelId(name);
   const scope = new RenderScope(name);
@@ -206,7 +215,8 @@ function renderModel(
   const configLine = lineOf(file.source, 'config(');
   const fqn = nodeFqn(project, file, name);
   const pkg = file.package && project.packages.find((p) => p.name === file.package!.name);
-  const defaults = pkg ? packageModelDefaults(project.config, pkg.config, fqn) : modelDefaultsFor(project.config, fqn);
+  const folderDefaults = pkg ? packageModelDefaults(project.config, pkg.config, fqn) : modelDefaultsFor(project.config, fqn);
+  const defaults = withSchemaConfig(folderDefaults, schemaConfig);
   const config = resolveModelConfig(scope.config, defaults, target.schema, (d) =>
     diagnostics.push({ ...d, node: id, location: { file: file.path, line: configLine } }),
   project.config.flavor === 'dbt' || pkg !== undefined);

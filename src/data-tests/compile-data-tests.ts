@@ -16,7 +16,9 @@ import type { ModelDoc } from '../project/schema-types.js';
 import { compileGenericTest, type DeclaredTest } from './compile-generic-test.js';
 import { compileSingularTest } from './compile-singular-test.js';
 import { TestErrors } from './error-codes.js';
-import type { RefNode, TestCompileContext, TestedNode } from './test-context.js';
+import { testFqn, type RefNode, type TestCompileContext, type TestedNode } from './test-context.js';
+import { withFolderTestConfig } from '../project/dbt/test-folder-configs.js';
+import type { TestConfigSpec } from '../project/schema-types.js';
 import type { SourceTable } from '../project/types.js';
 import { findTestMacros } from './test-macros.js';
 
@@ -56,6 +58,8 @@ export interface DataTestInput {
   macroFiles: TemplateFile[];
   /** Where schema files' warnings go (dbt keys read past, SPK040). */
   warn?(diagnostic: Diagnostic): void;
+  /** dbt_project.yml's `data_tests:` configs at a folder path (project, folders). */
+  folderConfig?: (path: string[]) => TestConfigSpec;
 }
 
 /** Compiles the project's data tests; problems go into `diagnostics`. */
@@ -71,11 +75,20 @@ export function compileDataTests(input: DataTestInput, diagnostics: Diagnostic[]
     sources: new Map(input.sources.map((source) => [`${source.sourceName}.${source.name}`, source])),
     macros: findTestMacros(input.macroFiles),
     report: (diagnostic) => diagnostics.push(diagnostic),
+    ...(input.folderConfig ? { folderConfig: input.folderConfig } : {}),
   };
-  const declared = [...readDocs(input, ctx).flatMap(({ file, doc, package: pkg }) => declaredTests(file, doc, ctx, pkg)), ...sourceTests(input, ctx)];
+  const declared = [...readDocs(input, ctx).flatMap(({ file, doc, package: pkg }) => declaredTests(file, doc, ctx, pkg)), ...sourceTests(input, ctx)]
+    .map((test) => withFolderConfig(test, ctx));
   const generic = declared.filter((test) => test.spec.config.enabled !== false).map((test) => compileGenericTest(test, ctx));
   const singular = input.files.singular.map((file) => compileSingularTest(file, ctx));
   return uniqueTests([...generic, ...singular].filter((test): test is TestNode => test !== undefined), ctx);
+}
+
+/** A generic test takes the `data_tests:` configs of its schema file's folder under its own. */
+function withFolderConfig(test: DeclaredTest, ctx: TestCompileContext): DeclaredTest {
+  if (!ctx.folderConfig) return test;
+  const folder = ctx.folderConfig(testFqn(ctx.projectName, test.file, '', test.package).slice(0, -1));
+  return { ...test, spec: { ...test.spec, config: withFolderTestConfig(test.spec.config, folder) } };
 }
 
 /** A model's docs and the schema file they are written in. */

@@ -14,6 +14,7 @@ import { templateErrorToDiagnostic } from '../jinja/template-error.js';
 import type { TestNode } from '../manifest/test-node.js';
 import type { TestConfigSpec } from '../project/schema-types.js';
 import { TestErrors } from './error-codes.js';
+import { withFolderTestConfig } from '../project/dbt/test-folder-configs.js';
 import { missingRef, testConfig, testFqn, testId, type TestCompileContext } from './test-context.js';
 
 const CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'tags', 'enabled', 'store_failures'];
@@ -32,7 +33,9 @@ export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext)
     ctx.report(templateErrorToDiagnostic(error, file.path, id, scope.raised, file.source));
     return undefined;
   }
-  const config = readConfig(scope.config, file, id, ctx);
+  const own = readConfig(scope.config, file, id, ctx);
+  const fqn = testFqn(ctx.projectName, file.path, name, file.package);
+  const config = own && ctx.folderConfig ? withFolderTestConfig(own, ctx.folderConfig(fqn)) : own;
   if (!config || config.enabled === false || !refsEnabled(scope, file, id, ctx)) return undefined;
   return {
     id,
@@ -42,7 +45,7 @@ export function compileSingularTest(file: TemplateFile, ctx: TestCompileContext)
     path: file.path,
     line: 1,
     sqlPath: file.path,
-    fqn: testFqn(ctx.projectName, file.path, name, file.package),
+    fqn,
     ...(file.package ? { packageName: file.package.name } : {}),
     config: testConfig(config),
     tags: [...new Set(config.tags ?? [])].sort(),

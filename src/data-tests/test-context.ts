@@ -37,6 +37,8 @@ export interface TestCompileContext {
   sources: ReadonlyMap<string, SourceNode>;
   /** `test_<name>` macros by test name. */
   macros: ReadonlyMap<string, TestMacro>;
+  /** dbt_project.yml's `data_tests:` configs at a folder path (project, folders); a test's own config wins. */
+  folderConfig?: (path: string[]) => TestConfigSpec;
   report(diagnostic: Diagnostic): void;
 }
 

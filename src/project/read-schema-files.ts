@@ -11,6 +11,7 @@ import { MapReader } from '../config/map-reader.js';
 import { describe } from '../config/node-values.js';
 import { ReadScope, type ScopeContext } from '../config/read-scope.js';
 import { readTestList } from './read-test-entry.js';
+import { readModelConfig } from './read-model-config.js';
 import type { ColumnDoc, ModelDoc } from './schema-types.js';
 import { reportDuplicates } from '../config/unique-names.js';
 import { integer, nonEmptyText, text, textList } from '../config/value-kinds.js';
@@ -20,9 +21,9 @@ import { parseYamlSource, type YamlSource } from '../config/yaml-source.js';
 const topKeys = ['version', 'models', 'unit_tests', 'snapshots', 'seeds', 'sources'];
 /** dbt's other top-level keys: read past with a warning (SPK040), never a failure. */
 const notAppliedTopKeys = ['macros', 'exposures', 'metrics', 'semantic_models', 'saved_queries', 'analyses', 'groups'];
-const modelKeys = ['name', 'description', 'columns', 'data_tests', 'tests'];
+const modelKeys = ['name', 'description', 'columns', 'data_tests', 'tests', 'config'];
 /** dbt's other keys of a model, seed or snapshot entry: warned about, not applied. */
-const notAppliedModelKeys = ['config', 'meta', 'docs', 'access', 'constraints', 'versions', 'latest_version', 'group', 'deprecation_date', 'tags'];
+const notAppliedModelKeys = ['meta', 'docs', 'access', 'constraints', 'versions', 'latest_version', 'group', 'deprecation_date', 'tags'];
 const columnKeys = ['name', 'description', 'data_type', 'tags', 'data_tests', 'tests'];
 /** dbt's other keys of a column: accepted and ignored (they change nothing sparkify builds). */
 const ignoredColumnKeys = ['meta', 'quote', 'config', 'docs', 'constraints', 'granularity'];
@@ -52,7 +53,10 @@ export function readSchemaFile(file: string, text: string, context: ScopeContext
   for (const key of notAppliedTopKeys) if (top.has(key)) notApplied(top, key);
   top.get('version', integer(1));
   // dbt documents snapshots under `snapshots:` and seeds under `seeds:`; they are tested like models.
-  const models = [...(top.items('models', 'model') ?? []), ...(top.items('snapshots', 'snapshot') ?? []), ...(top.items('seeds', 'seed') ?? [])].map(readModel);
+  const models = [
+    ...(top.items('models', 'model') ?? []).map((reader) => readModel(reader, true)),
+    ...[...(top.items('snapshots', 'snapshot') ?? []), ...(top.items('seeds', 'seed') ?? [])].map((reader) => readModel(reader, false)),
+  ];
   const named = models.filter((model) => model.name).map((model) => ({ name: model.name, at: model.at }));
   reportDuplicates(source, named, 'model', ` in ${file}`);
   return { models, diagnostics: sortByPosition(source.diagnostics), warnings: source.warnings };
@@ -68,13 +72,15 @@ function notApplied(reader: MapReader, key: string): void {
   });
 }
 
-function readModel(reader: MapReader): ModelDoc {
+/** A model, seed or snapshot entry; `config:` is applied to models only (seeds and snapshots: SPK040). */
+function readModel(reader: MapReader, isModel: boolean): ModelDoc {
   const name = reader.require('name', nonEmptyText) ?? '';
   const model = name ? reader.named(`model '${name}'`, reader.scope.forNode(`model.${name}`)) : reader;
   model.checkKeys([...modelKeys, ...notAppliedModelKeys]);
   for (const key of notAppliedModelKeys) if (model.has(key)) notApplied(model, key);
+  if (!isModel && model.has('config')) notApplied(model, 'config');
   const doc: ModelDoc = { name, columns: readColumnDocs(model), tests: readTestList(model), at: reader.valueAt('name') };
-  return assignDefined(doc, { description: model.get('description', text) });
+  return assignDefined(doc, { description: model.get('description', text), config: isModel ? readModelConfig(model) : undefined });
 }
 
 /** The documented columns of a model, seed, snapshot or source table, in written order. */

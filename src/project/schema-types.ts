@@ -55,6 +55,8 @@ export interface ModelDoc {
   columns: ColumnDoc[];
   /** Model-level tests (custom tests taking only `model`, or tests given `column_name` as an argument). */
   tests: TestSpec[];
+  /** A model's `config:` (config() spelling), applied under the model's own config() calls. */
+  config?: Record<string, unknown>;
   /** Where the model's name is written. */
   at: Position;
 }

@@ -61,6 +61,11 @@ export interface ProjectConfig {
 export interface SeedConfig {
   /** Column name → SQL type, over the inferred one. */
   columnTypes: Record<string, string>;
+  /** dbt_project.yml's `+schema` (a custom schema, named as the project names model schemas), `+alias`, `+tags`, `+enabled`. */
+  schema?: string;
+  alias?: string;
+  tags?: string[];
+  enabled?: boolean;
 }
 
 

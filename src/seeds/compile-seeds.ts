@@ -22,6 +22,8 @@ export interface SeedContext {
   modelNames: ReadonlySet<string>;
   /** Parse every row into the node (SeedNode.rows): the target's plan inserts them as literals. */
   keepRows?: boolean;
+  /** The schema a custom `+schema` names (dbt projects: `<target schema>_<custom>`); without it, the custom schema as written. */
+  schemaFor?: (custom: string) => string;
 }
 
 /** One node per seed file; problems go into `diagnostics`. */
@@ -35,14 +37,16 @@ export function compileSeeds(files: readonly SeedFile[], context: SeedContext, d
       report(SeedErrors.nameTaken, `seed '${name}' has the name of another model or seed`, 'ref() names must be unique across models/ and seeds/: rename one file');
       continue;
     }
-    const columns = seedColumns(file, context.configs[name]?.columnTypes ?? {}, report);
+    const config = context.configs[name];
+    if (config?.enabled === false) continue;
+    const columns = seedColumns(file, config?.columnTypes ?? {}, report);
     if (!columns) continue;
     const rows = context.keepRows ? seedRows(file, columns.length, report) : undefined;
     if (context.keepRows && !rows) continue;
     seeds.push({
       id: seedId(name), kind: 'seed', name, path: file.path,
-      relation: { schema: context.schema, identifier: name },
-      columns, tags: [], dependsOn: [],
+      relation: seedRelation(name, config, context),
+      columns, tags: [...new Set(config?.tags ?? [])].sort(), dependsOn: [],
       checksum: createHash('sha256').update(file.text).digest('hex'),
       ...(rows ? { rows } : {}),
       ...(file.package ? { packageName: file.package.name } : {}),
@@ -52,6 +56,12 @@ export function compileSeeds(files: readonly SeedFile[], context: SeedContext, d
 }
 
 type Report = (code: string, message: string, hint: string, line?: number) => void;
+
+/** Where a seed's table is: its `+schema` and `+alias` when dbt_project.yml gives them, else the target schema and its name. */
+function seedRelation(name: string, config: SeedConfig | undefined, context: SeedContext): { schema: string; identifier: string } {
+  const schema = config?.schema === undefined ? context.schema : (context.schemaFor?.(config.schema) ?? config.schema);
+  return { schema, identifier: config?.alias ?? name };
+}
 
 /**
  * Parses the whole file leniently (rows csv-parse refuses are skipped here: the load reports them

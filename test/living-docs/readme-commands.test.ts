@@ -50,7 +50,7 @@ describe('every sparkify command of README.md, in order, on a fresh copy of the 
     project = join(base, 'project');
     renameSync(copyProject(), project);
     // The README's package examples run on the fixture project kept under test/.
-    cpSync(join(REPO_ROOT, 'test/packages/fixtures'), join(project, 'test/packages/fixtures'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'test/packages/fixtures'), join(project, 'test/packages/fixtures'), { recursive: true, filter: (source) => !/[\\/](dbt_packages|\.sparkify|target)$/.test(source) });
     mkdirSync(join(base, 'shared'));
     symlinkSync(SHARED_DATA_DIR, join(base, 'shared', 'sparkify-data'));
     server = await startPostgresServer('sparkify');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
 import { readCompileFiles } from '../../src/cli/compile-inputs.js';
 import { SparkifyError, type Diagnostic } from '../../src/diagnostics.js';
@@ -56,6 +56,8 @@ export function packagedErrors(files: Record<string, string>, target?: string): 
 /** A copy of test/packages/fixtures: the project in `<dir>/pkg_shop`, its local packages beside it. */
 export function copyPackagedShop(): { dir: string; app: string } {
   const dir = mkdtempSync(join(tmpdir(), 'sparkify-pkg-shop-'));
-  cpSync(join(REPO_ROOT, 'test/packages/fixtures'), dir, { recursive: true });
+  // Only the fixture's own files: a reader who ran the README's example there left what the CLI writes.
+  const written = new Set(['dbt_packages', '.sparkify', 'target']);
+  cpSync(join(REPO_ROOT, 'test/packages/fixtures'), dir, { recursive: true, filter: (source) => !written.has(basename(source)) });
   return { dir, app: join(dir, 'pkg_shop') };
 }

@@ -17,10 +17,10 @@ export const DBT_CONFIG_KEYS = {
 export const APPLIED_CONFIG_KEYS = {
   models: new Set(['materialized', 'schema', 'alias', 'tags', 'enabled', 'unique_key', 'incremental_strategy', 'on_schema_change',
     'full_refresh', 'pre_hook', 'post_hook', 'dist', 'sort', 'sort_type', 'diststyle', 'bind']),
-  seeds: new Set(['column_types']),
+  seeds: new Set(['column_types', 'schema', 'alias', 'tags', 'enabled']),
   snapshots: new Set(['strategy', 'unique_key', 'updated_at', 'check_cols', 'target_schema', 'target_database', 'schema', 'alias', 'tags',
     'enabled', 'snapshot_meta_column_names', 'hard_deletes', 'invalidate_hard_deletes', 'dbt_valid_to_current']),
-  data_tests: new Set<string>(),
+  data_tests: new Set(['severity', 'warn_if', 'error_if', 'where', 'tags', 'enabled', 'store_failures']),
 } as const;
 
 /** A resource block of dbt_project.yml. */

@@ -80,10 +80,22 @@ function seedConfigs(root: string, config: ProjectConfig): Record<string, SeedCo
   const patterns = (config.seedPaths ?? ['seeds']).map((folder) => `${fg.escapePath(folder.replace(/\/+$/, ''))}/**/*.csv`);
   for (const path of fg.sync(patterns, { cwd: root, onlyFiles: true }).sort()) {
     const parts = path.replace(/\.csv$/, '').split('/').slice(1);
-    const types = configsAt(tree, [config.name, ...parts]).column_types;
-    if (types && typeof types === 'object') out[posix.basename(path, '.csv')] = { columnTypes: Object.fromEntries(Object.entries(types).map(([k, v]) => [k, String(v)])) };
+    const found = configsAt(tree, [config.name, ...parts]);
+    const seed = seedConfig(found);
+    if (seed) out[posix.basename(path, '.csv')] = seed;
   }
   return out;
+}
+
+/** The configs found at a seed's path as a SeedConfig; undefined when none applies. */
+function seedConfig(found: Record<string, unknown>): SeedConfig | undefined {
+  const types = found.column_types;
+  const seed: SeedConfig = { columnTypes: types && typeof types === 'object' ? Object.fromEntries(Object.entries(types).map(([k, v]) => [k, String(v)])) : {} };
+  if (found.schema !== undefined && found.schema !== null && found.schema !== '') seed.schema = String(found.schema);
+  if (found.alias !== undefined && found.alias !== null && found.alias !== '') seed.alias = String(found.alias);
+  if (Array.isArray(found.tags) && found.tags.length > 0) seed.tags = found.tags.map(String);
+  if (found.enabled !== undefined) seed.enabled = found.enabled !== false && found.enabled !== 'false';
+  return Object.keys(seed.columnTypes).length > 0 || Object.keys(seed).length > 1 ? seed : undefined;
 }
 
 function topMapping(source: YamlSource): YAMLMap {

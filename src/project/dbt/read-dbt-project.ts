@@ -7,6 +7,7 @@ import { nonEmptyText, textList, anything } from '../../config/value-kinds.js';
 import { APPLIED_CONFIG_KEYS, DBT_CONFIG_KEYS, type ResourceBlock } from './config-keys.js';
 import { allConfigKeys, readFolderConfigs, type FolderConfigNode } from './folder-configs.js';
 import { checkRequiredDbtVersion } from './require-dbt-version.js';
+import { checkTestFolderConfigs } from './test-folder-configs.js';
 import { readDispatch } from '../read-dispatch.js';
 
 /** The keys of dbt_project.yml sparkify reads; those in NOT_APPLIED are read and warned about. */
@@ -76,6 +77,7 @@ function readBlocks(project: MapReader): Partial<Record<ResourceBlock, FolderCon
         : `unknown config \`${configKey}\` under \`${key}:\``;
       project.scope.source.warnings.push({ code: ProjectErrors.dbtUnsupported, message, location: at, hint: 'sparkify ignores it; the rest of the project builds' });
     }
+    if (block === 'data_tests') checkTestFolderConfigs(tree, (message, at, hint) => project.report(ProjectErrors.invalidValue, message, at, hint));
     out[block] = out[block] ? { configs: { ...out[block]!.configs, ...tree.configs }, children: { ...out[block]!.children, ...tree.children } } : tree;
   }
   return out;
