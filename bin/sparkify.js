@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // Until the CLI listens for them itself (src/cli/interrupt.ts), SIGINT and SIGTERM end it with the
 // code a shell gives a process they end: 130 and 143, as they do once it runs.
-const stopNow = (signal) => process.exit(signal === 'SIGTERM' ? 143 : 130);
+// The handler stays once the CLI adds its own (which then sets sparkifyListensForStops): removing it
+// would drop a signal that arrived while the CLI's modules were loading, as libuv delivers a pending
+// signal only to the handler registered when it arrived.
+const stopNow = (signal) => {
+  if (!globalThis.sparkifyListensForStops) process.exit(signal === 'SIGTERM' ? 143 : 130);
+};
 process.on('SIGINT', stopNow).on('SIGTERM', stopNow);
 
 // The compiled CLI lives in dist/ (built by `npm install`/`npm ci` through the prepare script).

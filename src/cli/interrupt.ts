@@ -28,11 +28,12 @@ export function stopRequested(): StopSignal | undefined {
 
 /**
  * Starts listening for SIGINT and SIGTERM for the rest of the process (the CLI does, first thing),
- * in place of bin/sparkify.js's handler, which covers the moments before this module is loaded.
+ * beside bin/sparkify.js's handler, which covers the moments before this module is loaded.
  */
 export function listenForStopSignals(): void {
-  for (const signal of STOP_SIGNALS) process.removeAllListeners(signal).on(signal, receive);
-
+  // bin/sparkify.js's handler is kept (a signal pending for it would be lost with it), told to stand aside.
+  (globalThis as { sparkifyListensForStops?: boolean }).sparkifyListensForStops = true;
+  for (const signal of STOP_SIGNALS) process.on(signal, receive);
 }
 
 /** A run's stop: `signal` aborts (reason: the signal's name) on the first SIGINT or SIGTERM; dispose when the warehouse is closed. */
