@@ -70,6 +70,7 @@ async function runStatements(
     for (let index = 0; index < plan.statements.length; index++) {
       await stopPoint(context.signal);
       const statement = plan.statements[index];
+      if (statement.writesObject) await writeObject(context, statement.writesObject);
       if (statement.copyFrom) {
         const feed = context.openFeed(statement.copyFrom);
         onFeed(feed);
@@ -95,6 +96,12 @@ async function runStatements(
     throw error;
   }
   return { rows, message };
+}
+
+/** Writes what the statement reads (a COPY manifest) before it runs; a failure leaves the warehouse untouched. */
+async function writeObject(context: RunContext, object: { url: string; body: string }): Promise<void> {
+  if (!context.writeObject) throw new Error(`internal: nothing writes ${object.url} in this run`);
+  await context.writeObject(object.url, object.body);
 }
 
 /** Runs a statement; a driver error is tagged with its index, our own errors pass through. */

@@ -42,7 +42,7 @@ export const redshiftEngine: Engine<RedshiftTarget> = {
     return new RedshiftAdapter(target);
   },
   // Without dwh.cfg the IAM role is a visible placeholder: compile works offline, build refuses.
-  dialect: (target) => new RedshiftDialect({ iamRole: iamRoleOrPlaceholder(target), region: target.region }),
+  dialect: (target) => new RedshiftDialect({ iamRole: iamRoleOrPlaceholder(target), region: target.region, manifestPrefix: target.manifestPrefix }),
   acquireBuildLock: (_adapter, target, projectName) =>
     acquireTableLock({ name: target.name, schema: target.schema, connection: redshiftConnection(target) }, projectName),
   secrets: (target) => [...serverSecrets(target), ...(target.configSecrets ?? [])],

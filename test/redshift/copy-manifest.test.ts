@@ -1,0 +1,138 @@
+/**
+ * Issue 12 on Redshift: the COPY manifest sparkify writes for a load and the COPY that reads it,
+ * as golden files checked against AWS's documentation, and the manifest written to the loopback S3
+ * server and read back. Pages: "Using a manifest to specify data files"
+ * (https://docs.aws.amazon.com/redshift/latest/dg/loading-data-files-using-manifest.html: entries,
+ * url with the full object path, optional mandatory, default false), "COPY from Amazon S3"
+ * (https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-source-s3.html: FROM 's3://…manifest'
+ * authorization MANIFEST; meta.content_length needed for ORC/Parquet), r_COPY_command_examples.html
+ * ("COPY from Amazon S3 using a manifest").
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { SparkifyError } from '../../src/diagnostics.js';
+import { copyManifest, manifestUrl } from '../../src/engines/redshift/copy-manifest.js';
+import { RedshiftDialect } from '../../src/engines/redshift/redshift-dialect.js';
+import { putS3Object } from '../../src/load/s3/put-object.js';
+import type { SourceNode } from '../../src/manifest/manifest.js';
+import type { ListedFile } from '../../src/plan/loads/load-ledger.js';
+import { planLoad } from '../../src/plan/loads/plan-load.js';
+import { renderPlan } from '../../src/plan/render-plan.js';
+import { StoreError } from '../../src/load/store-error.js';
+import { assertGolden } from '../golden.js';
+import { startS3Server, useTestAwsEnv, type LocalS3 } from '../support/s3-server.js';
+import { compileFor, S3_ACCESS } from './helpers.js';
+
+const PREFIX = 's3://sparkify-loads/manifests/';
+const withManifests = new RedshiftDialect({ ...S3_ACCESS, manifestPrefix: PREFIX });
+const S3_SOURCES = `sources:
+  - name: raw
+    tables:
+      - name: events
+        location: s3://sparkify-bucket/log_data
+        jsonpaths: auto
+        columns:
+          - {name: id, type: integer}
+          - {name: kind, type: varchar(16)}
+`;
+
+/** Objects as ListObjectsV2 lists them (key, size, ETag). */
+function listed(days: number[]): ListedFile[] {
+  return days.map((day) => {
+    const path = `s3://sparkify-bucket/log_data/2018/11/2018-11-${String(day).padStart(2, '0')}-events.json`;
+    return { path, display: path, size: 1000 + day, version: `"etag-${day}"` };
+  });
+}
+
+function source(): SourceNode {
+  return compileFor({ 'sources.yml': S3_SOURCES }).compiled.manifest.nodes['source.raw.events'] as SourceNode;
+}
+
+/** The ledger of a first load of `days` (run 11111111). */
+function ledgerOf(days: number[]) {
+  return listed(days).map((file) => ({ key: file.path, size: file.size, version: file.version!, rowsLoaded: 1, rowsRejected: 0, loadId: '11111111', fullLoadId: '11111111' }));
+}
+
+describe('Redshift COPY through a manifest (issue 12)', () => {
+  test('the manifest: one entry per object, its full s3:// URL, mandatory, content_length (loading-data-files-using-manifest.html)', () => {
+    const text = copyManifest(listed([1, 2]));
+    assertGolden('redshift/copy-manifest.json', text);
+    const parsed = JSON.parse(text) as { entries: { url: string; mandatory: boolean; meta: { content_length: number } }[] };
+    assert.deepEqual(parsed.entries.map((e) => [e.url, e.mandatory, e.meta.content_length]), [
+      ['s3://sparkify-bucket/log_data/2018/11/2018-11-01-events.json', true, 1001],
+      ['s3://sparkify-bucket/log_data/2018/11/2018-11-02-events.json', true, 1002],
+    ]);
+    assert.equal(manifestUrl(PREFIX, { schema: 'public', identifier: 'events' }, '22222222'), 's3://sparkify-loads/manifests/public.events/22222222.manifest');
+  });
+
+  test('a first load with the listing: COPY FROM the manifest … MANIFEST into a side table, swapped in (copy-parameters-data-source-s3.html)', () => {
+    const load = planLoad({ files: listed([1, 2]) }, '22222222', false, false);
+    const statements = withManifests.loadSource(source(), { runId: '22222222', load });
+    assertGolden('redshift/source-load-manifest-full.sql', renderPlan({ statements } as never));
+    const copy = statements.find((s) => s.writesObject)!;
+    assert.equal(copy.writesObject!.url, 's3://sparkify-loads/manifests/public.events/22222222.manifest');
+    assert.equal(copy.writesObject!.body, copyManifest(listed([1, 2])));
+    assert.match(copy.sql, /^FROM 's3:\/\/sparkify-loads\/manifests\/public\.events\/22222222\.manifest'\nIAM_ROLE '[^']+'\nMANIFEST$/m);
+  });
+
+  test('a later load: only the new object is in the manifest, its rows appended in one transaction, no swap', () => {
+    const load = planLoad({ files: listed([1, 2, 3]), ledger: ledgerOf([1, 2]) }, '33333333', false, true);
+    assert.equal(load.mode, 'append');
+    const statements = withManifests.loadSource(source(), { runId: '33333333', load });
+    assertGolden('redshift/source-load-manifest-append.sql', renderPlan({ statements } as never));
+    const entries = (JSON.parse(statements.find((s) => s.writesObject)!.writesObject!.body) as { entries: { url: string }[] }).entries;
+    assert.deepEqual(entries.map((e) => e.url), [listed([3])[0].path]);
+    assert.ok(!statements.some((s) => /RENAME/.test(s.sql)), 'an append swaps nothing');
+  });
+
+  test('nothing new: no statement, no manifest', () => {
+    const load = planLoad({ files: listed([1, 2]), ledger: ledgerOf([1, 2]) }, '44444444', false, true);
+    assert.deepEqual(withManifests.loadSource(source(), { runId: '44444444', load }), []);
+  });
+
+  test('compile (no listing) shows where the manifest goes and its entries\' form, and COPYs the location', () => {
+    const statements = withManifests.loadSource(source(), { runId: '00000000' });
+    assertGolden('redshift/source-load-manifest-compile.sql', renderPlan({ statements } as never));
+    assert.ok(!statements.some((s) => s.writesObject));
+    assert.match(renderPlan({ statements } as never), /-- manifest s3:\/\/sparkify-loads\/manifests\/public\.events\/00000000\.manifest/);
+  });
+
+  test('without manifest_prefix the COPY reads the location, as before', () => {
+    const load = planLoad({ files: listed([1, 2]) }, '22222222', false, false);
+    const sql = renderPlan({ statements: new RedshiftDialect(S3_ACCESS).loadSource(source(), { runId: '22222222', load }) } as never);
+    assert.match(sql, /FROM 's3:\/\/sparkify-bucket\/log_data'/);
+    assert.doesNotMatch(sql, /MANIFEST/);
+  });
+
+  test('a manifest_prefix that is not an s3:// URL is SPK140', () => {
+    const local = new RedshiftDialect({ ...S3_ACCESS, manifestPrefix: 'manifests/' });
+    assert.throws(() => local.loadSource(source(), { runId: '00000000' }), (error: unknown) => error instanceof SparkifyError
+      && error.diagnostics.some((d) => d.code === 'SPK140' && /manifest_prefix 'manifests\/'/.test(d.message)));
+  });
+});
+
+describe('the manifest written to the loopback S3 server (issue 12)', () => {
+  let s3: LocalS3;
+  before(async () => {
+    useTestAwsEnv();
+    s3 = await startS3Server();
+    await s3.createBucket('sparkify-loads');
+  });
+  after(async () => s3?.stop());
+
+  test('putS3Object writes the manifest the plan carries; read back, it is the same JSON', async () => {
+    const load = planLoad({ files: listed([1, 2, 3]), ledger: ledgerOf([1]) }, '55555555', false, true);
+    const object = withManifests.loadSource(source(), { runId: '55555555', load }).find((s) => s.writesObject)!.writesObject!;
+    await putS3Object(object.url, object.body, { endpoint: s3.endpoint, region: 'us-east-1' });
+    const read = await s3.client.send(new GetObjectCommand({ Bucket: 'sparkify-loads', Key: 'manifests/public.events/55555555.manifest' }));
+    const text = await read.Body!.transformToString();
+    assert.equal(text, object.body);
+    assert.deepEqual((JSON.parse(text) as { entries: unknown[] }).entries.length, 2);
+  });
+
+  test('a missing bucket is SPK320, naming the manifest', async () => {
+    await assert.rejects(putS3Object('s3://no-such-bucket/m/x.manifest', '{}', { endpoint: s3.endpoint, region: 'us-east-1' }),
+      (error: unknown) => error instanceof StoreError && error.code === 'SPK320' && /no-such-bucket/.test(error.message));
+  });
+});
