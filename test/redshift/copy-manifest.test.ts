@@ -84,6 +84,25 @@ describe('Redshift COPY through a manifest (issue 12)', () => {
     const entries = (JSON.parse(statements.find((s) => s.writesObject)!.writesObject!.body) as { entries: { url: string }[] }).entries;
     assert.deepEqual(entries.map((e) => e.url), [listed([3])[0].path]);
     assert.ok(!statements.some((s) => /RENAME/.test(s.sql)), 'an append swaps nothing');
+    // The rows keep the load id of their side table, and the ledger row comes in the same transaction.
+    const inTransaction = statements.slice(statements.findIndex((s) => s.sql === 'BEGIN'));
+    assert.match(inTransaction[1].sql, /"_sparkify_load_id"\)\nSELECT .*"_sparkify_load_id" FROM/);
+    assert.match(inTransaction.map((s) => s.sql).join('\n'), /INSERT INTO "public"\."events__sparkify_ledger"[^;]*'33333333', '11111111'[^;]*2018-11-03-events\.json[^;]*\n\) f/);
+    assert.equal(inTransaction.at(-1)!.sql, 'COMMIT');
+  });
+
+  test('Redshift Serverless: the ledger rows carry no counts (STL holds nothing of its loads)', () => {
+    const serverless = new RedshiftDialect({ ...S3_ACCESS, manifestPrefix: PREFIX, serverless: true });
+    const load = planLoad({ files: listed([1]) }, '22222222', false, false);
+    const sql = renderPlan({ statements: serverless.loadSource(source(), { runId: '22222222', load }) } as never);
+    assert.match(sql, /SELECT f\.file_key, f\.size, f\.version, NULL, NULL, '22222222', '22222222'/);
+    assert.doesNotMatch(sql, /stl_load/);
+  });
+
+  test('the dialect keeps ledgers only with a manifest_prefix; existence from pg_class (no to_regclass on Redshift)', () => {
+    assert.equal(new RedshiftDialect(S3_ACCESS).ledgers, undefined);
+    const exists = withManifests.ledgers!.exists({ schema: 'public', identifier: "it's" });
+    assert.match(exists, /FROM pg_catalog\.pg_class c\nJOIN pg_catalog\.pg_namespace n ON n\.oid = c\.relnamespace\nWHERE n\.nspname = 'public' AND c\.relname = 'it''s'/);
   });
 
   test('nothing new: no statement, no manifest', () => {
@@ -95,7 +114,10 @@ describe('Redshift COPY through a manifest (issue 12)', () => {
     const statements = withManifests.loadSource(source(), { runId: '00000000' });
     assertGolden('redshift/source-load-manifest-compile.sql', renderPlan({ statements } as never));
     assert.ok(!statements.some((s) => s.writesObject));
-    assert.match(renderPlan({ statements } as never), /-- manifest s3:\/\/sparkify-loads\/manifests\/public\.events\/00000000\.manifest/);
+    const sql = renderPlan({ statements } as never);
+    assert.match(sql, /-- manifest s3:\/\/sparkify-loads\/manifests\/public\.events\/00000000\.manifest/);
+    // Rows of objects nobody listed: their ledger goes, so the next build loads in full.
+    assert.match(sql, /DROP TABLE IF EXISTS "public"\."events__sparkify_ledger";\n\nCOMMIT;/);
   });
 
   test('without manifest_prefix the COPY reads the location, as before', () => {

@@ -19,6 +19,8 @@ export interface S3Access {
   region?: string;
   /** The target's `manifest_prefix`: where loads write the COPY manifest of the objects they read (copy-manifest.ts). */
   manifestPrefix?: string;
+  /** Redshift Serverless: STL views hold nothing of its loads (the ledger's row counts stay NULL). */
+  serverless?: boolean;
 }
 
 /** Code of a source path Redshift cannot read: a local path where an s3:// URL is needed. */

@@ -10,6 +10,8 @@ import { FamilyDialect, NO_STATE } from '../postgres-family/family-dialect.js';
 import { s3Problems, type S3Access } from './copy-from-s3.js';
 import { incrementalStatements } from './incremental.js';
 import { redshiftLoadStatements } from './load-source.js';
+import { redshiftLedgerSql } from './redshift-ledger.js';
+import type { LedgerDialect } from '../../plan/loads/ledger-dialect.js';
 import { seedStatements } from './load-seed.js';
 import { redshiftCatalog } from './redshift-catalog.js';
 import { redshiftQuoting } from './redshift-quoting.js';
@@ -34,8 +36,12 @@ export class RedshiftDialect extends FamilyDialect {
     'the privileges others hold on a rebuilt relation are granted on the new one (read from the catalog);',
   ];
 
+  /** Kept with a manifest_prefix: loads then read exactly the listed objects (redshift-ledger.ts). */
+  readonly ledgers?: LedgerDialect;
+
   constructor(private readonly s3: S3Access) {
     super(redshiftQuoting);
+    if (s3.manifestPrefix !== undefined) this.ledgers = redshiftLedgerSql;
   }
 
   /**

@@ -1,6 +1,7 @@
 CREATE TABLE "public"."events__sparkify_new_33333333" (
   "id" integer,
-  "kind" varchar(16)
+  "kind" varchar(16),
+  "_sparkify_load_id" varchar(16) NOT NULL DEFAULT '33333333'
 );
 
 -- manifest s3://sparkify-loads/manifests/public.events/33333333.manifest (written to S3 before the COPY):
@@ -20,9 +21,17 @@ MAXERROR 0;
 
 BEGIN;
 
-INSERT INTO "public"."events" ("id", "kind")
-SELECT "id", "kind" FROM "public"."events__sparkify_new_33333333";
+INSERT INTO "public"."events" ("id", "kind", "_sparkify_load_id")
+SELECT "id", "kind", "_sparkify_load_id" FROM "public"."events__sparkify_new_33333333";
 
 DROP TABLE "public"."events__sparkify_new_33333333";
+
+INSERT INTO "public"."events__sparkify_ledger" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id)
+SELECT f.file_key, f.size, f.version, COALESCE(c.lines, 0) - COALESCE(e.rejected, 0), COALESCE(e.rejected, 0), '33333333', '11111111'
+FROM (
+  SELECT 's3://sparkify-bucket/log_data/2018/11/2018-11-03-events.json'::varchar(2048) AS file_key, 1003::bigint AS size, '"etag-3"'::varchar(256) AS version
+) f
+LEFT JOIN (SELECT TRIM(filename) AS file_key, SUM(lines_scanned) AS lines FROM stl_load_commits WHERE query = pg_last_copy_id() GROUP BY 1) c ON c.file_key = f.file_key
+LEFT JOIN (SELECT TRIM(filename) AS file_key, COUNT(*) AS rejected FROM stl_load_errors WHERE query = pg_last_copy_id() GROUP BY 1) e ON e.file_key = f.file_key;
 
 COMMIT;

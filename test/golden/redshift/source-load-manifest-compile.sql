@@ -1,6 +1,7 @@
 CREATE TABLE "public"."events__sparkify_new_00000000" (
   "id" integer,
-  "kind" varchar(16)
+  "kind" varchar(16),
+  "_sparkify_load_id" varchar(16) NOT NULL DEFAULT '00000000'
 );
 
 -- manifest s3://sparkify-loads/manifests/public.events/00000000.manifest: with the objects listed under s3://sparkify-bucket/log_data (ListObjectsV2),
@@ -28,5 +29,7 @@ ALTER TABLE "public"."events" RENAME TO "events__sparkify_old_00000000";
 ALTER TABLE "public"."events__sparkify_new_00000000" RENAME TO "events";
 
 DROP TABLE "public"."events__sparkify_old_00000000";
+
+DROP TABLE IF EXISTS "public"."events__sparkify_ledger";
 
 COMMIT;
