@@ -18,11 +18,22 @@ import { putS3Object } from '../../src/load/s3/put-object.js';
 import type { SourceNode } from '../../src/manifest/manifest.js';
 import type { ListedFile } from '../../src/plan/loads/load-ledger.js';
 import { planLoad } from '../../src/plan/loads/plan-load.js';
+import { decideLoads } from '../../src/plan/loads/decide-loads.js';
 import { renderPlan } from '../../src/plan/render-plan.js';
 import { StoreError } from '../../src/load/store-error.js';
 import { assertGolden } from '../golden.js';
 import { startS3Server, useTestAwsEnv, type LocalS3 } from '../support/s3-server.js';
-import { compileFor, S3_ACCESS } from './helpers.js';
+import { compileFor, copyRepoProject, S3_ACCESS, SEED_DWH_CFG } from './helpers.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileProject } from '../../src/compile/compile-project.js';
+import { dialectFor } from '../../src/engines/registry.js';
+import { topologicalOrder } from '../../src/graph/index.js';
+import { planNodes } from '../../src/kinds/plan-nodes.js';
+import type { WarehouseState } from '../../src/plan/warehouse-state.js';
+import { loadProject } from '../../src/project/index.js';
+import { readProjectFiles } from '../../src/project/project-files.js';
+import { readSeedFiles } from '../../src/seeds/seed-files.js';
 
 const PREFIX = 's3://sparkify-loads/manifests/';
 const withManifests = new RedshiftDialect({ ...S3_ACCESS, manifestPrefix: PREFIX });
@@ -131,6 +142,42 @@ describe('Redshift COPY through a manifest (issue 12)', () => {
     const local = new RedshiftDialect({ ...S3_ACCESS, manifestPrefix: 'manifests/' });
     assert.throws(() => local.loadSource(source(), { runId: '00000000' }), (error: unknown) => error instanceof SparkifyError
       && error.diagnostics.some((d) => d.code === 'SPK140' && /manifest_prefix 'manifests\/'/.test(d.message)));
+  });
+});
+
+/** The repo's project on `prod`, with a manifest_prefix added to the target. */
+function prodWithManifests(state?: WarehouseState) {
+  const root = copyRepoProject();
+  writeFileSync(join(root, 'dwh.cfg'), SEED_DWH_CFG);
+  const yml = readFileSync(join(root, 'project.yml'), 'utf8').replace(/(\n  prod:\n    type: redshift\n)/, `$1    manifest_prefix: ${PREFIX}\n`);
+  writeFileSync(join(root, 'project.yml'), yml);
+  const project = loadProject(root, { env: {}, targetName: 'prod' });
+  const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
+  const compiled = compileProject({ project, files, env: {}, seeds: readSeedFiles(root) });
+  const ids = topologicalOrder(compiled.graph);
+  const dialect = dialectFor(project.target);
+  // As plan-run.ts does: each source's load decided from the state, then every node planned.
+  return planNodes(compiled.manifest, ids, dialect, { state, loads: decideLoads(compiled.manifest, ids, dialect, { state }) });
+}
+
+describe('the Sparkify warehouse on a prod target with manifest_prefix (issue 12)', () => {
+  test('compile shows each source\'s manifest, and songplays follows the loads as on PostgreSQL', () => {
+    // Both sources loaded (objects 1 and 2 of each, load 11111111), songplays built on that load.
+    const loaded = (id: string) => [id, { files: listed([1, 2]), ledger: ledgerOf([1, 2]) }];
+    const state: WarehouseState = {
+      relations: Object.fromEntries(['songplays', 'staging_events', 'staging_songs'].map((t) => [`["public","${t}"]`, { kind: 'table' as const }])),
+      leftovers: [],
+      loads: Object.fromEntries(['source.sparkify.staging_events', 'source.sparkify.staging_songs'].map(loaded)),
+      consumed: { 'model.songplays': { 'source.sparkify.staging_events': ['11111111'], 'source.sparkify.staging_songs': ['11111111'] } },
+    };
+    const plans = prodWithManifests(state);
+    assert.deepEqual(plans.find((p) => p.id === 'source.sparkify.staging_events')!.statements, [], 'nothing new: nothing to load');
+    const compiled = prodWithManifests();
+    const events = renderPlan(compiled.find((p) => p.id === 'source.sparkify.staging_events')!);
+    assert.match(events, /-- manifest s3:\/\/sparkify-loads\/manifests\/public\.staging_events\/00000000\.manifest: with the objects listed under s3:\/\/udacity-dend\/log_data/);
+    const songplays = renderPlan(plans.find((p) => p.id === 'model.songplays')!);
+    assert.match(songplays, /"?_sparkify_load_id"? not in \(select load_id from "public"\."staging_events__sparkify_consumed" where model_id = 'model\.songplays'\)/);
+    assert.match(songplays, /INSERT INTO "public"\."staging_events__sparkify_consumed" \(model_id, load_id, full_load_id\)/);
   });
 });
 

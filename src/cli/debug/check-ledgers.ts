@@ -9,7 +9,7 @@ import type { LoadedProject } from '../../project/types.js';
 import { loadProjectContext, type GlobalOptions } from '../project-context.js';
 import { failed, passed, type CheckResult } from './check.js';
 
-/** One line per source of an engine that keeps ledgers (none on Redshift: its COPY reloads every build). */
+/** One line per source of an engine that keeps ledgers (none on Redshift without a manifest_prefix: its COPY reloads every build). */
 export async function checkLedgers(options: GlobalOptions, root: string, project: LoadedProject): Promise<CheckResult[]> {
   const dialect = dialectFor(project.target);
   if (!dialect.ledgers) return [];

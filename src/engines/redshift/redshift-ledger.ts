@@ -58,7 +58,7 @@ function createLedgerSql(ledger: string): string {
 function insertLedgerSql(ledger: string, load: LoadDecision, files: readonly ListedFile[], counts: boolean): string {
   const lit = quoteRedshiftLiteral;
   const listed = files.map((file, at) => (at === 0
-    ? `SELECT ${lit(file.path)}::varchar(2048) AS file_key, ${file.size}::bigint AS size, ${lit(file.version ?? '')}::varchar(256) AS version`
+    ? `SELECT CAST(${lit(file.path)} AS varchar(2048)) AS file_key, CAST(${file.size} AS bigint) AS size, CAST(${lit(file.version ?? '')} AS varchar(256)) AS version`
     : `SELECT ${lit(file.path)}, ${file.size}, ${lit(file.version ?? '')}`)).join('\n  UNION ALL ');
   const ids = `${lit(load.loadId)}, ${lit(load.fullLoadId)}`;
   const head = `INSERT INTO ${ledger} (${LEDGER_COLUMNS.join(', ')})`;

@@ -46,7 +46,7 @@ CREATE TABLE "public"."events__sparkify_ledger" (
 INSERT INTO "public"."events__sparkify_ledger" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id)
 SELECT f.file_key, f.size, f.version, COALESCE(c.lines, 0) - COALESCE(e.rejected, 0), COALESCE(e.rejected, 0), '22222222', '22222222'
 FROM (
-  SELECT 's3://sparkify-bucket/log_data/2018/11/2018-11-01-events.json'::varchar(2048) AS file_key, 1001::bigint AS size, '"etag-1"'::varchar(256) AS version
+  SELECT CAST('s3://sparkify-bucket/log_data/2018/11/2018-11-01-events.json' AS varchar(2048)) AS file_key, CAST(1001 AS bigint) AS size, CAST('"etag-1"' AS varchar(256)) AS version
   UNION ALL SELECT 's3://sparkify-bucket/log_data/2018/11/2018-11-02-events.json', 1002, '"etag-2"'
 ) f
 LEFT JOIN (SELECT TRIM(filename) AS file_key, SUM(lines_scanned) AS lines FROM stl_load_commits WHERE query = pg_last_copy_id() GROUP BY 1) c ON c.file_key = f.file_key
