@@ -24,7 +24,9 @@ import { StoreError } from '../../src/load/store-error.js';
 import { assertGolden } from '../golden.js';
 import { startS3Server, useTestAwsEnv, type LocalS3 } from '../support/s3-server.js';
 import { compileFor, copyRepoProject, S3_ACCESS, SEED_DWH_CFG } from './helpers.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { listSourceFiles } from '../../src/load/index.js';
+import { REPO_ROOT } from '../e2e/helpers.js';
 import { join } from 'node:path';
 import { compileProject } from '../../src/compile/compile-project.js';
 import { dialectFor } from '../../src/engines/registry.js';
@@ -198,6 +200,25 @@ describe('the manifest written to the loopback S3 server (issue 12)', () => {
     const text = await read.Body!.transformToString();
     assert.equal(text, object.body);
     assert.deepEqual((JSON.parse(text) as { entries: unknown[] }).entries.length, 2);
+  });
+
+  test('the chain on loopback S3: list the location (ListObjectsV2), plan against a ledger of 29 days, write the manifest: it names the 30th object alone, with its size', async () => {
+    await s3.createBucket('sparkify');
+    await s3.uploadFolder('sparkify', join(REPO_ROOT, 'data/log_data'), 'log_data/');
+    const events = { ...source(), location: 's3://sparkify/log_data' };
+    const s3Settings = { endpoint: s3.endpoint, region: 'us-east-1' };
+    const files = await listSourceFiles(events, { root: REPO_ROOT, s3: s3Settings });
+    assert.equal(files.length, 30);
+    const day30 = files.find((f) => f.path.endsWith('2018-11-30-events.json'))!;
+    const ledger = files.filter((f) => f !== day30).map((f) => ({ key: f.path, size: f.size, version: f.version ?? '', rowsLoaded: 1, rowsRejected: 0, loadId: '11111111', fullLoadId: '11111111' }));
+    const load = planLoad({ files, ledger }, '66666666', false, true);
+    assert.equal(load.mode, 'append');
+    const object = withManifests.loadSource(events, { runId: '66666666', load }).find((s) => s.writesObject)!.writesObject!;
+    await putS3Object(object.url, object.body, s3Settings);
+    const read = await s3.client.send(new GetObjectCommand({ Bucket: 'sparkify-loads', Key: 'manifests/public.events/66666666.manifest' }));
+    const entries = (JSON.parse(await read.Body!.transformToString()) as { entries: { url: string; mandatory: boolean; meta: { content_length: number } }[] }).entries;
+    const size = statSync(join(REPO_ROOT, 'data/log_data/2018/11/2018-11-30-events.json')).size;
+    assert.deepEqual(entries, [{ url: 's3://sparkify/log_data/2018/11/2018-11-30-events.json', mandatory: true, meta: { content_length: size } }]);
   });
 
   test('a missing bucket is SPK320, naming the manifest', async () => {
