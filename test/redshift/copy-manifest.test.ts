@@ -19,6 +19,7 @@ import type { SourceNode } from '../../src/manifest/manifest.js';
 import type { ListedFile } from '../../src/plan/loads/load-ledger.js';
 import { planLoad } from '../../src/plan/loads/plan-load.js';
 import { decideLoads } from '../../src/plan/loads/decide-loads.js';
+import { withoutRows } from '../../src/plan/without-rows.js';
 import { renderPlan } from '../../src/plan/render-plan.js';
 import { StoreError } from '../../src/load/store-error.js';
 import { assertGolden } from '../golden.js';
@@ -116,6 +117,15 @@ describe('Redshift COPY through a manifest (issue 12)', () => {
     assert.equal(new RedshiftDialect(S3_ACCESS).ledgers, undefined);
     const exists = withManifests.ledgers!.exists({ schema: 'public', identifier: "it's" });
     assert.match(exists, /FROM pg_catalog\.pg_class c\nJOIN pg_catalog\.pg_namespace n ON n\.oid = c\.relnamespace\nWHERE n\.nspname = 'public' AND c\.relname = 'it''s'/);
+  });
+
+  test('--empty: no COPY, no manifest, no ledger rows (an empty ledger makes the next build load in full)', () => {
+    const load = planLoad({ files: listed([1, 2]) }, '22222222', false, false);
+    const statements = withoutRows(withManifests.loadSource(source(), { runId: '22222222', load }), true);
+    const sql = renderPlan({ statements } as never);
+    assert.doesNotMatch(sql, /COPY|INSERT INTO "public"\."events__sparkify_ledger"/);
+    assert.ok(!statements.some((s) => s.writesObject));
+    assert.match(sql, /CREATE TABLE "public"\."events__sparkify_ledger"/);
   });
 
   test('nothing new: no statement, no manifest', () => {

@@ -45,7 +45,7 @@ export function ledgerStatements(source: SourceNode, load: LoadDecision, files: 
   const ledger = quoteRelation(ledgerRelation(source.relation));
   // An append happens only over a ledger read before planning (plan-load.ts).
   const replace = load.mode === 'full' ? [{ sql: `DROP TABLE IF EXISTS ${ledger}` }, { sql: createLedgerSql(ledger) }] : [];
-  return [...replace, { sql: insertLedgerSql(ledger, load, files, counts) }];
+  return [...replace, { sql: insertLedgerSql(ledger, load, files, counts), ledgerRows: true }];
 }
 
 function createLedgerSql(ledger: string): string {
