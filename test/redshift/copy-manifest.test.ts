@@ -25,7 +25,10 @@ import { StoreError } from '../../src/load/store-error.js';
 import { assertGolden } from '../golden.js';
 import { startS3Server, useTestAwsEnv, type LocalS3 } from '../support/s3-server.js';
 import { compileFor, copyRepoProject, S3_ACCESS, SEED_DWH_CFG } from './helpers.js';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
+import { runPlanStatements } from '../../src/run/run-statements.js';
 import { listSourceFiles } from '../../src/load/index.js';
 import { REPO_ROOT } from '../e2e/helpers.js';
 import { join } from 'node:path';
@@ -229,6 +232,33 @@ describe('the manifest written to the loopback S3 server (issue 12)', () => {
     const entries = (JSON.parse(await read.Body!.transformToString()) as { entries: { url: string; mandatory: boolean; meta: { content_length: number } }[] }).entries;
     const size = statSync(join(REPO_ROOT, 'data/log_data/2018/11/2018-11-30-events.json')).size;
     assert.deepEqual(entries, [{ url: 's3://sparkify/log_data/2018/11/2018-11-30-events.json', mandatory: true, meta: { content_length: size } }]);
+  });
+
+  test('the executor writes a statement\'s object before running it; an unwritable prefix fails the node with the store\'s code (PGlite session, loopback S3)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sparkify-manifest-run-'));
+    const adapter = new PgliteAdapter(join(dir, 'warehouse'), 'warehouse');
+    await adapter.open();
+    try {
+      const s3Settings = { endpoint: s3.endpoint, region: 'us-east-1' };
+      const context = {
+        adapter, manifest: { nodes: {} } as never, plans: [], openFeed: () => assert.fail('no feed'), filesOf: () => ({ runFile: 'target/run/x.sql' }),
+        writeObject: (url: string, body: string) => putS3Object(url, body, s3Settings),
+      };
+      const plan = (url: string) => ({ id: 'source.raw.events', kind: 'source' as const, description: 'source raw.events', path: 'sources.yml', runPath: 'x.sql',
+        statements: [{ sql: 'SELECT 1 AS one', writesObject: { url, body: '{"entries": []}\n' } }] });
+      const ok = await runPlanStatements(plan('s3://sparkify-loads/run/ok.manifest'), context);
+      assert.equal(ok.status, 'success');
+      const read = await s3.client.send(new GetObjectCommand({ Bucket: 'sparkify-loads', Key: 'run/ok.manifest' }));
+      assert.equal(await read.Body!.transformToString(), '{"entries": []}\n');
+      const failed = await runPlanStatements(plan('s3://no-such-bucket/run/x.manifest'), context);
+      assert.equal(failed.status, 'error');
+      assert.equal(failed.diagnostics![0].code, 'SPK320');
+      assert.match(failed.diagnostics![0].message, /^cannot write the COPY manifest s3:\/\/no-such-bucket\/run\/x\.manifest: /);
+      assert.match(failed.diagnostics![0].hint!, /manifest_prefix must be writable/);
+    } finally {
+      await adapter.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a missing bucket is SPK320, naming the manifest', async () => {
