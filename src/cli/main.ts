@@ -69,6 +69,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .description('list the selected nodes in build order')
     .addOption(new Option('--output <format>', 'name, path, selector or json').default('name'))
     .option('--output-keys <keys...>', 'the keys each JSON line holds (default: dbt\'s: name, resource_type, unique_id, ...)')
+    .option('--ledger', 'after each selected source: files loaded, new, changed and gone, and what the next build loads (reads the warehouse)')
     .action(lazy(async () => (await import('./commands/ls.js')).lsCommand));
 
   withSelection(withGlobals(program.command('show')))

@@ -16,7 +16,7 @@ import type { DeferredRelations } from './resolve-relations.js';
 import { resolveModelConfig } from './model-config.js';
 import type { ProjectFiles, TemplateFile } from '../project/project-files.js';
 import { registerMacros } from './register-macros.js';
-import { configFunctionsOutsideTargets, engineOf } from '../engines/registry.js';
+import { configFunctionsOutsideTargets, engineOf, keepsLedgers } from '../engines/registry.js';
 import { installRenderGlobals, RenderScope, type RenderGlobals } from '../jinja/render-scope.js';
 import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
 import { useTemplateCache, type TemplateCache } from '../jinja/template-cache.js';
@@ -110,7 +110,7 @@ export function compileProject(input: CompileInput): CompiledProject {
   const scopes = installRenderGlobals(env, {
     models: new Set([...modelFiles.keys(), ...seeds.map((s) => s.name), ...(input.snapshots ?? []).map(snapshotName)]),
     sourceTables: new Set(project.sources.map((t) => `${t.sourceName}.${t.name}`)),
-    ledgers: engine.capabilities.sourceLoad === 'client',
+    ledgers: keepsLedgers(project.target),
     vars: project.config.vars,
     env: input.env,
     ...templateContext(input, modelFiles, sources, docs),

@@ -9,7 +9,7 @@
 import { fileContext } from '../jinja/macro-registry.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { consumedRelation } from '../plan/loads/load-ledger.js';
-import { engineOf } from '../engines/registry.js';
+import { engineOf, keepsLedgers } from '../engines/registry.js';
 import type { SqlQuoting } from '../sql/quote.js';
 import { SparkifyError } from '../diagnostics.js';
 import { collectDocBlocks } from '../jinja/context/docs-blocks.js';
@@ -75,7 +75,7 @@ export function knownNames(run: RunRenderInput, report: (d: Diagnostic) => void,
     env: compile.env,
     target: targetContext(compile.project.target, compile.project.config.name),
     projectName: compile.project.config.name,
-    ledgers: engineOf(compile.project.target).capabilities.sourceLoad === 'client',
+    ledgers: keepsLedgers(compile.project.target),
     modelDefaults: compile.project.config.modelDefaults,
     relationOf: manifestRelations(manifest),
     docs: collectDocBlocks(compile.docs ?? [], report),

@@ -53,6 +53,11 @@ export function dialectFor(target: TargetBase): Dialect {
   return engineOf(target).dialect(target);
 }
 
+/** The target's sources keep load ledgers (its dialect says so), so loaded_since_last_build filters rows. */
+export function keepsLedgers(target: TargetBase): boolean {
+  return dialectFor(target).ledgers !== undefined;
+}
+
 /** Builds (opens nothing yet) the adapter of a target. */
 export function createAdapter(root: string, target: TargetBase): Promise<Adapter> {
   return engineOf(target).createAdapter(root, target);

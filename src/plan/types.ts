@@ -13,6 +13,10 @@ export interface Statement {
    * read back with Session.loadErrors(into).
    */
   serverLoad?: { into: Relation };
+  /** Writes load-ledger rows (Redshift): --empty leaves it out with the rows it describes. */
+  ledgerRows?: boolean;
+  /** An object the executor writes to S3 before it runs the statement (a Redshift COPY's manifest). */
+  writesObject?: { url: string; body: string };
   /** A query that checks an assumption of the plan: any row it returns fails the node (see StatementCheck). */
   check?: StatementCheck;
 }

@@ -7,5 +7,6 @@ import type { Statement } from './types.js';
  */
 export function withoutRows(statements: Statement[], empty: boolean | undefined): Statement[] {
   if (!empty) return statements;
-  return statements.filter((statement) => statement.copyFrom === undefined && !(statement.reportsRows && /^\s*(--[^\n]*\n\s*)*(insert|copy)\b/i.test(statement.sql)));
+  // Ledger rows without their rows would say files were loaded: they go too (an empty ledger reloads in full).
+  return statements.filter((statement) => statement.copyFrom === undefined && !statement.ledgerRows && !(statement.reportsRows && /^\s*(--[^\n]*\n\s*)*(insert|copy)\b/i.test(statement.sql)));
 }

@@ -28,6 +28,8 @@ export interface RunContext {
   openFeed(nodeId: string): SourceFeed;
   /** The files a database error points at. */
   filesOf(plan: PlanBase): NodeFiles;
+  /** Writes an object to S3 before the statement that reads it (Statement.writesObject); absent, such a plan fails. */
+  writeObject?(url: string, body: string): Promise<void>;
   signal?: AbortSignal;
 }
 

@@ -13,6 +13,7 @@ import { eachUntilStopped, RunCancelled, stopPoint, type RunContext, type Source
 import { cancellingOnAbort } from './cancel-on-abort.js';
 import { RunErrors } from './error-codes.js';
 import { LoadErrors } from '../load/error-codes.js';
+import { StoreError } from '../load/store-error.js';
 import { enforceCheck } from './statement-check.js';
 
 /** Runs `plan` on a session of its own; never throws but for cancellation. */
@@ -70,6 +71,7 @@ async function runStatements(
     for (let index = 0; index < plan.statements.length; index++) {
       await stopPoint(context.signal);
       const statement = plan.statements[index];
+      if (statement.writesObject) await writeObject(context, statement.writesObject, plan);
       if (statement.copyFrom) {
         const feed = context.openFeed(statement.copyFrom);
         onFeed(feed);
@@ -95,6 +97,20 @@ async function runStatements(
     throw error;
   }
   return { rows, message };
+}
+
+/** Writes what the statement reads (a COPY manifest) before it runs; a failure is the node's, with the store's code and hint. */
+async function writeObject(context: RunContext, object: { url: string; body: string }, plan: PlanBase): Promise<void> {
+  if (!context.writeObject) throw new Error(`internal: nothing writes ${object.url} in this run`);
+  try {
+    await context.writeObject(object.url, object.body);
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    throw new SparkifyError({
+      code: error.code, message: `cannot write the COPY manifest ${object.url}: ${error.message}`,
+      location: { file: plan.path }, node: plan.id, hint: `${error.hint}; the target's manifest_prefix must be writable (s3:PutObject)`,
+    });
+  }
 }
 
 /** Runs a statement; a driver error is tagged with its index, our own errors pass through. */

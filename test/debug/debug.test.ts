@@ -37,19 +37,24 @@ describe('sparkify debug on the embedded warehouse', () => {
     const result = sparkify(dir, ['debug']);
     assertClean(result);
     assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.deepEqual(checks(result), ['OK project files', 'OK models', 'OK connection', 'OK source sparkify.staging_events', 'OK source sparkify.staging_songs']);
+    assert.deepEqual(checks(result), ['OK project files', 'OK models', 'OK connection', 'OK source sparkify.staging_events', 'OK source sparkify.staging_songs',
+      'OK ledger sparkify.staging_events', 'OK ledger sparkify.staging_songs']);
+    // Nothing built yet: no ledger, the next build loads every file (issue 12).
+    assert.match(result.stdout, /^OK +ledger sparkify\.staging_events: no load ledger yet: the next build loads all 30 files$/m);
     assert.match(result.stdout, /^OK +connection: postgres@\.sparkify\/dev \(embedded PGlite\), PostgreSQL [\d.]+.*; postgres can create in schema public$/m);
     assert.match(result.stdout, /^OK +source sparkify\.staging_events: data\/log_data holds 30 files; JSONPaths file data\/log_json_path\.json maps 18 columns$/m);
-    assert.match(result.stdout, /^All 5 checks passed\.$/m);
+    assert.match(result.stdout, /^All 7 checks passed\.$/m);
   });
 
   test('a missing data folder fails its sources with the fix: exit 1', () => {
     const result = sparkify(dir, ['debug', '--vars', '{"data_root": "missing"}']);
     assertClean(result);
     assert.equal(result.code, 1);
-    assert.deepEqual(checks(result), ['OK project files', 'OK models', 'OK connection', 'FAIL source sparkify.staging_events', 'FAIL source sparkify.staging_songs']);
+    assert.deepEqual(checks(result), ['OK project files', 'OK models', 'OK connection', 'FAIL source sparkify.staging_events', 'FAIL source sparkify.staging_songs',
+      'OK ledger sparkify.staging_events', 'OK ledger sparkify.staging_songs']);
+    assert.match(result.stdout, /^OK +ledger sparkify\.staging_events: the location cannot be listed \(see the source check\)$/m);
     assert.match(result.stdout, /^ +sources\.yml:5: source table sparkify\.staging_events: location "missing\/log_data" \(.*\) does not exist \[SPK301\]\n +hint: check the location in sources\.yml/m);
-    assert.match(result.stdout, /^2 of 5 checks failed\.$/m);
+    assert.match(result.stdout, /^2 of 7 checks failed\.$/m);
   });
 
   test('S3 prefixes are listed on the local server', () => {

@@ -1,4 +1,5 @@
-import type { ManifestNode } from '../../manifest/manifest.js';
+import type { ManifestNode, SourceNode } from '../../manifest/manifest.js';
+import { describeLedger, readLedgers } from '../debug/ledger-status.js';
 import { DbtIdMap } from '../../artifacts/dbt-ids.js';
 import { fail } from '../../diagnostics.js';
 import { kindOf } from '../../kinds/registry.js';
@@ -14,6 +15,8 @@ export interface LsOptions extends GlobalOptions, RunSelection {
   output?: string;
   /** --output-keys: the keys of each JSON line (dbt's ls). */
   outputKeys?: string[];
+  /** --ledger: each selected source's load ledger against its location (reads the warehouse). */
+  ledger?: boolean;
 }
 
 /** dbt's ls --output json keys (ListTask.ALLOWED_KEYS). */
@@ -28,8 +31,20 @@ export async function lsCommand(options: LsOptions): Promise<number> {
   const ids = unitTestsBeforeModels(context.compiled.graph, selectRunIds(context, options));
   const nodes = ids.map((id) => context.compiled.manifest.nodes[id]);
   if (format === 'json') return printJson(context, nodes, options.outputKeys);
-  for (const node of nodes) context.output.raw(`${format === 'path' ? node.path : format === 'selector' ? dbtSelector(context, node) : kindOf(node).selector(node)}\n`);
+  const ledgers = options.ledger ? await sourceLedgers(context, nodes) : {};
+  for (const node of nodes) {
+    const name = format === 'path' ? node.path : format === 'selector' ? dbtSelector(context, node) : kindOf(node).selector(node);
+    context.output.raw(`${name}${node.id in ledgers ? `  ${ledgers[node.id]}` : ''}\n`);
+  }
   return 0;
+}
+
+/** The ledger line of each selected source sparkify loads; SPK error when the target keeps none. */
+async function sourceLedgers(context: ProjectContext, nodes: ManifestNode[]): Promise<Record<string, string>> {
+  const sources = nodes.filter((node): node is SourceNode => node.kind === 'source' && !node.existing);
+  const loads = await readLedgers(context.root, context.project, context.compiled.manifest, sources);
+  if (!loads) fail(CliErrors.badUsage, `--ledger: target ${context.project.target.name} keeps no load ledgers`, undefined, 'a redshift target keeps them with manifest_prefix (README: Incremental loads)');
+  return Object.fromEntries(sources.map((source) => [source.id, describeLedger(loads[source.id])]));
 }
 
 /** One JSON object per node with dbt's keys (or --output-keys), taken from the node's manifest.json entry. */

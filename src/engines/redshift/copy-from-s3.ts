@@ -17,6 +17,10 @@ import { foldName, quoteIdentifier, quoteRelation } from './redshift-quoting.js'
 export interface S3Access {
   iamRole: string;
   region?: string;
+  /** The target's `manifest_prefix`: where loads write the COPY manifest of the objects they read (copy-manifest.ts). */
+  manifestPrefix?: string;
+  /** Redshift Serverless: STL views hold nothing of its loads (the ledger's row counts stay NULL). */
+  serverless?: boolean;
 }
 
 /** Code of a source path Redshift cannot read: a local path where an s3:// URL is needed. */
@@ -43,17 +47,20 @@ export const MAXERROR_TOO_HIGH = RedshiftErrors.maxerrorTooHigh;
  * located in the same Region as the Amazon Redshift cluster", while with REGION "all resources …
  * must be located in the specified Region" (https://docs.aws.amazon.com/redshift/latest/dg/copy-parameters-data-source-s3.html),
  * so a made-up default would break every bucket elsewhere.
+ * With `manifest` (an s3:// URL) COPY reads the objects that manifest lists instead of every object
+ * under the location: `FROM 'manifest url' IAM_ROLE '...' MANIFEST` (copy-parameters-data-source-s3.html).
  * Paths, role, region and time format are quoted with quoteRedshiftLiteral: a backslash in them
  * would otherwise escape the closing quote on Redshift.
  */
-export function copyFromS3(source: SourceNode, into: Relation, access: S3Access): string {
+export function copyFromS3(source: SourceNode, into: Relation, access: S3Access, manifest?: string): string {
   const columns = source.columns.map((column) => quoteIdentifier(column.name)).join(', ');
   const mapping = quoteRedshiftLiteral(autoMapping(source.jsonpaths) ?? source.jsonpaths);
   const region = source.region ?? access.region;
   return [
     `COPY ${quoteRelation(into)} (${columns})`,
-    `FROM ${quoteRedshiftLiteral(source.location)}`,
+    `FROM ${quoteRedshiftLiteral(manifest ?? source.location)}`,
     `IAM_ROLE ${quoteRedshiftLiteral(access.iamRole)}`,
+    ...(manifest ? ['MANIFEST'] : []),
     `FORMAT AS JSON ${mapping}`,
     ...(region ? [`REGION ${quoteRedshiftLiteral(region)}`] : []),
     `TIMEFORMAT AS ${quoteRedshiftLiteral(source.timeformat)}`,
@@ -72,13 +79,14 @@ function maxError(maxerrors: number): number {
 
 /**
  * What keeps Redshift from loading the source: SPK140 for each path that is not an s3:// URL (the
- * cluster cannot read local files), SPK143 for a capitalised column under `jsonpaths: auto`, SPK142
+ * cluster cannot read local files; nor a manifest written anywhere else), SPK143 for a capitalised column under `jsonpaths: auto`, SPK142
  * for a maxerrors past Redshift's MAXERROR limit.
  */
-export function s3Problems(source: SourceNode): Diagnostic[] {
+export function s3Problems(source: SourceNode, manifestPrefix?: string): Diagnostic[] {
   const where = { location: { file: source.path, line: source.line }, node: source.id };
   const paths: [string, string][] = [['location', source.location]];
   if (!autoMapping(source.jsonpaths)) paths.push(['jsonpaths', source.jsonpaths]);
+  if (manifestPrefix !== undefined) paths.push(["the target's manifest_prefix", manifestPrefix]);
   const problems: Diagnostic[] = paths
     .filter(([, path]) => !path.startsWith('s3://'))
     .map(([key, path]) => ({

@@ -7,8 +7,11 @@ import { sideRelation } from '../../plan/side-names.js';
 import type { Statement } from '../../plan/types.js';
 import type { Relation } from '../../sql/quote.js';
 import { FamilyDialect, NO_STATE } from '../postgres-family/family-dialect.js';
-import { copyFromS3, s3Problems, type S3Access } from './copy-from-s3.js';
+import { s3Problems, type S3Access } from './copy-from-s3.js';
 import { incrementalStatements } from './incremental.js';
+import { redshiftLoadStatements } from './load-source.js';
+import { redshiftLedgerSql } from './redshift-ledger.js';
+import type { LedgerDialect } from '../../plan/loads/ledger-dialect.js';
 import { seedStatements } from './load-seed.js';
 import { redshiftCatalog } from './redshift-catalog.js';
 import { redshiftQuoting } from './redshift-quoting.js';
@@ -33,8 +36,12 @@ export class RedshiftDialect extends FamilyDialect {
     'the privileges others hold on a rebuilt relation are granted on the new one (read from the catalog);',
   ];
 
+  /** Kept with a manifest_prefix: loads then read exactly the listed objects (redshift-ledger.ts). */
+  readonly ledgers?: LedgerDialect;
+
   constructor(private readonly s3: S3Access) {
     super(redshiftQuoting);
+    if (s3.manifestPrefix !== undefined) this.ledgers = redshiftLedgerSql;
   }
 
   /**
@@ -42,17 +49,16 @@ export class RedshiftDialect extends FamilyDialect {
    * side table is touched, and STL_LOAD_ERRORS can be read for pg_last_copy_id(), which a ROLLBACK
    * of an enclosing transaction would not keep (https://docs.aws.amazon.com/redshift/latest/dg/PG_LAST_COPY_ID.html).
    * The price: a failed load leaves its empty side table `<name>__sparkify_new_<run id>` behind.
+   * With the target's manifest_prefix and the listed files, COPY reads them through a manifest
+   * (load-source.ts), and an append adds the new rows in that transaction instead of swapping.
    */
   loadSource(source: SourceNode, context: BuildContext = NO_STATE): Statement[] {
-    const problems = s3Problems(source);
+    const problems = s3Problems(source, this.s3.manifestPrefix);
     if (problems.length > 0) throw new SparkifyError(problems);
-    const fresh = sideRelation(source.relation, 'new', context.runId);
-    const columns = source.columns.map((c) => `${this.quoting.identifier(c.name)} ${c.type}`).join(',\n  ');
-    return [
-      { sql: `CREATE TABLE ${this.quoting.relation(fresh)} (\n  ${columns}\n)` },
-      { sql: copyFromS3(source, fresh, this.s3), reportsRows: true, serverLoad: { into: fresh } },
-      ...this.transaction(this.swapInto(source.relation, fresh, context)),
-    ];
+    return redshiftLoadStatements(source, context, this.s3, {
+      transaction: (statements) => this.transaction(statements),
+      swapInto: (target, fresh, ctx) => this.swapInto(target, fresh, ctx),
+    });
   }
 
   /** No COPY FROM STDIN: the CSV rows, as INSERTs, go into a side table swapped in, all in one transaction. */

@@ -10,7 +10,7 @@ import type { DwhConfig } from './dwh-config.js';
 import { RedshiftDialect } from './redshift-dialect.js';
 import { redshiftOutput } from './redshift-profile.js';
 import { REDSHIFT_QUOTING_RULES, redshiftQuoting } from './redshift-quoting.js';
-import { iamRoleOrPlaceholder, readRedshiftTarget, REDSHIFT_DEFAULTS, REDSHIFT_KEYS, type RedshiftTarget } from './redshift-target.js';
+import { iamRoleOrPlaceholder, loadErrorView, readRedshiftTarget, REDSHIFT_DEFAULTS, REDSHIFT_KEYS, type RedshiftTarget } from './redshift-target.js';
 
 const capabilities: EngineCapabilities = {
   ...REDSHIFT_QUOTING_RULES,
@@ -42,7 +42,7 @@ export const redshiftEngine: Engine<RedshiftTarget> = {
     return new RedshiftAdapter(target);
   },
   // Without dwh.cfg the IAM role is a visible placeholder: compile works offline, build refuses.
-  dialect: (target) => new RedshiftDialect({ iamRole: iamRoleOrPlaceholder(target), region: target.region }),
+  dialect: (target) => new RedshiftDialect({ iamRole: iamRoleOrPlaceholder(target), region: target.region, manifestPrefix: target.manifestPrefix, serverless: loadErrorView(target) === 'sys_load_error_detail' }),
   acquireBuildLock: (_adapter, target, projectName) =>
     acquireTableLock({ name: target.name, schema: target.schema, connection: redshiftConnection(target) }, projectName),
   secrets: (target) => [...serverSecrets(target), ...(target.configSecrets ?? [])],

@@ -32,6 +32,11 @@ export interface RedshiftTarget extends TargetBase, ServerFields {
    * SYS_LOAD_ERROR_DETAIL, not STL_LOAD_ERRORS. Absent, the endpoint's host tells (loadErrorView).
    */
   serverless?: boolean;
+  /**
+   * An s3:// prefix sparkify may write to: each load's COPY manifest goes under it (copy-manifest.ts).
+   * Absent, sources load with a COPY of their whole location, as before the load ledger.
+   */
+  manifestPrefix?: string;
   configFile?: string;
   /** Set for the selected target with a config_file: whether the file exists (build needs it). */
   configFileFound?: boolean;
@@ -40,7 +45,7 @@ export interface RedshiftTarget extends TargetBase, ServerFields {
 }
 
 /** Keys of a redshift target block besides the server fields. */
-export const REDSHIFT_KEYS = ['iam_role', 'region', 'serverless', 'config_file'] as const;
+export const REDSHIFT_KEYS = ['iam_role', 'region', 'serverless', 'manifest_prefix', 'config_file'] as const;
 
 /** Redshift's default port. */
 export const REDSHIFT_DEFAULTS = { port: 5439 } as const;
@@ -90,6 +95,7 @@ export function readRedshiftTarget({ block, base, selected, root }: TargetReadin
     iamRole: scoped.get('iam_role', nonEmptyText),
     region: scoped.get('region', nonEmptyText),
     serverless: scoped.get('serverless', boolean),
+    manifestPrefix: scoped.get('manifest_prefix', nonEmptyText),
   };
   // project.yml wins over dwh.cfg, which filled `target` already.
   assignDefined(target, fields);

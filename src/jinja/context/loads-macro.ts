@@ -3,8 +3,9 @@
  * table, true for exactly the rows loaded since this model was last built. Each staged row carries
  * its load id (LOAD_ID_COLUMN) and each build of the model records, in the source's consumed
  * table, the loads it has read; the filter keeps the rest. In a full build it is `true` (every
- * row). Engines that keep no load ledger (Redshift's own COPY) get `true` too: the model re-reads
- * every row and its unique_key (delete+insert, merge) keeps it exact.
+ * row). Targets that keep no load ledger (Redshift without a manifest_prefix: its COPY reads the
+ * whole location) get `true` too: the model re-reads every row and its unique_key (delete+insert,
+ * merge) keeps it exact.
  */
 import type nunjucks from 'nunjucks';
 import { LOAD_ID_COLUMN } from '../../plan/loads/load-ledger.js';

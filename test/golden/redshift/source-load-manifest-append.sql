@@ -1,0 +1,37 @@
+CREATE TABLE "public"."events__sparkify_new_33333333" (
+  "id" integer,
+  "kind" varchar(16),
+  "_sparkify_load_id" varchar(16) NOT NULL DEFAULT '33333333'
+);
+
+-- manifest s3://sparkify-loads/manifests/public.events/33333333.manifest (written to S3 before the COPY):
+--   {
+--     "entries": [
+--       {"url":"s3://sparkify-bucket/log_data/2018/11/2018-11-03-events.json","mandatory":true,"meta":{"content_length":1003}}
+--     ]
+--   }
+COPY "public"."events__sparkify_new_33333333" ("id", "kind")
+FROM 's3://sparkify-loads/manifests/public.events/33333333.manifest'
+IAM_ROLE 'arn:aws:iam::123456789012:role/sparkify-s3-read'
+MANIFEST
+FORMAT AS JSON 'auto'
+REGION 'us-west-2'
+TIMEFORMAT AS 'auto'
+MAXERROR 0;
+
+BEGIN;
+
+INSERT INTO "public"."events" ("id", "kind", "_sparkify_load_id")
+SELECT "id", "kind", "_sparkify_load_id" FROM "public"."events__sparkify_new_33333333";
+
+DROP TABLE "public"."events__sparkify_new_33333333";
+
+INSERT INTO "public"."events__sparkify_ledger" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id)
+SELECT f.file_key, f.size, f.version, COALESCE(c.lines, 0) - COALESCE(e.rejected, 0), COALESCE(e.rejected, 0), '33333333', '11111111'
+FROM (
+  SELECT CAST('s3://sparkify-bucket/log_data/2018/11/2018-11-03-events.json' AS varchar(2048)) AS file_key, CAST(1003 AS bigint) AS size, CAST('"etag-3"' AS varchar(256)) AS version
+) f
+LEFT JOIN (SELECT TRIM(filename) AS file_key, SUM(lines_scanned) AS lines FROM stl_load_commits WHERE query = pg_last_copy_id() GROUP BY 1) c ON c.file_key = f.file_key
+LEFT JOIN (SELECT TRIM(filename) AS file_key, COUNT(*) AS rejected FROM stl_load_errors WHERE query = pg_last_copy_id() GROUP BY 1) e ON e.file_key = f.file_key;
+
+COMMIT;
