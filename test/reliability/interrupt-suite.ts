@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { copyProject, REPO_ROOT, sparkify } from '../e2e/helpers.js';
+import { createRng } from '../../scripts/generate/prng.js';
 import { startCli, waitForOutput, type RunningCli } from '../support/spawn-cli.js';
 
 /** How long a stopped build may take to exit (generous: CI machines are shared and slow). */
@@ -74,18 +75,6 @@ export function digestSql(table: string): string {
 export const SIDE_RELATIONS_SQL = `select relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
   where n.nspname = 'public' and relname ~ '__sparkify_(new|old)_'`;
 
-/** mulberry32: the same seed gives the same moments, so a failure can be replayed (SPARKIFY_TEST_SEED). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The suite for one engine. */
 export function interruptSuite(engine: InterruptEngine): void {
   describe(`SIGINT and SIGTERM during a build on ${engine.name}`, () => {
@@ -119,7 +108,9 @@ export function interruptSuite(engine: InterruptEngine): void {
     });
 
     test(`${TRIALS} signals at random moments: exit 130/143 within ${EXIT_LIMIT_MS / 1000}s, every table as before, nothing left behind`, async (t) => {
-      const next = random(seed);
+      // The same seed gives the same moments, so a failure can be replayed (SPARKIFY_TEST_SEED).
+      const rng = createRng(seed);
+      const next = () => rng.next();
       let late = 0;
       const exits: number[] = [];
       for (let trial = 1; trial <= TRIALS; trial++) {
