@@ -24,7 +24,7 @@ export type WorkerReply =
   | { ready: PristineStart }
   | { failed: string }
   | { id: number; rows: Record<string, unknown>[] }
-  | { id: number; error: { message: string; hint?: string } }
+  | { id: number; error: { message: string; hint?: string; position?: string } }
   | { id: number; closed: true };
 
 const setup = workerData as WorkerSetup;
@@ -65,8 +65,9 @@ port.on('message', (request: WorkerRequest) => {
       const result = await db!.query<Record<string, unknown>>(request.sql);
       port.postMessage({ id: request.id, rows: result.rows } satisfies WorkerReply);
     } catch (error) {
-      const { message, hint } = error as { message: string; hint?: string };
-      port.postMessage({ id: request.id, error: { message, ...(hint ? { hint } : {}) } } satisfies WorkerReply);
+      // position (where in the statement the database stopped) lets the main thread name the model's line.
+      const { message, hint, position } = error as { message: string; hint?: string; position?: string };
+      port.postMessage({ id: request.id, error: { message, ...(hint ? { hint } : {}), ...(position ? { position } : {}) } } satisfies WorkerReply);
     }
   });
 });

@@ -3,9 +3,9 @@ import { Worker } from 'node:worker_threads';
 import type { PristineStart } from '../engines/pglite/pristine-data-dir.js';
 import type { WorkerReply, WorkerSetup } from './unit-test-worker.js';
 
-/** A statement's error as PGlite raised it: its message and hint. */
+/** A statement's error as PGlite raised it: its message, hint and position in the statement. */
 class DatabaseError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(message: string, readonly hint?: string, readonly position?: string) {
     super(message);
   }
 }
@@ -49,10 +49,10 @@ export class WorkerDatabase {
     });
   }
 
-  /** Runs one statement; a refusal throws an error with PGlite's message and hint. */
+  /** Runs one statement; a refusal throws an error with PGlite's message, hint and position. */
   async query(sql: string): Promise<Record<string, unknown>[]> {
     const reply = await this.send({ sql });
-    if ('error' in reply) throw new DatabaseError(reply.error.message, reply.error.hint);
+    if ('error' in reply) throw new DatabaseError(reply.error.message, reply.error.hint, reply.error.position);
     return 'rows' in reply ? reply.rows : [];
   }
 

@@ -38,7 +38,7 @@ test('through the CLI: ls --select resource_type:model lists models only, resour
   assert.equal(models.code, 0, models.stderr);
   assert.deepEqual(models.stdout.trim().split('\n'), ['artists', 'songplays', 'songs', 'time', 'users']);
   const unit = sparkify(dir, ['ls', '--select', 'resource_type:unit_test', '--output', 'json']);
-  assert.deepEqual(unit.stdout.trim().split('\n').map((line) => JSON.parse(line).kind), ['unit_test', 'unit_test', 'unit_test']);
+  assert.deepEqual(unit.stdout.trim().split('\n').map((line) => JSON.parse(line).resource_type), ['unit_test', 'unit_test', 'unit_test']);
   const tests = sparkify(dir, ['ls', '--select', 'resource_type:model,tag:dimension', 'users_snapshot']);
   assert.deepEqual(tests.stdout.trim().split('\n').slice(0, 4), ['artists', 'songs', 'time', 'users']);
   assert.match(tests.stdout, /not_null_users_snapshot_user_id/, 'a selector without resource_type still brings its tests');
