@@ -31,9 +31,9 @@ const PRINTS: Record<string, RegExp[]> = {
   // The real sample after the first build from data/: the ledger finds none of data/'s files there (issue 12).
   'npx sparkify build --vars \'{"data_root": "../shared/sparkify-data"}\'': [
     /OK loaded source sparkify\.staging_events \.+ \[COPY 8056 in /,
-    /^ +full reload: the location holds none of the 30 files loaded before$/m,
+    / {2}full reload: the location holds none of the 30 files loaded before$/m,
     /OK created incremental model public\.songplays \.+ \[SELECT 6820 in /,
-    /^ +full rebuild: source sparkify\.staging_events was reloaded in full \(the location holds none of the 30 files loaded before\)$/m,
+    / {2}full rebuild: source sparkify\.staging_events was reloaded in full \(the location holds none of the 30 files loaded before\)$/m,
   ],
   'npx sparkify build --select state:modified+ --state prod-target --defer --target ci': [/Nothing to do: the selection holds no model to run \[SPK513\]/],
   'npx sparkify compile --select status_union': [/cast\(null as double precision\) as "amount"/],
@@ -46,6 +46,9 @@ const PRINTS: Record<string, RegExp[]> = {
  * sparkify project as the commands before left it.
  */
 const PREPARED: Record<string, (project: string, base: string, line: number) => string> = {
+  // An aside: the commands after it are about data/ (their tables checked against each other), so
+  // the real sample is built into a copy, after the first build from data/ as the README has it.
+  'npx sparkify build --vars \'{"data_root": "../shared/sparkify-data"}\'': (project, base, line) => copyOfProject(base, project, line),
   // "cp -r target prod-target  # after a production build", and the ci target the example builds into.
   'npx sparkify build --select state:modified+ --state prod-target --defer --target ci': (project, base, line) => {
     const copy = copyOfProject(base, project, line);
