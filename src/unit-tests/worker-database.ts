@@ -49,7 +49,7 @@ export class WorkerDatabase {
     });
   }
 
-  /** Runs one statement; a refusal throws an error with PGlite's message and hint. */
+  /** Runs one statement; a refusal throws an error with PGlite's message, hint and position. */
   async query(sql: string): Promise<Record<string, unknown>[]> {
     const reply = await this.send({ sql });
     if ('error' in reply) throw new DatabaseError(reply.error.message, reply.error.hint, reply.error.position);

@@ -67,6 +67,8 @@ select h.id, h.kind, ${['valid_from', 'valid_to', 'snapshot_updated_at'].map(ran
 }
 
 const EMPTY = 'd41d8cd98f00b204e9800998ecf8427e'; // md5('')
+// Relations a run builds aside; a source's load ledger and consumption tables (issue 12) are meant to stay.
+const SIDE_RELATIONS = "SELECT relname FROM pg_class WHERE relname LIKE '%sparkify%' AND relname !~ '__sparkify_(ledger|consumed)$'";
 const SOURCE = "{{ source('raw', 'events') }}";
 const models = (suffix: string) => ({
   'models/tbl.sql': `select id, kind || '${suffix}' as kind from ${SOURCE}\n`,
@@ -123,7 +125,8 @@ interface Case {
   digestRows?: string;
 }
 const CASES: Case[] = [
-  { name: 'a source load', id: 'source.raw.events', relation: 'events', project: OLD, rows: ROWS_NEW },
+  // Each load stamps its rows with its own load id (issue 12's ledger): the rows compare without it.
+  { name: 'a source load', id: 'source.raw.events', relation: 'events', project: OLD, rows: ROWS_NEW, digestRows: 'select id, kind from public."events"' },
   { name: 'a table model', id: 'model.tbl', relation: 'tbl', project: NEW, rows: ROWS_OLD },
   { name: 'a view model', id: 'model.vw', relation: 'vw', project: NEW, rows: ROWS_OLD },
   { name: 'an incremental model (merge)', id: 'model.inc_merge', relation: 'inc_merge', project: NEW, rows: ROWS_OLD },
@@ -165,6 +168,8 @@ export function failureInjectionSuite(engine: ReliabilityEngine): void {
     const runOptions = (on: Adapter, { manifest, root }: Fixture, rows: string) => ({
       adapter: on, manifest, threads: 1, filesOf: () => ({ runFile: 'x.sql' }),
       openFeed: (id: string): SourceFeed => {
+        // A source's second COPY fills its load ledger (issue 12): no file was read here, so no ledger row.
+        if (id.endsWith('#ledger')) return feedOf('')();
         const node = manifest.nodes[id];
         return node?.kind === 'seed' ? openSeedFeed(root, node) : feedOf(rows)();
       },
@@ -220,7 +225,7 @@ export function failureInjectionSuite(engine: ReliabilityEngine): void {
           await build(c.project, [c.id], c.rows, `retry${String(k).padStart(3, '0')}`);
           // An append that had committed before the failure appends again: that is what append means.
           if (!(c.id === 'model.inc_append' && now === after)) assert.equal(await digest(c), after, `k=${k}: the next build`);
-          assert.deepEqual((await adapter.withSession((s) => s.execute("SELECT relname FROM pg_class WHERE relname LIKE '%sparkify%'"))).rows, [], `k=${k}: no side relations left`);
+          assert.deepEqual((await adapter.withSession((s) => s.execute(SIDE_RELATIONS))).rows, [], `k=${k}: no side relations left`);
         }
         // The reader was live: it saw the old relation, and the new one once a failure came after COMMIT.
         if (engine.reader) assert.deepEqual([...seenAll].sort(), [before, after].sort());
