@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { createAdapter, engineOf } from '../engines/registry.js';
+import { createAdapter, dialectFor, engineOf } from '../engines/registry.js';
 import { manifestDocument } from './artifact-documents.js';
 import type { ProjectContext } from './project-context.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
@@ -12,6 +12,8 @@ import type { DbtCatalog } from '../docs/artifacts/dbt-catalog.js';
 import type { DocsArtifacts } from '../docs/artifacts/docs-artifacts.js';
 import { catalogDocument, emptyCatalog, manifestSchemas } from '../docs/catalog/catalog-document.js';
 import { readCatalog } from '../docs/catalog/read-catalog.js';
+import { addLedgerStats, type SourceLedger } from '../docs/catalog/ledger-summary.js';
+import { readDocsLedgers } from './docs-ledgers.js';
 import { DocsErrors } from '../docs/error-codes.js';
 import type { DbtManifest } from '../docs/artifacts/dbt-manifest.js';
 import type { DbtRunResults } from '../docs/artifacts/dbt-run-results.js';
@@ -47,8 +49,8 @@ export async function generateDocs(context: ProjectContext, options: GenerateDoc
   writeManifest(root, document, scrub);
   const manifest = document as unknown as DbtManifest;
   const { runResults, warnings } = readLastRun(root);
-  const catalog = options.emptyCatalog ? emptyCatalog(catalogContext(context, generatedAt)) : await warehouseCatalog(context, manifest, generatedAt);
-  const artifacts: DocsArtifacts = scrubDeep({ manifest, catalog, runResults, lineage }, scrub);
+  const { catalog, ledgers } = options.emptyCatalog ? { catalog: emptyCatalog(catalogContext(context, generatedAt)), ledgers: undefined } : await warehouseCatalog(context, manifest, generatedAt);
+  const artifacts: DocsArtifacts = scrubDeep({ manifest, catalog, runResults, lineage, ledgers }, scrub);
   const html = scrub(await renderDocsSite(artifacts));
   const dir = join(root, TARGET_DIR);
   mkdirSync(dir, { recursive: true });
@@ -85,14 +87,17 @@ function readLastRun(root: string): { runResults?: DbtRunResults; warnings: Diag
   }
 }
 
-/** Reads the catalog of the schemas the project's relations live in. */
-async function warehouseCatalog(context: ProjectContext, manifest: DocsArtifacts['manifest'], generatedAt: string): Promise<DbtCatalog> {
+/** Reads the catalog of the schemas the project's relations live in, and the loaded sources' ledgers. */
+async function warehouseCatalog(context: ProjectContext, manifest: DocsArtifacts['manifest'], generatedAt: string): Promise<{ catalog: DbtCatalog; ledgers: Record<string, SourceLedger> }> {
   const sql = engineOf(context.project.target).docsCatalog;
   const adapter = await createAdapter(context.root, context.project.target);
   try {
     await adapter.open();
     const relations = await readCatalog(adapter, sql, manifestSchemas(manifest));
-    return catalogDocument(manifest, relations, catalogContext(context, generatedAt));
+    const catalog = catalogDocument(manifest, relations, catalogContext(context, generatedAt));
+    const ledgers = await readDocsLedgers(adapter, dialectFor(context.project.target), context.compiled.manifest);
+    addLedgerStats(catalog, ledgers);
+    return { catalog, ledgers };
   } catch (error) {
     if (error instanceof Error && error.name === 'SparkifyError') throw error;
     return fail(DocsErrors.catalogFailed, `cannot read the warehouse's catalog: ${(error as Error).message}`, undefined,

@@ -54,14 +54,21 @@ async function exists(session: Session, sql: LedgerDialect, relation: SourceNode
   return Boolean(result.rows[0]?.present);
 }
 
-async function readLedger(session: Session, sql: LedgerDialect, source: SourceNode): Promise<LedgerEntry[] | undefined> {
+/** The source's ledger rows; undefined when it has no ledger table yet. */
+export async function readLedger(session: Session, sql: LedgerDialect, source: SourceNode): Promise<LedgerEntry[] | undefined> {
   if (!(await exists(session, sql, ledgerRelation(source.relation)))) return undefined;
   const result = await session.execute(sql.readLedger(source));
   return result.rows.map((row) => ({
     key: String(row.file_key), size: Number(row.size), version: String(row.version),
     rowsLoaded: Number(row.rows_loaded), rowsRejected: Number(row.rows_rejected),
-    loadId: String(row.load_id), fullLoadId: String(row.full_load_id),
+    loadId: String(row.load_id), fullLoadId: String(row.full_load_id), loadedAt: isoTime(row.loaded_at),
   }));
+}
+
+function isoTime(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const time = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(time.getTime()) ? String(value) : time.toISOString();
 }
 
 async function readConsumed(session: Session, sql: LedgerDialect, source: SourceNode, modelId: string): Promise<string[]> {

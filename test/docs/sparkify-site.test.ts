@@ -3,13 +3,15 @@
  * (build, then docs generate, catalog read from the warehouse), opened from disk (file://).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { DbtCatalog } from '../../src/docs/artifacts/dbt-catalog.js';
 import { copyProject, REPO_ROOT, sparkify } from '../e2e/helpers.js';
 import { launchBrowser, type Browser } from './browser.js';
+import { schemaErrors } from '../artifacts/dbt-schemas.js';
+import { embeddedData } from './page-data.js';
 
 let dir: string;
 let browser: Browser;
@@ -48,6 +50,31 @@ test('docs generate reads the warehouse catalog: types, row counts and sizes und
   assert.ok(Number(songplays.stats.bytes.value) > 0);
   assert.equal(catalog.sources['source.sparkify.sparkify.staging_events'].columns.user_id.type, 'integer');
   assert.deepEqual(Object.keys(catalog.nodes).sort(), DAG.filter((id) => !id.startsWith('source.')).sort());
+});
+
+/** The JSON files under a folder of the project copy (what the loader reads). */
+function dataFiles(folder: string): number {
+  return readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.json')).length;
+}
+
+test('docs generate reads each loaded source\'s ledger: its summary in catalog.json (still catalog v1), its files in the page', () => {
+  const catalog = JSON.parse(readFileSync(join(dir, 'target', 'catalog.json'), 'utf8')) as DbtCatalog;
+  assert.deepEqual(schemaErrors('catalog-v1', catalog), []);
+  const data = embeddedData(readFileSync(join(dir, 'target', 'index.html'), 'utf8'));
+  for (const [name, folder] of [['staging_events', 'log_data'], ['staging_songs', 'song_data']]) {
+    const id = `source.sparkify.sparkify.${name}`;
+    const stats = catalog.sources[id].stats;
+    const files = dataFiles(join(dir, 'data', folder));
+    assert.equal(stats.sparkify_ledger_files.value, files, `${name}: one ledger row per file`);
+    assert.ok(Number(stats.sparkify_ledger_rows_loaded.value) > 0);
+    assert.match(String(stats.sparkify_ledger_last_load_id.value), /^\w+$/);
+    assert.equal(stats.sparkify_ledger_full_load_id.value, stats.sparkify_ledger_last_load_id.value, 'one build: one full load');
+    assert.ok(Math.abs(Date.parse(String(stats.sparkify_ledger_last_loaded_at.value)) - Date.now()) < 10 * 60_000, 'loaded during this test');
+    const ledger = data.nodes.find((n) => n.id === id)!.ledger!;
+    assert.equal(ledger.recent.length, files);
+    assert.equal(ledger.recent.reduce((sum, f) => sum + f.rowsLoaded, 0), stats.sparkify_ledger_rows_loaded.value);
+    assert.ok(ledger.recent.every((f) => f.key.includes(`/data/${folder}/`) && f.key.endsWith('.json')), 'keys are the files loaded');
+  }
 });
 
 test('the DAG draws the Sparkify graph: the star schema, both staging sources, the seed and the snapshot', async () => {
@@ -141,6 +168,22 @@ test('a loaded source shows its location, JSONPaths and last load', async () => 
   assert.match(load, /JSONPaths\s+data\/log_json_path\.json/);
   assert.match(load, /Rows loaded\s+\d[\d,]*/);
   assert.match(load, /Rejected records\s+0/);
+});
+
+test('a loaded source\'s page shows its load ledger: the summary, and its files on demand', async () => {
+  await open('#/node/source.sparkify.sparkify.staging_events');
+  const card = browser.page.locator('.ledger-card');
+  const summary = await card.locator('dl').innerText();
+  assert.match(summary, /Files loaded\s+30\b/);
+  assert.match(summary, /Rows loaded\s+[1-9][\d,]*/);
+  assert.match(summary, /Rows rejected\s+0/);
+  assert.match(summary, /Last load id\s+\w+/);
+  assert.match(summary, /Full load id\s+\w+/);
+  assert.equal(await card.locator('tbody tr').first().isVisible(), false, 'the file list starts folded');
+  await card.locator('summary').click();
+  assert.equal(await card.locator('tbody tr').count(), 30);
+  assert.match(await card.locator('tbody tr').first().innerText(), /data\/log_data\/.*\.json/);
+  assert.doesNotMatch(await browser.page.locator('.node-page > section.card:last-child').innerText(), /Ledger files/, 'the summary is not repeated under Details');
 });
 
 test('the page loads nothing but itself, logs no error, and a screenshot is saved under target/', async () => {

@@ -8,6 +8,7 @@ import { h, trustedHtml } from './dom.js';
 import { createDagPanel, neighbourhood } from './graph-view.js';
 import { detailsCard, loadCard, neighboursCard, runBadge, testCard, testsCard } from './node-sections.js';
 import { graphHref } from './router.js';
+import { ledgerCard } from './ledger-card.js';
 import { formatCount, formatStat } from './format.js';
 
 /** Where a node page is opened: which column's lineage, and which way. */
@@ -27,6 +28,7 @@ export function nodePage(index: DocsIndex, node: SiteNode, options: NodePageOpti
     hasColumns && options.column ? columnLineagePanel(index, { node: node.id, column: options.column }, options.direction) : null,
     testCard(index, node),
     loadCard(node),
+    ledgerCard(node),
     testsCard(index, node),
     node.type === 'macro' && node.arguments?.length ? h('section', { class: 'card' }, h('h2', {}, 'Arguments'), h('p', {}, node.arguments.map((a) => h('code', {}, a)).flatMap((c) => [c, ' ']))) : null,
     codeView(node.type === 'macro' ? [{ label: 'Macro', code: node.rawCode }] : [{ label: 'Template', code: node.rawCode }, { label: 'Compiled SQL', code: node.compiledCode }]),

@@ -9,12 +9,14 @@ import { siteColumns } from './site-columns.js';
 import type { SiteData, SiteNode, SiteResourceType } from './site-data.js';
 import { runResultsById } from './site-run.js';
 import { siteStats } from './site-stats.js';
+import { LEDGER_STAT_PREFIX } from '../catalog/ledger-summary.js';
 import { indexTests, siteTest, type TestIndex } from './site-tests.js';
 
 /** What every node's conversion shares. */
 interface Context {
   manifest: DbtManifest;
   catalog: DocsArtifacts['catalog'];
+  ledgers: DocsArtifacts['ledgers'];
   tests: TestIndex;
   markdown: MarkdownRenderer;
   describe: (text: string) => string;
@@ -25,7 +27,7 @@ export function buildSiteData(artifacts: DocsArtifacts): SiteData {
   const { manifest, catalog, runResults } = artifacts;
   const missingDocs = new Set<string>();
   const context: Context = {
-    manifest, catalog, tests: indexTests(manifest), markdown: new MarkdownRenderer(),
+    manifest, catalog, ledgers: artifacts.ledgers, tests: indexTests(manifest), markdown: new MarkdownRenderer(),
     describe: (text) => resolveDocReferences(text, manifest.docs ?? {}, (name) => missingDocs.add(name)),
   };
   const runs = runResultsById(runResults);
@@ -69,7 +71,8 @@ function base(context: Context, id: string, type: SiteResourceType, resource: { 
 
 function withCatalog(node: SiteNode, table: CatalogTable | undefined): SiteNode {
   if (!table) return node;
-  node.stats = siteStats(table);
+  // A ledger's summary has its own card: its stats would say it twice.
+  node.stats = siteStats(table).filter((stat) => !node.ledger || !stat.id.startsWith(LEDGER_STAT_PREFIX));
   node.owner = table.metadata.owner ?? undefined;
   return node;
 }
@@ -96,7 +99,7 @@ function fromSource(context: Context, resource: DbtSource): SiteNode {
   const load = resource.meta?.sparkify?.load;
   Object.assign(node, {
     label: `${resource.source_name}.${resource.name}`, sourceName: resource.source_name, fqn: resource.fqn ?? [],
-    relation: resource.relation_name ?? undefined, tags: resource.tags ?? [],
+    relation: resource.relation_name ?? undefined, tags: resource.tags ?? [], ledger: context.ledgers?.[id],
     columns: siteColumns({ documented: resource.columns, catalog: table, tests: context.tests.byColumn.get(id) ?? new Map(), describe: context.describe, markdown: context.markdown }),
     load: load && {
       location: load.location, jsonpaths: load.jsonpaths,

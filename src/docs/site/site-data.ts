@@ -2,6 +2,7 @@
  * The data the docs page embeds: the artifacts flattened into what the page shows, one entry per
  * resource. Built in Node (build-site-data.ts), read in the browser (../client/); shared types only.
  */
+import type { SourceLedger } from '../catalog/ledger-summary.js';
 import type { NodeLineage } from '../../lineage/types.js';
 
 /** Kinds of resources the site lists. */
@@ -83,6 +84,8 @@ export interface SiteNode {
   stats: SiteStat[];
   owner?: string;
   load?: SiteLoad;
+  /** A loaded source's load ledger, as read by docs generate. */
+  ledger?: SourceLedger;
   run?: SiteRunResult;
   test?: SiteTest;
   /** Macros: argument names. */

@@ -17,7 +17,7 @@ export function familyLedgerSql(quoting: SqlQuoting): LedgerDialect {
   const rel = (relation: Relation) => quoting.relation(relation);
   return {
     exists: (relation) => `SELECT to_regclass(${quoting.literal(rel(relation))}) IS NOT NULL AS present`,
-    readLedger: (source) => `SELECT ${LEDGER_COLUMNS.join(', ')} FROM ${rel(ledgerRelation(source.relation))} ORDER BY file_key`,
+    readLedger: (source) => `SELECT ${LEDGER_COLUMNS.join(', ')}, loaded_at FROM ${rel(ledgerRelation(source.relation))} ORDER BY file_key`,
     readConsumed: (source, modelId) => `SELECT DISTINCT full_load_id FROM ${rel(consumedRelation(source.relation))} WHERE model_id = ${quoting.literal(modelId)}`,
     recordConsumption: (model, sources) => sources.flatMap((source) => consumption(quoting, model, source)),
   };

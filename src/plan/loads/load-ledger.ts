@@ -24,6 +24,8 @@ export interface LedgerEntry {
   loadId: string;
   /** The load that last rebuilt the table in full: rows of other full loads are gone. */
   fullLoadId: string;
+  /** When the row was written (ISO 8601), where the ledger was read with it. */
+  loadedAt?: string;
 }
 
 /** A file of the location, as listed before planning. */
