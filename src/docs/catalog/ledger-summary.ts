@@ -5,6 +5,7 @@
  * that the site embeds.
  */
 import type { CatalogStat, DbtCatalog } from '../artifacts/dbt-catalog.js';
+import type { LedgerEntry } from '../../plan/loads/load-ledger.js';
 
 /** How many files of one source the site lists; the summary still counts them all. */
 export const LEDGER_FILE_CAP = 100;
@@ -13,17 +14,7 @@ export const LEDGER_FILE_CAP = 100;
 export const LEDGER_STAT_PREFIX = 'sparkify_ledger_';
 
 /** One row of a ledger (`<staging>__sparkify_ledger`). */
-export interface LedgerFile {
-  key: string;
-  size: number;
-  version: string;
-  rowsLoaded: number;
-  rowsRejected: number;
-  loadId: string;
-  fullLoadId: string;
-  /** ISO 8601; absent where the warehouse did not give it. */
-  loadedAt?: string;
-}
+export type LedgerFile = LedgerEntry;
 
 /** A source's ledger for the docs. */
 export interface SourceLedger {
