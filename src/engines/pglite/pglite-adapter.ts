@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Adapter, QueryRows, RelationKind, Session, StatementResult } from '../adapter.js';
-import { quoteLiteral, type Relation } from '../../sql/quote.js';
+import type { Relation } from '../../sql/quote.js';
+import { relationKindQuery } from '../postgres-family/relation-kind-query.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { copyPristineDataDir } from './pristine-data-dir.js';
 import type { OpenOptions } from '../adapter.js';
@@ -83,11 +84,7 @@ export class PgliteAdapter implements Adapter {
   }
 
   async relationKind(relation: Relation): Promise<RelationKind | undefined> {
-    return this.withSession(async (session) => {
-      const { rows } = await session.execute(relationKindSql(relation));
-      if (rows.length === 0) return undefined;
-      return rows[0].relkind === 'v' || rows[0].relkind === 'm' ? 'view' : 'table';
-    });
+    return this.withSession((session) => relationKindQuery(session, relation));
   }
 
   private requireDb(): PGlite {
@@ -123,11 +120,6 @@ class PgliteSession implements Session {
     }
     return rows;
   }
-}
-
-/** The pg_catalog lookup of relation-kind-query.ts, as one statement with quoted literals. */
-function relationKindSql(relation: Relation): string {
-  return `select c.relkind from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace where n.nspname = ${quoteLiteral(relation.schema)} and c.relname = ${quoteLiteral(relation.identifier)} limit 1`;
 }
 
 function rmdirIfEmpty(dir: string): void {

@@ -73,7 +73,7 @@ export abstract class PooledAdapter implements Adapter {
   }
 
   async relationKind(relation: Relation): Promise<RelationKind | undefined> {
-    return relationKindQuery(this.requireKnex(), relation);
+    return this.withSession((session) => relationKindQuery(session, relation));
   }
 
   private async withConnection<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
