@@ -124,12 +124,6 @@ export function colourStatus(status: 'OK' | 'ERROR' | 'SKIP' | 'WARN'): string {
   return pc.yellow(status);
 }
 
-/** Text without terminal colour codes (JSON events carry plain messages). */
-export function stripAnsi(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
-}
-
 function timestamp(): string {
   return new Date().toTimeString().slice(0, 8);
 }

@@ -47,7 +47,7 @@ function resourceTypes(names: string[] | undefined): Set<string> | undefined {
 }
 
 /** How the current project differs from the manifest.json in --state DIR. */
-export function stateComparison(context: ProjectContext, dir: string): StateComparison {
+function stateComparison(context: ProjectContext, dir: string): StateComparison {
   const previous = readStateArtifact(dir, 'manifest.json');
   return compareWithState(manifestDocument(context), previous, new DbtIdMap(context.compiled.manifest));
 }

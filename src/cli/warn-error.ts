@@ -15,7 +15,7 @@ export interface WarnErrorPolicy {
 }
 
 /** Nothing is promoted or silenced. */
-export const NO_WARN_ERROR: WarnErrorPolicy = { promotes: () => false, silences: () => false };
+const NO_WARN_ERROR: WarnErrorPolicy = { promotes: () => false, silences: () => false };
 
 /** The policy of `--warn-error` (everything is an error) and `--warn-error-options '{"error": ..., "warn": [...], "silence": [...]}'`. */
 export function warnErrorPolicy(warnError: boolean | undefined, optionsText: string | undefined): WarnErrorPolicy {

@@ -246,7 +246,7 @@ function renderModel(
 }
 
 /** dbt's fqn of a node file: its package (or the project), the folders below its resource folder, its name. */
-export function nodeFqn(project: LoadedProject, file: TemplateFile, name: string): string[] {
+function nodeFqn(project: LoadedProject, file: TemplateFile, name: string): string[] {
   const path = file.package ? pathInPackage(file.path, file.package.dir) : file.path;
   return [file.package?.name ?? project.config.name, ...posix.dirname(path).split('/').slice(1), name];
 }

@@ -10,7 +10,7 @@ import { fileContext } from '../jinja/macro-registry.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { consumedRelation } from '../plan/loads/load-ledger.js';
 import { engineOf, keepsLedgers } from '../engines/registry.js';
-import type { SqlQuoting } from '../sql/quote.js';
+import type { Relation, SqlQuoting } from '../sql/quote.js';
 import { SparkifyError } from '../diagnostics.js';
 import { collectDocBlocks } from '../jinja/context/docs-blocks.js';
 import type { Invocation } from '../jinja/context/dbt-context.js';
@@ -23,8 +23,7 @@ import type { CompileInput } from './compile-project.js';
 import { registerMacros } from './register-macros.js';
 import { packageNames } from './template-context.js';
 import type { Manifest, ModelNode, SourceNode } from '../manifest/manifest.js';
-import { RenderScope, installRenderGlobals, resolveMarkers, type KnownNames } from '../jinja/render-scope.js';
-import { quoteRelation, type Relation } from '../sql/quote.js';
+import { RenderScope, installRenderGlobals, resolveMarkers, type KnownNames, type MarkerKind } from '../jinja/render-scope.js';
 import { resolveRelations } from './resolve-relations.js';
 import { compileTemplate, createTemplateEnvironment } from '../jinja/template-environment.js';
 import { useTemplateCache } from '../jinja/template-cache.js';
@@ -54,14 +53,21 @@ export interface RunRender {
   asked: IntrospectionRequest[];
 }
 
-/** `ref`/`source`/`this` parts from the compiled manifest. */
-export function manifestRelations(manifest: Manifest): (kind: 'ref' | 'source' | 'this', key: string) => RelationParts | undefined {
+/** `ref`/`source`/`this` parts from the compiled manifest, and a source's consumed-loads table (load-ledger.ts). */
+export function manifestRelations(manifest: Manifest): (kind: MarkerKind, key: string) => RelationParts | undefined {
   return (kind, key) => {
-    const ids = kind === 'source' ? [`source.${key}`] : [`model.${key}`, `seed.${key}`, `snapshot.${key}`];
+    const ids = kind === 'source' || kind === 'consumed' ? [`source.${key}`] : [`model.${key}`, `seed.${key}`, `snapshot.${key}`];
     const node = ids.map((id) => manifest.nodes[id]).find((n) => n !== undefined) as { relation?: { schema: string; identifier: string }; kind: string; config?: { materialized?: string } } | undefined;
     if (!node?.relation) return undefined;
+    if (kind === 'consumed') return { ...consumedRelation(node.relation), type: 'table' };
     return { schema: node.relation.schema, identifier: node.relation.identifier, type: node.config?.materialized === 'view' ? 'view' : 'table' };
   };
+}
+
+/** Swaps the relation markers of run-time rendered SQL for the compiled manifest's quoted relations. */
+export function manifestResolver(manifest: Manifest, quoting: SqlQuoting): (sql: string) => string {
+  const relationOf = manifestRelations(manifest);
+  return (sql) => resolveMarkers(sql, (kind, key) => quoting.relation(relationOf(kind, key) as Relation));
 }
 
 /** The names and context a run-time render knows: compile's inputs with the compiled manifest's relations. */
@@ -127,10 +133,9 @@ export async function renderModelForRun(run: RunRenderInput, name: string, varia
   registerMacros(env, [...run.compile.files.macros, ...(run.compile.dataTests?.generic ?? [])], scopes, run.compile.project.target.type, problems);
   if (problems.length > 0) throw new SparkifyError(problems);
   const asked: IntrospectionRequest[] = [];
-  const relationOf = manifestRelations(run.manifest);
+  const resolve = manifestResolver(run.manifest, engine.quoting);
   const once = async (incremental: boolean) => {
-    const session = new IntrospectionSession((sql) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(kind === 'consumed'
-      ? consumedRelation(relationOf('source', key) as Relation) : relationOf(kind, key) as Relation)));
+    const session = new IntrospectionSession(resolve);
     let scope = new RenderScope(name);
     const render = () => {
       passLog.restart();

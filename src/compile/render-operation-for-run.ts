@@ -12,14 +12,12 @@ import { SparkifyError } from '../diagnostics.js';
 import { engineOf } from '../engines/registry.js';
 import { IntrospectionSession, renderIntrospecting } from '../jinja/context/introspection.js';
 import type { TemplateLogEntry } from '../jinja/context/template-log.js';
-import { installRenderGlobals, RenderScope, resolveMarkers } from '../jinja/render-scope.js';
+import { installRenderGlobals, RenderScope } from '../jinja/render-scope.js';
 import { createTemplateEnvironment } from '../jinja/template-environment.js';
 import { templateErrorToDiagnostic } from '../jinja/template-error.js';
-import type { Relation } from '../sql/quote.js';
 import { CompileErrors } from './error-codes.js';
 import { registerMacros } from './register-macros.js';
-import { consumedRelation } from '../plan/loads/load-ledger.js';
-import { knownNames, manifestRelations, type RunRenderInput } from './render-for-run.js';
+import { knownNames, manifestResolver, type RunRenderInput } from './render-for-run.js';
 import { globalMacro, type OperationCall } from './render-operation.js';
 
 /** What rendering an operation at run time needs: compile's input, its manifest and the warehouse. */
@@ -62,8 +60,5 @@ function operationMacro(run: OperationRenderInput, call: OperationCall) {
   const macro = globalMacro(env, call.macro);
   // Compile found the macro already; this guards a macro file changed in between.
   if (!macro) throw new SparkifyError({ code: CompileErrors.badOperation, message: `run-operation: the project defines no macro '${call.macro}'` });
-  const relationOf = manifestRelations(run.manifest);
-  const resolve = (sql: string) => resolveMarkers(sql, (kind, key) => engine.quoting.relation(kind === 'consumed'
-    ? consumedRelation(relationOf('source', key) as Relation) : relationOf(kind, key) as Relation));
-  return { macro, scopes, resolve };
+  return { macro, scopes, resolve: manifestResolver(run.manifest, engine.quoting) };
 }

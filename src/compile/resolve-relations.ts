@@ -5,7 +5,7 @@ import type { SeedNode } from '../manifest/seed-node.js';
 import type { SnapshotNode } from '../manifest/snapshot-node.js';
 import type { TestNode } from '../manifest/test-node.js';
 import type { ModelNode, SourceNode } from '../manifest/manifest.js';
-import { resolveMarkersAt } from '../jinja/render-scope.js';
+import { resolveMarkersAt, type MarkerKind } from '../jinja/render-scope.js';
 import { ephemeralClosure, ephemeralCteName, injectCtes } from './ephemeral-ctes.js';
 import { emptyRelation } from './empty-relation.js';
 
@@ -42,15 +42,18 @@ export function resolveRelations(input: ResolveInput): (sql: string) => string {
   const byOther = new Map<string, { relation: Relation }>([...(input.seeds ?? []), ...(input.snapshots ?? [])].map((s) => [s.name, s]));
   const bySource = new Map(input.sources.map((s) => [`${s.sourceName}.${s.name}`, s]));
   const isEphemeral = (name: string) => byModel.get(name)?.config.materialized === 'ephemeral';
-  const relationOf = (kind: string, key: string): Relation =>
-    kind === 'source' ? bySource.get(key)!.relation : (kind === 'ref' ? input.deferred?.get(key) : undefined) ?? (byModel.get(key) ?? byOther.get(key)!).relation;
+  const relationOf = (kind: MarkerKind, key: string): Relation => {
+    // What an incremental model consumed of a source's loads (load-ledger.ts).
+    if (kind === 'consumed') return consumedRelation(bySource.get(key)!.relation);
+    if (kind === 'source') return bySource.get(key)!.relation;
+    return (kind === 'ref' ? input.deferred?.get(key) : undefined) ?? (byModel.get(key) ?? byOther.get(key)!).relation;
+  };
   const resolver = (empty: boolean) => (sql: string) => resolveMarkersAt(sql, (kind, key, following) => {
-    // What an incremental model consumed of a source's loads (load-ledger.ts): sparkify's own bookkeeping, never emptied.
-    if (kind === 'consumed') return input.quoting.relation(consumedRelation(bySource.get(key)!.relation));
-    if (kind !== 'source' && isEphemeral(key)) return quoteIdentifier(ephemeralCteName(key));
+    if ((kind === 'ref' || kind === 'this') && isEphemeral(key)) return quoteIdentifier(ephemeralCteName(key));
     const relation = relationOf(kind, key);
     const quoted = input.quoting.relation(relation);
-    return empty && kind !== 'this' ? emptyRelation(quoted, relation.identifier, following) : quoted;
+    // --empty empties what the node reads; `this` and the consumed-loads table are sparkify's own and stay.
+    return empty && (kind === 'ref' || kind === 'source') ? emptyRelation(quoted, relation.identifier, following) : quoted;
   });
   const resolve = resolver(false);
   const resolveBuilt = resolver(Boolean(input.empty));

@@ -59,7 +59,7 @@ const FORMATS = ['table', 'json', 'csv'] as const;
 export type ShowFormat = (typeof FORMATS)[number];
 
 /** The --output format, or SPK030 (exit 2) for one show does not have. */
-export function checkFormat(format: string): ShowFormat {
+function checkFormat(format: string): ShowFormat {
   if (!(FORMATS as readonly string[]).includes(format)) fail(CliErrors.unknownOutput, `unknown --output '${format}'`, undefined, 'use table, json or csv');
   return format as ShowFormat;
 }

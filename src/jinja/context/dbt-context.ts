@@ -42,7 +42,7 @@ export interface Invocation {
 }
 
 /** Fixed at compile unless the caller gives the real ones: compile reads no clock. */
-export const COMPILE_INVOCATION: Invocation = { id: '00000000-0000-0000-0000-000000000000', startedAt: new Date(0) };
+const COMPILE_INVOCATION: Invocation = { id: '00000000-0000-0000-0000-000000000000', startedAt: new Date(0) };
 
 /** What installDbtContext needs. */
 export interface DbtContextOptions {

@@ -29,7 +29,7 @@ function describeType(type: string, length: unknown, precision: unknown, scale: 
  * an int (a string past 2^53, where a JS number would lose digits), a timestamp a datetime, a date
  * (midnight UTC from our drivers) a date.
  */
-export function templateValue(value: unknown, typeId?: number): unknown {
+function templateValue(value: unknown, typeId?: number): unknown {
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (value instanceof Date) return typeId === DATE_OID ? new PyDate(value.getTime() * 1000) : new PyDateTime(value.getTime() * 1000);
   return value;
