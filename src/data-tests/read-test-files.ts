@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import fg from 'fast-glob';
 import type { TemplateFile } from '../project/project-files.js';
+import { readSchemaFiles } from '../project/schema-files.js';
 import type { DataTestFiles } from './compile-data-tests.js';
 
-/** Schema files under the model paths; singular tests and generic-test macros under the test paths. */
-export function readDataTestFiles(root: string, modelPaths: string[], testPaths: string[]): DataTestFiles {
+/** Schema files under `schemaFolders` (schemaFolders(config)); singular tests and generic-test macros under the test paths. */
+export function readDataTestFiles(root: string, schemaFolders: string[], testPaths: string[]): DataTestFiles {
   const generic = testPaths.map((folder) => `${clean(folder)}/generic/**/*.sql`);
   return {
-    schemas: read(root, modelPaths.flatMap((folder) => [`${clean(folder)}/**/*.yml`, `${clean(folder)}/**/*.yaml`])),
+    schemas: readSchemaFiles(root, schemaFolders),
     singular: read(root, testPaths.map((folder) => `${clean(folder)}/**/*.sql`), generic),
     generic: read(root, generic),
     fixtures: read(root, testPaths.map((folder) => `${clean(folder)}/fixtures/**/*.csv`)),

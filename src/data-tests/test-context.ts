@@ -63,7 +63,7 @@ export function testConfig(spec: TestConfigSpec): TestConfig {
  * How a test's SQL names a relation: a marker that compile resolves with the models' own (so a test
  * of an ephemeral model reads its CTE, and --defer and --empty apply alike).
  */
-export function relationSql(node: TestedNode): string {
+function relationSql(node: TestedNode): string {
   return node.kind === 'source' ? relationMarker('source', `${node.sourceName}.${node.name}`) : relationMarker('ref', node.name);
 }
 

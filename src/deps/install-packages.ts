@@ -72,7 +72,7 @@ function installOne(root: string, pending: Pending, options: DepsOptions): Promi
 }
 
 /** How an entry reads in the output: `local ../x`, `dbt-labs/dbt_utils@[">=1.0.0", "<2.0.0"]`, a git URL. */
-export function describeSpec(spec: PackageSpec): string {
+function describeSpec(spec: PackageSpec): string {
   switch (spec.kind) {
     case 'local': return `local ${spec.path}`;
     case 'hub': return `${spec.package}@${spec.versions.length === 1 ? spec.versions[0] : JSON.stringify(spec.versions)}`;

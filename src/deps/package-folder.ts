@@ -19,7 +19,7 @@ export function projectNameIn(dir: string, what: string, at: Position): string {
 }
 
 /** `dbt_packages/<name>` under the project root, emptied (a link is unlinked, never followed). */
-export function freshDestination(root: string, name: string): string {
+function freshDestination(root: string, name: string): string {
   const dest = join(root, PACKAGES_DIR, name);
   mkdirSync(join(root, PACKAGES_DIR), { recursive: true });
   if (isPresent(dest)) rmSync(dest, { recursive: true, force: true });

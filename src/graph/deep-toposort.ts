@@ -25,7 +25,7 @@ export function deepToposort(nodes: string[], edges: [string, string][]): string
 }
 
 /** toposort.array in a worker with a stack for `nodes.length` levels. */
-export function toposortInWorker(nodes: string[], edges: [string, string][]): string[] {
+function toposortInWorker(nodes: string[], edges: [string, string][]): string[] {
   const { MessageChannel, receiveMessageOnPort, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
   const done = new Int32Array(new SharedArrayBuffer(4));

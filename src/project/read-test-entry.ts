@@ -15,7 +15,7 @@ import type { TestArgSpec, TestConfigSpec, TestSpec } from './schema-types.js';
 import { boolean, nonEmptyText, text, textList, type Kind } from '../config/value-kinds.js';
 
 /** Keys of a test's `config:` block. */
-export const TEST_CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'where', 'tags', 'enabled', 'store_failures'];
+const TEST_CONFIG_KEYS = ['severity', 'warn_if', 'error_if', 'where', 'tags', 'enabled', 'store_failures'];
 /** A test name, or a package's test: `dbt_utils.equality`. */
 const TEST_NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*$/;
 

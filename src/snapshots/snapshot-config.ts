@@ -12,8 +12,6 @@ const KEYS = [
   'alias', 'tags', 'enabled', 'description',
 ];
 
-/** The config keys of a snapshot, for dbt_project.yml's `snapshots:` folder configs. */
-export const SNAPSHOT_CONFIG_KEYS: readonly string[] = KEYS;
 const STRATEGIES: SnapshotStrategy[] = ['timestamp', 'check'];
 const HARD_DELETES: HardDeletes[] = ['ignore', 'invalidate', 'new_record'];
 

@@ -62,7 +62,7 @@ export class UnitTestResults {
 }
 
 /** The content hash of everything a unit test runs and compares, and of what runs it. */
-export function resultKey(test: UnitTestPlan): string {
+function resultKey(test: UnitTestPlan): string {
   const content = {
     format: FORMAT,
     sparkify: sparkifyVersion,

@@ -9,18 +9,19 @@ const CORE = ['materialized', 'schema', 'alias', 'tags', 'enabled'];
 export function modelDefaultsFor(config: ProjectConfig, path: string[]): ModelDefaults {
   const tree = config.folderConfigs?.models;
   if (!tree) return config.modelDefaults;
-  const found = configsAt(tree, path);
-  const extra = Object.fromEntries(Object.entries(found).filter(([key]) => !CORE.includes(key) && APPLIED_CONFIG_KEYS.models.has(key)));
-  const defaults: ModelDefaults = {
-    materialized: found.materialized === undefined ? config.modelDefaults.materialized : String(found.materialized),
-    tags: [...config.modelDefaults.tags, ...asList(found.tags)],
-    extra,
-  };
-  const schema = found.schema ?? config.modelDefaults.schema;
-  if (schema !== undefined && schema !== null) defaults.schema = String(schema);
-  if (found.alias !== undefined && found.alias !== null) defaults.alias = String(found.alias);
-  if (found.enabled !== undefined) defaults.enabled = found.enabled !== false && found.enabled !== 'false';
-  return defaults;
+  const { materialized, tags, schema } = config.modelDefaults;
+  return withFolderConfigs({ materialized, tags, extra: {}, ...(schema === undefined ? {} : { schema }) }, configsAt(tree, path));
+}
+
+/** `defaults` with the folder configs `found` over them: its keys win, tags are added, other applied keys go to `extra`. */
+function withFolderConfigs(defaults: ModelDefaults, found: Record<string, unknown>): ModelDefaults {
+  const merged: ModelDefaults = { ...defaults, tags: [...defaults.tags, ...asList(found.tags)], extra: { ...defaults.extra } };
+  if (found.materialized !== undefined) merged.materialized = String(found.materialized);
+  if (found.schema !== undefined && found.schema !== null) merged.schema = String(found.schema);
+  if (found.alias !== undefined && found.alias !== null) merged.alias = String(found.alias);
+  if (found.enabled !== undefined) merged.enabled = found.enabled !== false && found.enabled !== 'false';
+  for (const [key, value] of Object.entries(found)) if (!CORE.includes(key) && APPLIED_CONFIG_KEYS.models.has(key)) merged.extra![key] = value;
+  return merged;
 }
 
 function asList(value: unknown): string[] {
@@ -36,15 +37,7 @@ function asList(value: unknown): string[] {
 export function packageModelDefaults(project: ProjectConfig, pkg: ProjectConfig, path: string[]): ModelDefaults {
   const own = modelDefaultsFor(pkg, path);
   const tree = project.folderConfigs?.models;
-  if (!tree) return own;
-  const found = configsAt(tree, path);
-  const merged: ModelDefaults = { ...own, tags: [...own.tags, ...asList(found.tags)], extra: { ...own.extra } };
-  if (found.materialized !== undefined) merged.materialized = String(found.materialized);
-  if (found.schema !== undefined && found.schema !== null) merged.schema = String(found.schema);
-  if (found.alias !== undefined && found.alias !== null) merged.alias = String(found.alias);
-  if (found.enabled !== undefined) merged.enabled = found.enabled !== false && found.enabled !== 'false';
-  for (const [key, value] of Object.entries(found)) if (!CORE.includes(key) && APPLIED_CONFIG_KEYS.models.has(key)) merged.extra![key] = value;
-  return merged;
+  return tree ? withFolderConfigs(own, configsAt(tree, path)) : own;
 }
 
 /** dbt_project.yml's `snapshots:` configs that apply at a snapshot's fqn, `+` keys in config() spelling. */
