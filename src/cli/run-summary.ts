@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import type { NodeResult } from '../run/node-result.js';
 
-/** The version in package.json. */
-export const SPARKIFY_VERSION: string = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+export { SPARKIFY_VERSION } from '../version.js';
 
 export { runResultsDocument } from './artifact-documents.js';
 

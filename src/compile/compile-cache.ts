@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { SPARKIFY_VERSION } from '../version.js';
 import { dirname } from 'node:path';
 import { buildGraph } from '../graph/index.js';
 import type { GraphNode } from '../graph/types.js';
@@ -21,8 +21,6 @@ import { compileProject, type CompileInput, type CompiledProject } from './compi
 
 /** Bumped when the file's layout or what the key covers changes. */
 const FORMAT = 1;
-
-const sparkifyVersion: string = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 /** The file's content. */
 interface Stored {
@@ -96,7 +94,7 @@ export function compileProjectCached(input: CompileInput, file: string): Compile
  */
 function inputKey(input: CompileInput): string {
   const { env: _env, log: _log, templateCache: _cache, invocation, flags, ...data } = input;
-  const text = JSON.stringify({ format: FORMAT, sparkify: sparkifyVersion, code: codeStamp(), data });
+  const text = JSON.stringify({ format: FORMAT, sparkify: SPARKIFY_VERSION, code: codeStamp(), data });
   const perRun = RUN_CONTEXT_NAMES.test(text) ? JSON.stringify({ invocation, flags }) : '';
   return createHash('sha256').update(text).update(perRun).digest('base64url');
 }

@@ -8,6 +8,7 @@
  * the code of src/jinja, the environment's options) is stored with the entries: any change to it
  * drops them all. Templates that fail to compile are never cached: their errors come fresh.
  */
+import { SPARKIFY_VERSION } from '../version.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -111,7 +112,7 @@ let ownCodeHash: string | undefined;
 function compilerIdentity(env: nunjucks.Environment): string {
   ownCodeHash ??= hashOwnCode();
   const require = createRequire(import.meta.url);
-  const versions = [(require('nunjucks/package.json') as { version: string }).version, (require('../../../package.json') as { version: string }).version];
+  const versions = [(require('nunjucks/package.json') as { version: string }).version, SPARKIFY_VERSION];
   const { asyncFilters, extensionsList, opts } = internals(env);
   const options = { opts, asyncFilters, tags: extensionsList.map((e) => e.tags ?? []) };
   return createHash('sha256').update(JSON.stringify({ versions, code: ownCodeHash, options })).digest('base64url');

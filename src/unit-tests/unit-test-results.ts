@@ -6,9 +6,9 @@
  * parent, a macro, a var or a fixture changes a statement, so the test runs again. Only passes are
  * kept: a failing test always runs, and prints its diff.
  */
+import { SPARKIFY_VERSION } from '../version.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pgliteVersion } from '../engines/pglite/pglite-version.js';
 import type { UnitTestPlan } from './plan-unit-test.js';
@@ -17,8 +17,6 @@ import type { UnitTestPlan } from './plan-unit-test.js';
 const FORMAT = 1;
 /** Enough for any project; the oldest keys go first past it. */
 const MAX_KEYS = 20_000;
-
-const sparkifyVersion: string = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 /** The passes of earlier runs, read from and written back to one JSON file. */
 export class UnitTestResults {
@@ -65,7 +63,7 @@ export class UnitTestResults {
 function resultKey(test: UnitTestPlan): string {
   const content = {
     format: FORMAT,
-    sparkify: sparkifyVersion,
+    sparkify: SPARKIFY_VERSION,
     pglite: pgliteVersion(),
     setup: test.setup,
     inputs: test.inputs.map((input) => ({ relation: input.relation, columns: input.columns, rows: input.rows.map((row) => row.sql) })),
