@@ -35,5 +35,6 @@ function loadFacts(source: SourceNode): Record<string, unknown> {
     location: source.location, jsonpaths: source.jsonpaths, maxerrors: source.maxerrors,
     timeformat: source.timeformat, truncatecolumns: source.truncatecolumns, line: source.line,
     ...(source.region ? { region: source.region } : {}),
+    ...(source.originColumns ? { origin_columns: true } : {}),
   };
 }

@@ -33,6 +33,7 @@ export function compileSource(table: SourceTable, targetSchema: string): SourceN
   return assignDefined(node, {
     existing: table.existing, freshness: table.freshness, loadedAtField: table.loadedAtField, loader: table.loader,
     meta: table.meta, database: table.database, region: table.region, acceptInvalidChars: table.acceptInvalidChars,
+    originColumns: table.originColumns,
     columnDocs: table.columnDocs && table.columnDocs.length > 0 ? columnInfos(table.columnDocs) : undefined,
   });
 }

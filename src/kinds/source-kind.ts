@@ -75,7 +75,7 @@ export const sourceKind: NodeKind<SourceNode, RelationPlan> = {
 function ledgerFeed(source: SourceNode, context: FeedContext, previous?: SourceFeed): SourceFeed {
   if (!previous?.listed) throw new Error(`internal: the ledger of ${source.id} is copied before its rows`);
   const load = context.loads?.[source.id];
-  const ids = { loadId: load?.loadId ?? '', fullLoadId: load?.fullLoadId ?? '' };
+  const ids = { loadId: load?.loadId ?? '', fullLoadId: load?.fullLoadId ?? '', definition: load?.definition ?? '' };
   return {
     get stats() {
       return previous.stats;

@@ -7,10 +7,12 @@ import type { LoadStats } from './types.js';
 export interface LedgerIds {
   loadId: string;
   fullLoadId: string;
+  /** The table's definition fingerprint (source-definition.ts). */
+  definition: string;
 }
 
 /**
- * COPY text rows (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id) of
+ * COPY text rows (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition) of
  * the files a finished load read, in the order read; rejected records are counted per file.
  */
 export function ledgerCopyText(files: SourceFile[], stats: LoadStats, ids: LedgerIds): Buffer {
@@ -18,7 +20,7 @@ export function ledgerCopyText(files: SourceFile[], stats: LoadStats, ids: Ledge
   for (const bad of stats.rejected) rejected.set(bad.file, (rejected.get(bad.file) ?? 0) + 1);
   const lines = files.map((file, k) => [
     file.path, String(file.size), file.version ?? '', String(stats.fileRows?.[k] ?? 0),
-    String(rejected.get(file.display) ?? 0), ids.loadId, ids.fullLoadId,
+    String(rejected.get(file.display) ?? 0), ids.loadId, ids.fullLoadId, ids.definition,
   ].map(escapeCopyText).join('\t'));
   return Buffer.from(lines.map((line) => `${line}\n`).join(''));
 }

@@ -21,6 +21,11 @@ export interface RowColumn {
 /** Builds COPY rows for one table's columns. */
 export class RowBuilder {
   private readonly fields: string[];
+  /**
+   * With origin columns (`origin_columns: true`): the COPY text of the current file's key, which
+   * each row carries before its record's line number; undefined without them.
+   */
+  originFile: string | undefined;
 
   constructor(private readonly columns: readonly RowColumn[]) {
     this.fields = new Array<string>(columns.length).fill('');
@@ -63,6 +68,7 @@ export class RowBuilder {
       fields[k] = field;
     }
     // One join allocates the row flat; concatenating field by field built a rope of 2n pieces.
+    if (this.originFile !== undefined) return `${fields.join('\t')}\t${this.originFile}\t${record.line}\n`;
     return `${fields.join('\t')}\n`;
   }
 }

@@ -112,7 +112,7 @@ export async function listSourceFiles(table: LoadSource, options: LoadOptions): 
 
 /** The table's fields the reader uses, as plain data (a SourceTable may carry more). */
 function plainTable(table: LoadSource): LoadSource {
-  const { sourceName, name, location, jsonpaths, maxerrors, timeformat, truncatecolumns, columns, acceptInvalidChars } = table;
+  const { sourceName, name, location, jsonpaths, maxerrors, timeformat, truncatecolumns, columns, acceptInvalidChars, originColumns } = table;
   const position = { file: table.position.file, line: table.position.line };
-  return { sourceName, name, location, jsonpaths, maxerrors, timeformat, truncatecolumns, columns, acceptInvalidChars, position };
+  return { sourceName, name, location, jsonpaths, maxerrors, timeformat, truncatecolumns, columns, acceptInvalidChars, originColumns, position };
 }

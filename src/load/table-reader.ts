@@ -4,6 +4,7 @@
  */
 
 import { ChunkWriter } from './chunk-writer.js';
+import { escapeCopyText } from './copy-text.js';
 import { planEncoders } from './column-plan.js';
 import { FileQueue, type FileContent } from './file-queue.js';
 import type { FileReader, SourceFile } from './file-store.js';
@@ -49,6 +50,7 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
   try {
     for (let k = 0; k < files.length; k++) {
       sink.file = files[k].display;
+      if (table.originColumns) builder.originFile = escapeCopyText(files[k].path);
       const rowsBefore = stats.rows;
       const feeder = new LineFeeder(sink);
       const decoder = new Utf8Decoder();

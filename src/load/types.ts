@@ -9,7 +9,7 @@ import type { SourceFile } from './file-store.js';
  * What the loader reads of a source table: the manifest's source node (or anything of its shape,
  * such as the project's SourceTable before compile).
  */
-export type LoadSource = Pick<SourceNode, 'sourceName' | 'name' | 'location' | 'jsonpaths' | 'maxerrors' | 'timeformat' | 'truncatecolumns' | 'columns' | 'position' | 'acceptInvalidChars'>;
+export type LoadSource = Pick<SourceNode, 'sourceName' | 'name' | 'location' | 'jsonpaths' | 'maxerrors' | 'timeformat' | 'truncatecolumns' | 'columns' | 'position' | 'acceptInvalidChars' | 'originColumns'>;
 
 /** One rejected record, reported as `file:line:column: message`. */
 export interface BadRecord {

@@ -115,6 +115,8 @@ export interface SourceNode {
   region?: string;
   /** `accept_invalid_chars` of sources.yml: the replacement character (Redshift ACCEPTINVCHARS). */
   acceptInvalidChars?: string;
+  /** `origin_columns: true`: each staged row records its file and line (ORIGIN_COLUMNS). */
+  originColumns?: true;
   columns: ColumnSpec[];
   tags: string[];
   description?: string;

@@ -19,7 +19,7 @@ const file = 'sources.yml';
 const sourceKeys = ['name', 'schema', 'description', 'tables'];
 const tableKeys = [
   ...['name', 'identifier', 'description', 'location', 'jsonpaths'],
-  ...['maxerrors', 'timeformat', 'truncatecolumns', 'region', 'accept_invalid_chars', 'tags', 'columns'],
+  ...['maxerrors', 'timeformat', 'truncatecolumns', 'region', 'accept_invalid_chars', 'origin_columns', 'tags', 'columns'],
 ];
 const timeformats = ['auto', 'epochmillisecs', 'epochsecs'] as const;
 const locationHint = 'give the folder, file or glob of the JSON files, e.g. data/log_data';
@@ -94,7 +94,8 @@ function readTable(reader: MapReader, sourceName: string, schema: string | undef
     position: reader.at,
   };
   const acceptInvalidChars = table.get('accept_invalid_chars', replacementChar) || undefined;
-  assignDefined(spec, { schema, description: table.get('description', text), region: table.get('region', nonEmptyText), acceptInvalidChars });
+  const originColumns = table.get('origin_columns', boolean) ? (true as const) : undefined;
+  assignDefined(spec, { schema, description: table.get('description', text), region: table.get('region', nonEmptyText), acceptInvalidChars, originColumns });
   return { table: spec, at: reader.valueAt('name') };
 }
 

@@ -95,6 +95,8 @@ export interface SourceTable {
    * escape (Redshift's ACCEPTINVCHARS); absent, records holding them are bad records.
    */
   acceptInvalidChars?: string;
+  /** `origin_columns: true`: each staged row also records its file and line. */
+  originColumns?: true;
   columns: ColumnSpec[];
   tags: string[];
   position: Position;

@@ -5,6 +5,7 @@
  */
 import type { Adapter, Session } from '../engines/adapter.js';
 import { listSourceFiles } from '../load/index.js';
+import { readSourceDefinition } from '../load/source-definition.js';
 import type { S3Settings } from '../load/s3/s3-settings.js';
 import type { Manifest, SourceNode } from '../manifest/manifest.js';
 import type { Dialect } from '../plan/dialect.js';
@@ -27,7 +28,7 @@ export async function readLoadState(adapter: Adapter, dialect: Dialect, manifest
   const followers = nodes.flatMap((n) => (n?.kind === 'model' && n.followsLoads?.length ? [n] : []));
   const followed = new Set(followers.flatMap((m) => m.followsLoads!));
   const loads: Record<string, SourceLoadState> = {};
-  for (const source of selected) loads[source.id] = { files: await listFiles(source, listing) };
+  for (const source of selected) loads[source.id] = { files: await listFiles(source, listing), definition: await readSourceDefinition(source, listing) };
   await adapter.withSession(async (session) => {
     for (const id of new Set([...selected.map((s) => s.id), ...followed])) {
       const source = manifest.nodes[id] as SourceNode;
@@ -62,6 +63,8 @@ export async function readLedger(session: Session, sql: LedgerDialect, source: S
     key: String(row.file_key), size: Number(row.size), version: String(row.version),
     rowsLoaded: Number(row.rows_loaded), rowsRejected: Number(row.rows_rejected),
     loadId: String(row.load_id), fullLoadId: String(row.full_load_id), loadedAt: isoTime(row.loaded_at),
+    // A ledger written before fingerprints has no such column (the next load rewrites it).
+    definition: row.definition === undefined || row.definition === null ? undefined : String(row.definition),
   }));
 }
 

@@ -86,6 +86,46 @@ export function ledgerScenarios(engine: () => Engine): void {
     assertSameTables(await engine().tables(dir), await fromScratch(engine(), ['--vars', sharedDataVars()]));
   });
 
+  test('a column added in sources.yml: that source reloads in full and says why, the other appends as before', async () => {
+    const dir = project();
+    await mustBuild(engine(), dir);
+    editSources(dir, (text) => text.replace(/(- name: staging_songs[\s\S]*?columns:\n)/, '$1          - name: year_note\n            type: text\n'));
+    const changed = await mustBuild(engine(), dir);
+    assert.match(changed.stdout, /OK loaded source sparkify\.staging_songs \.+ \[COPY 20 in [\d.]+s\]\n.*full reload: its columns, JSONPaths or load options in sources\.yml changed since it was loaded/);
+    assert.match(changed.stdout, /OK loaded source sparkify\.staging_events \.+ \[0 new files; 30 unchanged in/);
+    const columns = await engine().query(dir, "select column_name from information_schema.columns where table_name = 'staging_songs' and column_name = 'year_note'");
+    assert.equal(columns.length, 1);
+    const again = await mustBuild(engine(), dir);
+    assert.match(again.stdout, /OK loaded source sparkify\.staging_songs \.+ \[0 new files; 20 unchanged in/);
+    // staging_songs has the new column now (all NULL); the tables built from it are as before.
+    const { staging_songs: songs, ...built } = await engine().tables(dir);
+    assert.deepEqual(songs.map((row) => row.replace('"year_note": null, ', '')), scratch.staging_songs);
+    assertSameTables(built, Object.fromEntries(Object.entries(scratch).filter(([table]) => table !== 'staging_songs')));
+  });
+
+  test('origin_columns: each staged row names the file and line it came from, through a full load and an append', async () => {
+    const dir = project();
+    editSources(dir, (text) => text.replace('        timeformat: auto\n', '        timeformat: auto\n        origin_columns: true\n'));
+    const day30 = takeOut(dir, 30);
+    await mustBuild(engine(), dir);
+    putBack(dir, 30, day30);
+    const appended = await mustBuild(engine(), dir);
+    assert.match(appended.stdout, /\[1 new file, 12 rows; 29 unchanged in/);
+    const rows = await engine().query(dir, 'select _sparkify_file as file, _sparkify_line as line, ts, session_id, item_in_session from public.staging_events');
+    assert.equal(rows.length, scratch.staging_events.length);
+    const keys = new Set((await engine().ledger(dir)).map((entry) => entry.file_key));
+    const texts = new Map<string, string[]>();
+    for (const row of rows) {
+      const file = String(row.file);
+      assert.ok(keys.has(file), `${file} is a file of the ledger`);
+      if (!texts.has(file)) texts.set(file, readFileSync(file, 'utf8').split('\n'));
+      const record = JSON.parse(texts.get(file)![Number(row.line) - 1]) as { ts: number; sessionId: number; itemInSession: number };
+      assert.deepEqual([String(record.ts), record.sessionId, record.itemInSession], [String(row.ts), row.session_id, row.item_in_session], `${file}:${String(row.line)}`);
+    }
+    assert.equal(texts.size, 30);
+    assertSameTables(await engine().tables(dir), scratch);
+  });
+
   test('killed (SIGKILL) during an incremental load: the next build equals a build from scratch', async () => {
     const dir = project();
     const day30 = takeOut(dir, 30);
@@ -106,6 +146,15 @@ export function ledgerScenarios(engine: () => Engine): void {
     assert.equal(staged.length, scratch.staging_events.length + 200_000);
     assertSameTables(models, Object.fromEntries(Object.entries(scratch).filter(([t]) => t !== 'staging_events')));
   });
+}
+
+/** Rewrites the project's sources.yml. */
+function editSources(dir: string, edit: (text: string) => string): void {
+  const file = join(dir, 'sources.yml');
+  const text = readFileSync(file, 'utf8');
+  const edited = edit(text);
+  assert.notEqual(edited, text, 'the edit changed sources.yml');
+  writeFileSync(file, edited);
 }
 
 /** Starts a build and kills it with SIGKILL once staging_events is being loaded. */

@@ -21,6 +21,7 @@ describe('load ledger on PostgreSQL (issue 12)', () => {
     build: async (dir, args = []) => sparkify(dir, ['build', '--target', 'pg', ...args], { SPARKIFY_PG_URL: server.url(await databaseOf(dir)) }),
     cli: async (dir) => ({ args: ['--target', 'pg'], env: { SPARKIFY_PG_URL: server.url(await databaseOf(dir)) } }),
     tables: async (dir) => serverTables(scoped(server, await databaseOf(dir))),
+    query: async (dir, sql) => server.query(sql, await databaseOf(dir)),
     ledger: async (dir) => server.query('select file_key, load_id, rows_loaded from public.staging_events__sparkify_ledger order by file_key', await databaseOf(dir)),
   };
   before(async () => {

@@ -20,6 +20,7 @@ describe('load ledger over S3 on PGlite (issue 12)', () => {
   const engine: Engine = {
     build: (project, args = []) => sparkify(project, ['build', ...args], testAwsEnv()),
     tables: (project) => withWarehouse(project, liteTables),
+    query: (project, sql) => withWarehouse(project, async (db) => (await db.query<Record<string, unknown>>(sql)).rows),
     ledger: (project) => withWarehouse(project, async (db) => (await db.query<{ file_key: string; load_id: string; rows_loaded: number }>(
       'select file_key, load_id, rows_loaded from public.staging_events__sparkify_ledger order by file_key')).rows),
   };

@@ -14,6 +14,8 @@ export interface Engine {
   /** Extra CLI arguments and environment of a build of `dir` (the kill test spawns the CLI itself). */
   cli?(dir: string): Promise<{ args: string[]; env: Record<string, string> }>;
   tables(dir: string): Promise<Record<string, string[]>>;
+  /** Rows of a query on the project's warehouse. */
+  query(dir: string, sql: string): Promise<Record<string, unknown>[]>;
   /** The ledger of staging_events: file key and load id per file. */
   ledger(dir: string): Promise<{ file_key: string; load_id: string; rows_loaded: string | number }[]>;
 }

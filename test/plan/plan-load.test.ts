@@ -44,3 +44,14 @@ test('no ledger, no staging table, or no listing: a full load of what the locati
 function pick(decision: { mode: string; reason?: string }): [string, string | undefined] {
   return [decision.mode, decision.reason];
 }
+
+test('a table whose definition changed since its load, or a ledger without one: a full reload that says why', () => {
+  const ledger = days(3).map((d) => ({ ...entry(d), definition: 'def00001' }));
+  const files = days(4).map((d) => file(d));
+  const same = planLoad({ files, ledger, definition: 'def00001' }, 'r', false, true);
+  assert.deepEqual([same.mode, same.definition], ['append', 'def00001']);
+  const changed = planLoad({ files, ledger, definition: 'def00002' }, 'r', false, true);
+  assert.deepEqual([...pick(changed), changed.definition], ['full', 'its columns, JSONPaths or load options in sources.yml changed since it was loaded', 'def00002']);
+  const old = planLoad({ files, ledger: days(3).map((d) => entry(d)), definition: 'def00001' }, 'r', false, true);
+  assert.match(pick(old)[1] ?? '', /written by an earlier sparkify/);
+});

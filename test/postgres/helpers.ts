@@ -12,10 +12,11 @@ export const SHARED_FIGURES = {
 
 /**
  * Every row of a table as text, sorted bytewise, so equal arrays mean equal tables. A staging
- * table's load id (which load brought the row, a new id per build) is left out.
+ * table's own columns are left out: the load id (a new id per build) and the origin columns
+ * (paths inside each project copy).
  */
 export function rowsSql(table: string): string {
-  const row = `(to_jsonb(t) - '_sparkify_load_id')::text`;
+  const row = `(to_jsonb(t) - '_sparkify_load_id' - '_sparkify_file' - '_sparkify_line')::text`;
   return `select ${row} as row from public."${table}" t order by ${row} collate "C"`;
 }
 

@@ -67,8 +67,11 @@ function source(): SourceNode {
 }
 
 /** The ledger of a first load of `days` (run 11111111). */
+/** The fingerprint of the table's definition (source-definition.ts), as the ledger records it. */
+const DEFINITION = 'a1b2c3d4e5f60718';
+
 function ledgerOf(days: number[]) {
-  return listed(days).map((file) => ({ key: file.path, size: file.size, version: file.version!, rowsLoaded: 1, rowsRejected: 0, loadId: '11111111', fullLoadId: '11111111' }));
+  return listed(days).map((file) => ({ key: file.path, size: file.size, version: file.version!, rowsLoaded: 1, rowsRejected: 0, loadId: '11111111', fullLoadId: '11111111', definition: DEFINITION }));
 }
 
 describe('Redshift COPY through a manifest (issue 12)', () => {
@@ -84,7 +87,7 @@ describe('Redshift COPY through a manifest (issue 12)', () => {
   });
 
   test('a first load with the listing: COPY FROM the manifest … MANIFEST into a side table, swapped in (copy-parameters-data-source-s3.html)', () => {
-    const load = planLoad({ files: listed([1, 2]) }, '22222222', false, false);
+    const load = planLoad({ files: listed([1, 2]), definition: DEFINITION }, '22222222', false, false);
     const statements = withManifests.loadSource(source(), { runId: '22222222', load });
     assertGolden('redshift/source-load-manifest-full.sql', renderPlan({ statements } as never));
     const copy = statements.find((s) => s.writesObject)!;
@@ -94,7 +97,7 @@ describe('Redshift COPY through a manifest (issue 12)', () => {
   });
 
   test('a later load: only the new object is in the manifest, its rows appended in one transaction, no swap', () => {
-    const load = planLoad({ files: listed([1, 2, 3]), ledger: ledgerOf([1, 2]) }, '33333333', false, true);
+    const load = planLoad({ files: listed([1, 2, 3]), ledger: ledgerOf([1, 2]), definition: DEFINITION }, '33333333', false, true);
     assert.equal(load.mode, 'append');
     const statements = withManifests.loadSource(source(), { runId: '33333333', load });
     assertGolden('redshift/source-load-manifest-append.sql', renderPlan({ statements } as never));
@@ -223,7 +226,7 @@ describe('the manifest written to the loopback S3 server (issue 12)', () => {
     const files = await listSourceFiles(events, { root: REPO_ROOT, s3: s3Settings });
     assert.equal(files.length, 30);
     const day30 = files.find((f) => f.path.endsWith('2018-11-30-events.json'))!;
-    const ledger = files.filter((f) => f !== day30).map((f) => ({ key: f.path, size: f.size, version: f.version ?? '', rowsLoaded: 1, rowsRejected: 0, loadId: '11111111', fullLoadId: '11111111' }));
+    const ledger = files.filter((f) => f !== day30).map((f) => ({ key: f.path, size: f.size, version: f.version ?? '', rowsLoaded: 1, rowsRejected: 0, loadId: '11111111', fullLoadId: '11111111', definition: DEFINITION }));
     const load = planLoad({ files, ledger }, '66666666', false, true);
     assert.equal(load.mode, 'append');
     const object = withManifests.loadSource(events, { runId: '66666666', load }).find((s) => s.writesObject)!.writesObject!;

@@ -36,7 +36,7 @@ export interface LedgerCounts {
 }
 
 /** Counts of a source whose ledger and listing were both read. */
-export function ledgerCounts(load: Required<SourceLoadState>): LedgerCounts {
+export function ledgerCounts(load: Required<Pick<SourceLoadState, 'files' | 'ledger'>>): LedgerCounts {
   const listed = new Map(load.files.map((file) => [file.path, file]));
   const seen = new Set(load.ledger.map((entry) => entry.key));
   const changed = load.ledger.filter((entry) => {

@@ -10,14 +10,15 @@ import type { Statement } from '../../plan/types.js';
 import type { Relation, SqlQuoting } from '../../sql/quote.js';
 
 /** The ledger's columns, in COPY order; loaded_at takes the transaction's time. */
-export const LEDGER_COLUMNS = ['file_key', 'size', 'version', 'rows_loaded', 'rows_rejected', 'load_id', 'full_load_id'] as const;
+export const LEDGER_COLUMNS = ['file_key', 'size', 'version', 'rows_loaded', 'rows_rejected', 'load_id', 'full_load_id', 'definition'] as const;
 
 /** Ledger SQL for the PostgreSQL family. */
 export function familyLedgerSql(quoting: SqlQuoting): LedgerDialect {
   const rel = (relation: Relation) => quoting.relation(relation);
   return {
     exists: (relation) => `SELECT to_regclass(${quoting.literal(rel(relation))}) IS NOT NULL AS present`,
-    readLedger: (source) => `SELECT ${LEDGER_COLUMNS.join(', ')}, loaded_at FROM ${rel(ledgerRelation(source.relation))} ORDER BY file_key`,
+    // Every column: a ledger of an earlier sparkify lacks `definition` (read-load-state.ts).
+    readLedger: (source) => `SELECT * FROM ${rel(ledgerRelation(source.relation))} ORDER BY file_key`,
     readConsumed: (source, modelId) => `SELECT DISTINCT full_load_id FROM ${rel(consumedRelation(source.relation))} WHERE model_id = ${quoting.literal(modelId)}`,
     recordConsumption: (model, sources) => sources.flatMap((source) => consumption(quoting, model, source)),
   };
@@ -27,7 +28,7 @@ export function familyLedgerSql(quoting: SqlQuoting): LedgerDialect {
 export function createLedger(quoting: SqlQuoting, relation: Relation): string {
   return `CREATE TABLE ${quoting.relation(relation)} (\n  file_key text NOT NULL,\n  size bigint NOT NULL,\n  version text NOT NULL,\n`
     + '  rows_loaded bigint NOT NULL,\n  rows_rejected bigint NOT NULL,\n  load_id varchar(16) NOT NULL,\n  full_load_id varchar(16) NOT NULL,\n'
-    + '  loaded_at timestamptz NOT NULL DEFAULT now()\n)';
+    + '  loaded_at timestamptz NOT NULL DEFAULT now(),\n  definition text NOT NULL\n)';
 }
 
 /** The COPY that writes a load's ledger rows, fed by the loader with what it read (`<source id>#ledger`). */

@@ -13,7 +13,7 @@ import { incrementalStatements } from './incremental.js';
 import { snapshotStatements } from './snapshot.js';
 import { swapInto } from './swap.js';
 import { copyLedger, createLedger, familyLedgerSql, loadIdColumn } from './ledger-sql.js';
-import { LOAD_ID_COLUMN, ledgerRelation } from '../../plan/loads/load-ledger.js';
+import { LOAD_ID_COLUMN, ledgerRelation, loadedColumns } from '../../plan/loads/load-ledger.js';
 
 /**
  * PostgreSQL and PGlite: DDL is transactional, so a rebuild is build-aside-and-swap inside one
@@ -49,8 +49,8 @@ export class PostgresDialect extends FamilyDialect {
     const freshLedger = sideRelation(ledger, 'new', context.runId);
     const q = this.quoting;
     return this.transaction([
-      { sql: this.createColumns(fresh, source.columns, loadIdColumn(q, load?.loadId ?? context.runId)) },
-      { sql: `${describeFeed(source)}\nCOPY ${q.relation(fresh)} (${this.names(source.columns)}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
+      { sql: this.createColumns(fresh, loadedColumns(source), loadIdColumn(q, load?.loadId ?? context.runId)) },
+      { sql: `${describeFeed(source)}\nCOPY ${q.relation(fresh)} (${this.names(loadedColumns(source))}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
       { sql: createLedger(q, freshLedger) },
       copyLedger(q, source, freshLedger, this.copySource),
       ...this.swapInto(source.relation, fresh, context),
@@ -63,10 +63,10 @@ export class PostgresDialect extends FamilyDialect {
     const q = this.quoting;
     const load = context.load!;
     const temp = { schema: '', identifier: sideRelation(source.relation, 'new', context.runId).identifier };
-    const columns = this.names(source.columns);
+    const columns = this.names(loadedColumns(source));
     const files = load.files?.length ?? 0;
     return this.transaction([
-      { sql: `${this.createColumns(temp, source.columns).replace('CREATE TABLE', 'CREATE TEMPORARY TABLE')} ON COMMIT DROP` },
+      { sql: `${this.createColumns(temp, loadedColumns(source)).replace('CREATE TABLE', 'CREATE TEMPORARY TABLE')} ON COMMIT DROP` },
       { sql: `${describeFeed(source, `the ${files === 1 ? 'new file' : `${files} new files`} of`)}\nCOPY ${q.identifier(temp.identifier)} (${columns}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
       { sql: `INSERT INTO ${q.relation(source.relation)} (${columns}, ${q.identifier(LOAD_ID_COLUMN)})\nSELECT ${columns}, ${q.literal(load.loadId)} FROM ${q.identifier(temp.identifier)}` },
       copyLedger(q, source, ledgerRelation(source.relation), this.copySource),

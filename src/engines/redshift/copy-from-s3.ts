@@ -96,6 +96,14 @@ export function s3Problems(source: SourceNode, manifestPrefix?: string): Diagnos
       hint: 'point the source at S3 for this target, e.g. a `vars:` block in the target that sets the location var to s3://bucket/prefix',
     }));
   problems.push(...foldedAutoColumns(source, where));
+  if (source.originColumns) {
+    problems.push({
+      code: RedshiftErrors.originColumns,
+      message: `source ${source.sourceName}.${source.name}: origin_columns is not available on Redshift, whose COPY does not say which file and line each row came from`,
+      ...where,
+      hint: 'remove origin_columns for this target (the load ledger still records each object and its row count), or set it only on the targets that load through sparkify',
+    });
+  }
   if (maxError(source.maxerrors) > MAXERROR_LIMIT) {
     const message = `source ${source.sourceName}.${source.name}: maxerrors ${source.maxerrors} is more than Redshift's COPY allows`;
     problems.push({ code: MAXERROR_TOO_HIGH, message, ...where, hint: `use at most ${MAXERROR_LIMIT - 1} on the redshift target` });

@@ -8,6 +8,8 @@ export const RedshiftErrors = {
   maxerrorTooHigh: 'SPK142',
   /** A `jsonpaths: auto` source column with capitals: Redshift folds it, and 'auto' then matches only a lower-case key. */
   foldedAutoColumn: 'SPK143',
+  /** `origin_columns: true` on a source: Redshift's COPY cannot say which file and line a row came from. */
+  originColumns: 'SPK145',
   /** A value of a seed's CSV file does not fit its column's type. */
   seedValue: 'SPK356',
 } as const;

@@ -11,6 +11,20 @@ export const LOAD_ID_COLUMN = '_sparkify_load_id';
 /** Names no source column may take: the staging table's own columns start with it. */
 export const RESERVED_COLUMN_PREFIX = '_sparkify_';
 
+/**
+ * The columns `origin_columns: true` adds to a staging table, filled by the loader: the file each
+ * row came from (its ledger key) and the line its record starts on.
+ */
+export const ORIGIN_COLUMNS = [
+  { name: '_sparkify_file', type: 'text' },
+  { name: '_sparkify_line', type: 'integer' },
+] as const;
+
+/** The columns the loader fills: the source's own, then the origin columns when asked for. */
+export function loadedColumns(source: { columns: { name: string; type: string }[]; originColumns?: boolean }): { name: string; type: string }[] {
+  return source.originColumns ? [...source.columns, ...ORIGIN_COLUMNS] : source.columns;
+}
+
 /** One file the ledger records. */
 export interface LedgerEntry {
   /** The file's absolute path or `s3://bucket/key` URL. */
@@ -26,6 +40,11 @@ export interface LedgerEntry {
   fullLoadId: string;
   /** When the row was written (ISO 8601), where the ledger was read with it. */
   loadedAt?: string;
+  /**
+   * The fingerprint of the table's definition the rows were loaded under (source-definition.ts);
+   * undefined in a ledger written before sparkify recorded it.
+   */
+  definition?: string;
 }
 
 /** A file of the location, as listed before planning. */
@@ -44,6 +63,8 @@ export interface SourceLoadState {
   ledger?: LedgerEntry[];
   /** The location's files; undefined when listing failed (the load lists again and says why). */
   files?: ListedFile[];
+  /** The fingerprint of the table's definition now (columns, mapping, options); read with the listing. */
+  definition?: string;
 }
 
 /** The ledger table beside a staging table: `<table>__sparkify_ledger`. */

@@ -19,6 +19,8 @@ export interface LoadDecision {
   loadId: string;
   /** The full load the table's rows belong to after this run. */
   fullLoadId: string;
+  /** The table's definition fingerprint its ledger rows record (empty when compiled without state). */
+  definition: string;
 }
 
 /**
@@ -26,11 +28,18 @@ export interface LoadDecision {
  * holds). `tableExists`: the staging table is there (a ledger without it loads in full).
  */
 export function planLoad(state: SourceLoadState | undefined, runId: string, fullRefresh: boolean, tableExists: boolean): LoadDecision {
-  const full = (reason?: string): LoadDecision => ({ mode: 'full', reason, files: state?.files, unchanged: 0, loadId: runId, fullLoadId: runId });
+  const definition = state?.definition ?? '';
+  const full = (reason?: string): LoadDecision => ({ mode: 'full', reason, files: state?.files, unchanged: 0, loadId: runId, fullLoadId: runId, definition });
   if (!state?.files || !state.ledger || !tableExists) return full();
   if (fullRefresh) return full('--full-refresh');
   const ledger = state.ledger;
   if (ledger.length === 0) return full();
+  // Rows loaded under other columns, mapping or options would not match what a load writes now.
+  if (state.definition !== undefined && ledger[0].definition !== state.definition) {
+    return full(ledger[0].definition === undefined
+      ? 'its ledger was written by an earlier sparkify, which did not record the table\'s definition'
+      : 'its columns, JSONPaths or load options in sources.yml changed since it was loaded');
+  }
   const listed = new Map(state.files.map((file) => [file.path, file]));
   const changed = ledger.filter((entry) => listed.has(entry.key) && !sameFile(entry, listed.get(entry.key)!));
   const gone = ledger.filter((entry) => !listed.has(entry.key));
@@ -40,7 +49,7 @@ export function planLoad(state: SourceLoadState | undefined, runId: string, full
   const fresh = state.files.filter((file) => !seen.has(file.path));
   return {
     mode: fresh.length > 0 ? 'append' : 'none', files: fresh, unchanged: ledger.length,
-    loadId: runId, fullLoadId: ledger[0].fullLoadId,
+    loadId: runId, fullLoadId: ledger[0].fullLoadId, definition: state.definition ?? ledger[0].definition ?? '',
   };
 }
 

@@ -17,11 +17,12 @@ CREATE TABLE "public"."events__sparkify_ledger__sparkify_new_00000000" (
   rows_rejected bigint NOT NULL,
   load_id varchar(16) NOT NULL,
   full_load_id varchar(16) NOT NULL,
-  loaded_at timestamptz NOT NULL DEFAULT now()
+  loaded_at timestamptz NOT NULL DEFAULT now(),
+  definition text NOT NULL
 );
 
 -- rows: one per file this load read, from the sparkify loader
-COPY "public"."events__sparkify_ledger__sparkify_new_00000000" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id) FROM '/dev/blob';
+COPY "public"."events__sparkify_ledger__sparkify_new_00000000" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition) FROM '/dev/blob';
 
 ALTER TABLE IF EXISTS "public"."events" RENAME TO "events__sparkify_old_00000000";
 
