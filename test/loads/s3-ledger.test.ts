@@ -3,7 +3,8 @@
  * object's URL and its ETag, a new object is the only one read, an overwritten one reloads in full.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REPO_ROOT, sparkify, withWarehouse } from '../e2e/helpers.js';
@@ -59,6 +60,26 @@ describe('load ledger over S3 on PGlite (issue 12)', () => {
     const changed = build();
     assert.match(changed.stdout, /full reload: 1 file changed since loaded \(s3:\/\/sparkify\/log_data\/2018\/11\/2018-11-12-events\.json\)/);
     assert.match(changed.stdout, /full rebuild: source sparkify\.staging_events was reloaded in full/);
+  });
+
+  test('origin_columns over S3: the change reloads in full, and each row names its object\'s URL and line', async () => {
+    const sources = join(dir, 'sources.yml');
+    writeFileSync(sources, readFileSync(sources, 'utf8').replace('        timeformat: auto\n', '        timeformat: auto\n        origin_columns: true\n'));
+    const reloaded = build();
+    assert.match(reloaded.stdout, /full reload: its columns, JSONPaths or load options in sources\.yml changed since it was loaded/);
+    const rows = await engine.query(dir, 'select _sparkify_file as file, _sparkify_line as line, ts from public.staging_events order by 1, 2');
+    const objects = new Map<string, string[]>();
+    for (const row of rows) {
+      const url = String(row.file);
+      assert.match(url, /^s3:\/\/sparkify\/log_data\/2018\/11\/2018-11-\d\d-events\.json$/);
+      if (!objects.has(url)) {
+        const object = await s3.client.send(new GetObjectCommand({ Bucket: 'sparkify', Key: url.replace('s3://sparkify/', '') }));
+        objects.set(url, (await object.Body!.transformToString()).split('\n'));
+      }
+      const record = JSON.parse(objects.get(url)![Number(row.line) - 1]) as { ts: number };
+      assert.equal(String(record.ts), String(row.ts), `${url}:${String(row.line)}`);
+    }
+    assert.equal(objects.size, 30);
   });
 });
 
