@@ -168,6 +168,9 @@ test('a loaded source shows its location, JSONPaths and last load', async () => 
   assert.match(load, /JSONPaths\s+data\/log_json_path\.json/);
   assert.match(load, /Rows loaded\s+\d[\d,]*/);
   assert.match(load, /Rejected records\s+0/);
+  // The staging table's own column is documented by sparkify, not left blank.
+  const loadId = await browser.page.locator('table.columns tr[data-column="_sparkify_load_id"]').innerText();
+  assert.match(loadId, /The load that brought the row/);
 });
 
 test('a loaded source\'s page shows its load ledger: the summary, and its files on demand', async () => {

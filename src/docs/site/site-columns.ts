@@ -2,6 +2,7 @@ import type { CatalogTable } from '../artifacts/dbt-catalog.js';
 import type { DbtColumn } from '../artifacts/dbt-manifest.js';
 import type { MarkdownRenderer } from './markdown.js';
 import type { SiteColumn } from './site-data.js';
+import { OWN_COLUMN_DESCRIPTIONS } from '../../plan/loads/load-ledger.js';
 
 /** What the columns of one node are built from. */
 export interface ColumnSources {
@@ -29,7 +30,8 @@ export function siteColumns({ documented, catalog, tests, describe, markdown }: 
     seen.add(key);
     const doc = docs.get(key);
     const type = typed.find((column) => column.name.toLowerCase() === key)?.type ?? doc?.data_type ?? undefined;
-    const rendered = markdown.render(describe(doc?.description ?? ''));
+    // sparkify's own columns of a staging table are documented by sparkify, unless a schema file does.
+    const rendered = markdown.render(describe(doc?.description || (OWN_COLUMN_DESCRIPTIONS[key] ?? '')));
     columns.push({ name: doc?.name ?? name, type, description: rendered.html, text: rendered.text, tests: tests.get(key) ?? [] });
   }
   return columns;

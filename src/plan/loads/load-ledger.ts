@@ -20,6 +20,13 @@ export const ORIGIN_COLUMNS = [
   { name: '_sparkify_line', type: 'integer' },
 ] as const;
 
+/** What the docs site says of a staging table's own columns (no schema file documents them). */
+export const OWN_COLUMN_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  [LOAD_ID_COLUMN]: 'The load that brought the row: the run id of the build that loaded its file (see the load ledger).',
+  [ORIGIN_COLUMNS[0].name]: 'The file (path or s3:// URL, as the load ledger keys it) the row was loaded from (origin_columns).',
+  [ORIGIN_COLUMNS[1].name]: 'The line of that file its JSON record starts on (origin_columns).',
+};
+
 /** The columns the loader fills: the source's own, then the origin columns when asked for. */
 export function loadedColumns(source: { columns: { name: string; type: string }[]; originColumns?: boolean }): { name: string; type: string }[] {
   return source.originColumns ? [...source.columns, ...ORIGIN_COLUMNS] : source.columns;
