@@ -40,7 +40,8 @@ export function loadCard(node: SiteNode): HTMLElement | null {
   return h('section', { class: 'card load-card' }, h('h2', {}, 'Loading'), factList([
     ['Location', h('code', {}, load.location)],
     ['JSONPaths', h('code', {}, load.jsonpaths)],
-    ['Last load', last?.loadedAt ? formatTime(last.loadedAt) : 'not loaded by the last run'],
+    // The last run's load, beside the ledger's own "Last load" (the newest file, perhaps older runs).
+    ['Last run', last?.loadedAt ? formatTime(last.loadedAt) : node.ledger ? 'read no new file (see the load ledger)' : 'not loaded by the last run'],
     ['Files', last?.files !== undefined ? formatCount(last.files) : undefined],
     ['Rows loaded', last?.rows !== undefined ? formatCount(last.rows) : undefined],
     ['Rejected records', last?.rejected !== undefined ? formatCount(last.rejected) : undefined],
