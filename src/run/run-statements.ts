@@ -32,6 +32,7 @@ export async function runPlanStatements(plan: PlanBase, context: RunContext): Pr
   return objects.warnings.length > 0 ? { ...run, warnings: [...(run.warnings ?? []), ...objects.warnings] } : run;
 }
 
+/** The plan's statements on one session, as a result: a failure becomes its diagnostics. */
 async function runOnSession(plan: PlanBase, context: RunContext, objects: StatementObjects): Promise<NodeRun> {
   let feed: SourceFeed | undefined;
   let serverRejected: BadRecord[] | undefined; // what a server-side COPY (Redshift) rejected
