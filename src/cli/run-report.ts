@@ -36,15 +36,22 @@ export function lineReporter(context: ProjectContext): RunReporter<NodePlan> {
         context.output.line(statusLine(`${prefix} ${colourStatus('OK')} ${verbOf(plan)}`, plan.description, `${result.message} in ${seconds}`), event);
         for (const bad of result.rejected ?? []) context.output.line(`  skipped bad record ${bad.file}:${bad.line}:${bad.column}: ${bad.message}`);
         for (const note of result.notes ?? []) context.output.line(`  ${note}`);
-        for (const warning of result.warnings ?? []) context.output.line(`  warning: ${formatDiagnostic(warning)}`, { name: 'Diagnostic', code: warning.code, data: { ...warning } });
+        printWarnings(context, result);
         if (result.replaced) context.output.line(`  ${replacedLine(result.replaced)}`);
       } else if (result.status === 'error') {
         context.output.line(statusLine(`${prefix} ${colourStatus('ERROR')} building`, plan.description, `ERROR in ${seconds}`), event);
+        // A failed load's manifest is deleted too: a delete that failed is said here, its error in the summary.
+        printWarnings(context, result);
       } else {
         context.output.line(statusLine(`${prefix} ${colourStatus('SKIP')}`, plan.description, 'SKIP'), event);
       }
     },
   };
+}
+
+/** A node's warnings, each on a line under its own. */
+function printWarnings(context: ProjectContext, result: NodeResult): void {
+  for (const warning of result.warnings ?? []) context.output.line(`  warning: ${formatDiagnostic(warning)}`, { name: 'Diagnostic', code: warning.code, data: { ...warning } });
 }
 
 /** The end of a run: how long, what failed, the tally; returns the exit code (1 when a node failed or was skipped). */

@@ -16,9 +16,27 @@ export interface Statement {
   /** Writes load-ledger rows (Redshift): --empty leaves it out with the rows it describes. */
   ledgerRows?: boolean;
   /** An object the executor writes to S3 before it runs the statement (a Redshift COPY's manifest). */
-  writesObject?: { url: string; body: string };
+  writesObject?: ObjectWrite;
   /** A query that checks an assumption of the plan: any row it returns fails the node (see StatementCheck). */
   check?: StatementCheck;
+}
+
+/**
+ * An object a statement reads, written just before it and deleted once the plan's statements end,
+ * committed or rolled back (src/run/statement-objects.ts).
+ */
+export interface ObjectWrite {
+  url: string;
+  body: string;
+  /** Where earlier runs' objects of the same kind may be left (a run killed before its delete): swept before the write. */
+  leftovers?: LeftoverObjects;
+}
+
+/** Objects directly under `prefix` whose names end in `suffix`, last written more than `olderThanHours` ago. */
+export interface LeftoverObjects {
+  prefix: string;
+  suffix: string;
+  olderThanHours: number;
 }
 
 /** What a failed check says; the executor appends the first returned row (`key = 'value', rows = 2`). */

@@ -12,6 +12,8 @@ export const RunErrors = {
   cleanupFailed: 'SPK512',
   /** Warning: `run` (or `seed`, `snapshot`: SPK355, SPK713) has nothing of its kind to run; it succeeds with 0 results. */
   nothingToDo: 'SPK513',
+  /** Warning: an object the run wrote for a statement (a Redshift COPY manifest), or one an interrupted run left, could not be deleted. */
+  objectNotDeleted: 'SPK514',
   /** `source freshness`: max(loaded_at_field) is older than error_after (dbt's ERROR STALE). */
   freshnessStale: 'SPK520',
   /** Warning: `source freshness`: max(loaded_at_field) is older than warn_after. */

@@ -18,6 +18,12 @@ export interface SourceFeed {
   explain?(error: unknown): Diagnostic | undefined;
 }
 
+/** An object of a listed prefix: its URL and when it was last written. */
+export interface StoredObject {
+  url: string;
+  lastModified?: Date;
+}
+
 /** The execute phase's context of one node. */
 export interface RunContext {
   adapter: Adapter;
@@ -30,6 +36,10 @@ export interface RunContext {
   filesOf(plan: PlanBase): NodeFiles;
   /** Writes an object to S3 before the statement that reads it (Statement.writesObject); absent, such a plan fails. */
   writeObject?(url: string, body: string): Promise<void>;
+  /** Deletes an object written for a plan once its statements end, or a leftover of an earlier run; absent, objects stay. */
+  deleteObject?(url: string): Promise<void>;
+  /** The objects under an s3:// prefix and when each was last written (to find leftovers); absent, none are swept. */
+  listObjects?(prefix: string): Promise<StoredObject[]>;
   signal?: AbortSignal;
 }
 

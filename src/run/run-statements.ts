@@ -13,16 +13,32 @@ import { eachUntilStopped, RunCancelled, stopPoint, type RunContext, type Source
 import { cancellingOnAbort } from './cancel-on-abort.js';
 import { RunErrors } from './error-codes.js';
 import { LoadErrors } from '../load/error-codes.js';
-import { StoreError } from '../load/store-error.js';
 import { enforceCheck } from './statement-check.js';
+import { StatementObjects } from './statement-objects.js';
 
-/** Runs `plan` on a session of its own; never throws but for cancellation. */
+/**
+ * Runs `plan` on a session of its own; never throws but for cancellation. The S3 objects its
+ * statements read are deleted once they end, whatever the outcome; a failed delete is a warning.
+ */
 export async function runPlanStatements(plan: PlanBase, context: RunContext): Promise<NodeRun> {
+  const objects = new StatementObjects(context, plan);
+  let run: NodeRun;
+  try {
+    run = await runOnSession(plan, context, objects);
+  } finally {
+    // Committed, rolled back or cancelled: no statement reads them any more.
+    await objects.deleteWritten();
+  }
+  return objects.warnings.length > 0 ? { ...run, warnings: [...(run.warnings ?? []), ...objects.warnings] } : run;
+}
+
+/** The plan's statements on one session, as a result: a failure becomes its diagnostics. */
+async function runOnSession(plan: PlanBase, context: RunContext, objects: StatementObjects): Promise<NodeRun> {
   let feed: SourceFeed | undefined;
   let serverRejected: BadRecord[] | undefined; // what a server-side COPY (Redshift) rejected
   try {
     const { rows, message } = await context.adapter.withSession((session) => cancellingOnAbort(session, context.signal, () =>
-      runStatements(session, plan, context, (f) => (feed = f), (r) => (serverRejected = r)),
+      runStatements(session, plan, context, objects, (f) => (feed = f), (r) => (serverRejected = r)),
     ));
     const warnings = feed?.stats.warnings;
     const replaced = feed?.stats.replaced;
@@ -62,6 +78,7 @@ async function runStatements(
   session: Session,
   plan: PlanBase,
   context: RunContext,
+  objects: StatementObjects,
   onFeed: (feed: SourceFeed) => void,
   onServerRejected: (rejected: BadRecord[]) => void,
 ): Promise<{ rows: number | null; message: string }> {
@@ -71,7 +88,7 @@ async function runStatements(
     for (let index = 0; index < plan.statements.length; index++) {
       await stopPoint(context.signal);
       const statement = plan.statements[index];
-      if (statement.writesObject) await writeObject(context, statement.writesObject, plan);
+      if (statement.writesObject) await objects.write(statement.writesObject);
       if (statement.copyFrom) {
         const feed = context.openFeed(statement.copyFrom);
         onFeed(feed);
@@ -97,20 +114,6 @@ async function runStatements(
     throw error;
   }
   return { rows, message };
-}
-
-/** Writes what the statement reads (a COPY manifest) before it runs; a failure is the node's, with the store's code and hint. */
-async function writeObject(context: RunContext, object: { url: string; body: string }, plan: PlanBase): Promise<void> {
-  if (!context.writeObject) throw new Error(`internal: nothing writes ${object.url} in this run`);
-  try {
-    await context.writeObject(object.url, object.body);
-  } catch (error) {
-    if (!(error instanceof StoreError)) throw error;
-    throw new SparkifyError({
-      code: error.code, message: `cannot write the COPY manifest ${object.url}: ${error.message}`,
-      location: { file: plan.path }, node: plan.id, hint: `${error.hint}; the target's manifest_prefix must be writable (s3:PutObject)`,
-    });
-  }
 }
 
 /** Runs a statement; a driver error is tagged with its index, our own errors pass through. */

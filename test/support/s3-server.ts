@@ -4,7 +4,7 @@
  * S3RVER with any secret (it does not check v4 signatures).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -51,6 +51,11 @@ export interface LocalS3 {
   /** Uploads every file under `folder` (hidden ones included) as `prefix` + its relative path; returns the keys. */
   uploadFolder(bucket: string, folder: string, prefix?: string): Promise<string[]>;
   put(bucket: string, key: string, body: string | Buffer): Promise<void>;
+  /**
+   * Sets an object's LastModified, as if it were written at `when`: s3rver reports its file's mtime
+   * (`<dir>/<bucket>/<key>._S3rver_object`; keys are paths as they are on Linux and macOS).
+   */
+  backdate(bucket: string, key: string, when: Date): void;
   /** Stops the server and removes its directory; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -86,6 +91,10 @@ export async function startS3Server(): Promise<LocalS3> {
       return keys.map(({ key }) => key);
     },
     put,
+    backdate(bucket, key, when) {
+      const parts = key.split('/');
+      utimesSync(join(directory, bucket, ...parts.slice(0, -1), `${parts.at(-1)}._S3rver_object`), when, when);
+    },
     async stop() {
       client.destroy();
       await child.stop();

@@ -30,7 +30,7 @@ import { lineReporter, summarize } from '../run-report.js';
 import { dbtArgs } from '../run-args.js';
 import { CliErrors } from '../error-codes.js';
 import { DbtIdMap } from '../../artifacts/dbt-ids.js';
-import { putS3Object } from '../../load/s3/put-object.js';
+import { runObjectStore } from '../../load/s3/run-object-store.js';
 
 /** Options of `sparkify build` (and of run, test, seed, snapshot, which run a part of it). */
 export interface BuildOptions extends GlobalOptions, RunSelection {
@@ -148,7 +148,8 @@ async function runNodes({ context, options, command, ids, adapter, warehouseFree
       adapter, manifest: compiled.manifest, threads: options.threads ?? project.target.threads,
       openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: stop.signal, progress: process.stderr, loads: loadsOf(run) }),
       filesOf: errorFilesOf(compiled.manifest),
-      writeObject: (url, body) => putS3Object(url, body, project.target.s3),
+      // COPY manifests: written before their COPY, deleted after the load (src/run/statement-objects.ts).
+      ...runObjectStore(project.target.s3),
       reporter: lineReporter(context),
       steps: stepReporter(context),
       signal: stop.signal,

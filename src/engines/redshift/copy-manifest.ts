@@ -12,7 +12,18 @@
  *   Spectrum); it is written for JSON too, from the listing, as UNLOAD's own manifests do.
  */
 import type { ListedFile } from '../../plan/loads/load-ledger.js';
+import type { ObjectWrite } from '../../plan/types.js';
 import type { Relation } from '../../sql/quote.js';
+
+/**
+ * How old a `*.manifest` object in a load's folder must be before the load deletes it as a leftover.
+ * A build deletes its own manifest once its load ends, so one left behind comes from a build killed
+ * between the PUT and the delete. But the build lock (build-lock.ts) keeps apart only the builds of
+ * one project on one target schema of one cluster, while the folder is named by manifest_prefix and
+ * the source table: another project, or another target (dev and prod clusters) sharing the prefix,
+ * may be loading the same table now, and deleting its manifest would fail its COPY. No load lasts a day.
+ */
+export const LEFTOVER_MANIFEST_HOURS = 24;
 
 /** One object of a manifest. */
 export interface ManifestEntry {
@@ -35,11 +46,29 @@ export function copyManifest(files: readonly ListedFile[]): string {
  * meant to load, and the next build writes its own.
  */
 export function manifestUrl(prefix: string, staging: Relation, loadId: string): string {
-  return `${prefix.replace(/\/+$/, '')}/${staging.schema}.${staging.identifier}/${loadId}.manifest`;
+  return `${manifestFolder(prefix, staging)}${loadId}.manifest`;
+}
+
+/** The folder of a table's manifests, `<manifest_prefix>/<schema>.<table>/`: every load of the table writes there. */
+export function manifestFolder(prefix: string, staging: Relation): string {
+  return `${prefix.replace(/\/+$/, '')}/${staging.schema}.${staging.identifier}/`;
+}
+
+/** The manifest as the executor handles it: written before the COPY, deleted after the load, leftovers in its folder swept first. */
+export function manifestWrite(url: string, folder: string, body: string): ObjectWrite {
+  return { url, body, leftovers: { prefix: folder, suffix: '.manifest', olderThanHours: LEFTOVER_MANIFEST_HOURS } };
 }
 
 /** The manifest's JSON as SQL comment lines, for the compiled plan that shows what build writes. */
-export function manifestComment(url: string, body: string): string {
+export function manifestComment(url: string, folder: string, body: string): string {
   const lines = body.trimEnd().split('\n').map((line) => `--   ${line}`);
-  return [`-- manifest ${url} (written to S3 before the COPY):`, ...lines].join('\n');
+  return [`-- manifest ${url} (written to S3 before the COPY):`, ...lines, ...manifestCleanupComment(folder)].join('\n');
+}
+
+/** What build deletes around a load, as SQL comment lines: the manifest after it, leftovers before it. */
+export function manifestCleanupComment(folder: string): string[] {
+  return [
+    '-- the manifest is deleted after the load, committed or rolled back; before it is written, the',
+    `-- *.manifest objects older than ${LEFTOVER_MANIFEST_HOURS} hours in ${folder} (left by interrupted builds) are deleted.`,
+  ];
 }

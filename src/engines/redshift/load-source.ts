@@ -11,7 +11,7 @@ import type { BuildContext } from '../../plan/dialect.js';
 import { sideRelation } from '../../plan/side-names.js';
 import type { Statement } from '../../plan/types.js';
 import { copyFromS3, type S3Access } from './copy-from-s3.js';
-import { copyManifest, manifestComment, manifestUrl } from './copy-manifest.js';
+import { copyManifest, manifestCleanupComment, manifestComment, manifestFolder, manifestUrl, manifestWrite } from './copy-manifest.js';
 import { quoteIdentifier, quoteRelation } from './redshift-quoting.js';
 import { ledgerStatements, redshiftLoadIdColumn } from './redshift-ledger.js';
 import { LOAD_ID_COLUMN, ledgerRelation } from '../../plan/loads/load-ledger.js';
@@ -37,17 +37,18 @@ export function redshiftLoadStatements(source: SourceNode, context: BuildContext
   const create = { sql: `CREATE TABLE ${quoteRelation(fresh)} (\n  ${columns.join(',\n  ')}\n)` };
   const files = load?.files;
   if (!access.manifestPrefix || !load || !files || files.length === 0) {
-    const note = access.manifestPrefix && !files ? `${unlistedNote(source, manifestUrl(access.manifestPrefix, source.relation, context.runId))}\n` : '';
+    const note = access.manifestPrefix && !files ? `${unlistedNote(source, access.manifestPrefix, context.runId)}\n` : '';
     const copy = { sql: `${note}${copyFromS3(source, fresh, access)}`, reportsRows: true, serverLoad: { into: fresh } };
     // Rows of objects nobody listed: the ledger would not match them, so it goes (the next build loads in full).
     const forget = ledgers ? [{ sql: `DROP TABLE IF EXISTS ${quoteRelation(ledgerRelation(source.relation))}` }] : [];
     return [create, copy, ...helpers.transaction([...helpers.swapInto(source.relation, fresh, context), ...forget])];
   }
   const url = manifestUrl(access.manifestPrefix, source.relation, load.loadId);
+  const folder = manifestFolder(access.manifestPrefix, source.relation);
   const body = copyManifest(files);
   const copy: Statement = {
-    sql: `${manifestComment(url, body)}\n${copyFromS3(source, fresh, access, url)}`,
-    reportsRows: true, serverLoad: { into: fresh }, writesObject: { url, body },
+    sql: `${manifestComment(url, folder, body)}\n${copyFromS3(source, fresh, access, url)}`,
+    reportsRows: true, serverLoad: { into: fresh }, writesObject: manifestWrite(url, folder, body),
   };
   const publish = load.mode === 'append' ? appendRows(source, fresh) : helpers.swapInto(source.relation, fresh, context);
   return [create, copy, ...helpers.transaction([...publish, ...ledgerStatements(source, load, files, !access.serverless)])];
@@ -57,13 +58,15 @@ export function redshiftLoadStatements(source: SourceNode, context: BuildContext
  * What compile (which lists nothing) says of the manifest: where it goes and the shape of its
  * entries. A build that has the location's listing writes it and COPYs through it.
  */
-function unlistedNote(source: SourceNode, url: string): string {
+function unlistedNote(source: SourceNode, prefix: string, runId: string): string {
+  const url = manifestUrl(prefix, source.relation, runId);
   const entry = copyManifest([{ path: `${source.location.replace(/\/+$/, '')}/<key>`, display: '', size: 0 }])
     .replace('"content_length":0', '"content_length":<bytes>');
   return [
     `-- manifest ${url}: with the objects listed under ${source.location} (ListObjectsV2),`,
     '-- a build writes one entry per object it loads, then COPYs FROM the manifest with MANIFEST:',
     ...entry.trimEnd().split('\n').map((line) => `--   ${line}`),
+    ...manifestCleanupComment(manifestFolder(prefix, source.relation)),
     '-- without a listing, COPY reads the whole location, as below.',
   ].join('\n');
 }

@@ -11,6 +11,8 @@ export interface S3Object {
   size: number;
   /** Changes when the object is written again (the load ledger compares it). */
   etag?: string;
+  /** When it was last written (the sweep of leftover COPY manifests keeps recent ones). */
+  lastModified?: Date;
 }
 
 /** How much to list. */
@@ -38,7 +40,7 @@ export async function listObjects(client: S3Client, url: S3Url, options: ListOpt
       ContinuationToken: token,
     }));
     for (const item of page.Contents ?? []) {
-      if (item.Key !== undefined && !item.Key.endsWith('/')) objects.push({ key: item.Key, size: item.Size ?? 0, etag: item.ETag });
+      if (item.Key !== undefined && !item.Key.endsWith('/')) objects.push({ key: item.Key, size: item.Size ?? 0, etag: item.ETag, lastModified: item.LastModified });
     }
     token = page.IsTruncated ? nextToken(page.NextContinuationToken, tokens) : undefined;
   } while (token !== undefined && objects.length < limit);

@@ -11,6 +11,8 @@ CREATE TABLE "public"."events__sparkify_new_00000000" (
 --       {"url":"s3://sparkify-bucket/log_data/<key>","mandatory":true,"meta":{"content_length":<bytes>}}
 --     ]
 --   }
+-- the manifest is deleted after the load, committed or rolled back; before it is written, the
+-- *.manifest objects older than 24 hours in s3://sparkify-loads/manifests/public.events/ (left by interrupted builds) are deleted.
 -- without a listing, COPY reads the whole location, as below.
 COPY "public"."events__sparkify_new_00000000" ("id", "kind")
 FROM 's3://sparkify-bucket/log_data'

@@ -11,6 +11,8 @@ CREATE TABLE "public"."events__sparkify_new_22222222" (
 --       {"url":"s3://sparkify-bucket/log_data/2018/11/2018-11-02-events.json","mandatory":true,"meta":{"content_length":1002}}
 --     ]
 --   }
+-- the manifest is deleted after the load, committed or rolled back; before it is written, the
+-- *.manifest objects older than 24 hours in s3://sparkify-loads/manifests/public.events/ (left by interrupted builds) are deleted.
 COPY "public"."events__sparkify_new_22222222" ("id", "kind")
 FROM 's3://sparkify-loads/manifests/public.events/22222222.manifest'
 IAM_ROLE 'arn:aws:iam::123456789012:role/sparkify-s3-read'
