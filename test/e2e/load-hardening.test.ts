@@ -32,8 +32,8 @@ describe('bad input on PGlite', () => {
     editFile(dir, 'sources.yml', (text) => text.replace('timeformat: auto', "timeformat: auto\n        accept_invalid_chars: '?'"));
     const loaded = sparkify(dir, ['build', '--select', 'source:sparkify.staging_events']);
     assert.equal(loaded.code, 0, loaded.stdout + loaded.stderr);
-    // The load ledger (issue 12) reloads in full, since the planted file changed, and says so first.
-    assert.match(loaded.stdout, /OK loaded source sparkify\.staging_events .*\n[\d:]+\s+full reload: 1 file changed since loaded \(.*2018-11-01-events\.json\)\n[\d:]+\s+replaced 2 invalid characters in 1 record \(accept_invalid_chars\)/);
+    // The load ledger (issue 12) reloads in full, since the option and the planted file changed, and says so first.
+    assert.match(loaded.stdout, /OK loaded source sparkify\.staging_events .*\n[\d:]+\s+full reload: its columns, JSONPaths or load options in sources\.yml changed since it was loaded; 1 file changed since loaded \(.*2018-11-01-events\.json\)\n[\d:]+\s+replaced 2 invalid characters in 1 record \(accept_invalid_chars\)/);
     const results = JSON.parse(readFileSync(join(dir, 'target/run_results.json'), 'utf8')) as { results: { unique_id?: string; replaced?: unknown }[] };
     assert.ok(JSON.stringify(results).includes('"replaced":{"chars":2,"records":1}'), 'run_results.json records the replacements');
     const rows = await withWarehouse(dir, (db) => db.query<{ n: number }>("select count(*)::int as n from public.staging_events where artist like '%??'"));

@@ -52,6 +52,8 @@ test('a table whose definition changed since its load, or a ledger without one: 
   assert.deepEqual([same.mode, same.definition], ['append', 'def00001']);
   const changed = planLoad({ files, ledger, definition: 'def00002' }, 'r', false, true);
   assert.deepEqual([...pick(changed), changed.definition], ['full', 'its columns, JSONPaths or load options in sources.yml changed since it was loaded', 'def00002']);
+  const both = planLoad({ files: [file(1), file(2, '2'), file(3)], ledger, definition: 'def00002' }, 'r', false, true);
+  assert.equal(pick(both)[1], 'its columns, JSONPaths or load options in sources.yml changed since it was loaded; 1 file changed since loaded (/d/2.json)');
   const old = planLoad({ files, ledger: days(3).map((d) => entry(d)), definition: 'def00001' }, 'r', false, true);
   assert.match(pick(old)[1] ?? '', /written by an earlier sparkify/);
 });

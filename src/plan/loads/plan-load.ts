@@ -35,22 +35,30 @@ export function planLoad(state: SourceLoadState | undefined, runId: string, full
   const ledger = state.ledger;
   if (ledger.length === 0) return full();
   // Rows loaded under other columns, mapping or options would not match what a load writes now.
-  if (state.definition !== undefined && ledger[0].definition !== state.definition) {
-    return full(ledger[0].definition === undefined
-      ? 'its ledger was written by an earlier sparkify, which did not record the table\'s definition'
-      : 'its columns, JSONPaths or load options in sources.yml changed since it was loaded');
-  }
+  const redefined = definitionChange(state.definition, ledger[0].definition);
   const listed = new Map(state.files.map((file) => [file.path, file]));
   const changed = ledger.filter((entry) => listed.has(entry.key) && !sameFile(entry, listed.get(entry.key)!));
   const gone = ledger.filter((entry) => !listed.has(entry.key));
-  if (gone.length === ledger.length) return full(`the location holds none of the ${count(ledger.length, 'file')} loaded before`);
-  if (changed.length > 0 || gone.length > 0) return full(describeChanges(changed, gone));
+  if (gone.length === ledger.length) return full(reasons(redefined, `the location holds none of the ${count(ledger.length, 'file')} loaded before`));
+  if (redefined || changed.length > 0 || gone.length > 0) return full(reasons(redefined, describeChanges(changed, gone)));
   const seen = new Set(ledger.map((entry) => entry.key));
   const fresh = state.files.filter((file) => !seen.has(file.path));
   return {
     mode: fresh.length > 0 ? 'append' : 'none', files: fresh, unchanged: ledger.length,
     loadId: runId, fullLoadId: ledger[0].fullLoadId, definition: state.definition ?? ledger[0].definition ?? '',
   };
+}
+
+/** Why the table's definition no longer matches its ledger's, or undefined (also when it is not known now). */
+function definitionChange(now: string | undefined, loaded: string | undefined): string | undefined {
+  if (now === undefined || now === loaded) return undefined;
+  return loaded === undefined
+    ? 'its ledger was written by an earlier sparkify, which did not record the table\'s definition'
+    : 'its columns, JSONPaths or load options in sources.yml changed since it was loaded';
+}
+
+function reasons(...parts: (string | undefined)[]): string {
+  return parts.filter(Boolean).join('; ');
 }
 
 /** A file is the one loaded when its size and version (mtime or ETag) are the same. */
