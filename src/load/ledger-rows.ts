@@ -1,5 +1,5 @@
 /** The load ledger's rows of one load, as COPY text: one per file read, with its rows loaded and rejected. */
-import { escapeCopyText } from './copy-text.js';
+import { COPY_NULL, escapeCopyText } from './copy-text.js';
 import type { SourceFile } from './file-store.js';
 import type { LoadStats } from './types.js';
 
@@ -12,7 +12,7 @@ export interface LedgerIds {
 }
 
 /**
- * COPY text rows (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition) of
+ * COPY text rows (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition, checksum) of
  * the files a finished load read, in the order read; rejected records are counted per file.
  */
 export function ledgerCopyText(files: SourceFile[], stats: LoadStats, ids: LedgerIds): Buffer {
@@ -21,6 +21,6 @@ export function ledgerCopyText(files: SourceFile[], stats: LoadStats, ids: Ledge
   const lines = files.map((file, k) => [
     file.path, String(file.size), file.version ?? '', String(stats.fileRows?.[k] ?? 0),
     String(rejected.get(file.display) ?? 0), ids.loadId, ids.fullLoadId, ids.definition,
-  ].map(escapeCopyText).join('\t'));
+  ].map(escapeCopyText).concat(stats.fileChecksums?.[k] ?? COPY_NULL).join('\t'));
   return Buffer.from(lines.map((line) => `${line}\n`).join(''));
 }

@@ -81,6 +81,7 @@ class TableStream implements SourceStream {
     delete this.stats.replaced;
     delete this.stats.warnings;
     delete this.stats.fileRows;
+    delete this.stats.fileChecksums;
     const { onProgress, parseIn, files: _listed, ...readOptions } = this.options;
     const files = await this.sourceFiles();
     const paths = autoMapping(this.table.jsonpaths) ? undefined : await readJsonPaths(this.table, this.options.root, this.store);

@@ -3,6 +3,7 @@
  * thread or in a worker (worker/), so what it needs is plain data: the ReadPlan.
  */
 
+import { createHash } from 'node:crypto';
 import { ChunkWriter } from './chunk-writer.js';
 import { escapeCopyText } from './copy-text.js';
 import { planEncoders } from './column-plan.js';
@@ -53,15 +54,18 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
       if (table.originColumns) builder.originFile = escapeCopyText(files[k].path);
       const rowsBefore = stats.rows;
       const feeder = new LineFeeder(sink);
+      const checksum = createHash('md5');
       const decoder = new Utf8Decoder();
       let content: FileContent = queue.content(k);
       if (content instanceof Promise) content = await content;
       if (Buffer.isBuffer(content)) {
         stats.bytes += content.length;
+        checksum.update(content);
         feeder.push(decoder.write(content));
       } else {
         for await (const piece of content) {
           stats.bytes += piece.length;
+          checksum.update(piece);
           feeder.push(decoder.write(piece));
           yield* writer.take();
           progress?.(false);
@@ -71,6 +75,7 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
       feeder.end();
       stats.files++;
       (stats.fileRows ??= [])[k] = stats.rows - rowsBefore;
+      (stats.fileChecksums ??= [])[k] = checksum.digest('hex');
       yield* writer.take();
       progress?.(true);
     }

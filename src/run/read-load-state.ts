@@ -3,7 +3,10 @@
  * the dialect): for each selected source its location's listing and its ledger; for each selected
  * model that follows loads, the ledgers of its sources and the loads it has consumed.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { Adapter, Session } from '../engines/adapter.js';
+import { isS3Url } from '../load/s3/s3-url.js';
 import { listSourceFiles } from '../load/index.js';
 import { readSourceDefinition } from '../load/source-definition.js';
 import type { S3Settings } from '../load/s3/s3-settings.js';
@@ -41,7 +44,29 @@ export async function readLoadState(adapter: Adapter, dialect: Dialect, manifest
       state.consumed[model.id] = consumed;
     }
   });
+  for (const source of selected) await checksumTouchedFiles(loads[source.id]);
   state.loads = loads;
+}
+
+/**
+ * The checksum of each local file whose size is as loaded but whose modification time is not (a
+ * `touch`, a copy without -p, a fresh checkout): planLoad then tells a file with the same bytes
+ * from a changed one. Only those files are read; an unreadable one keeps no checksum (changed).
+ */
+async function checksumTouchedFiles(load: SourceLoadState): Promise<void> {
+  if (!load.files || !load.ledger) return;
+  const loaded = new Map(load.ledger.map((entry) => [entry.key, entry]));
+  for (const file of load.files) {
+    const entry = loaded.get(file.path);
+    if (!entry?.checksum || isS3Url(file.path) || entry.size !== file.size || entry.version === (file.version ?? '')) continue;
+    file.checksum = await md5Of(file.path).catch(() => undefined);
+  }
+}
+
+async function md5Of(path: string): Promise<string> {
+  const hash = createHash('md5');
+  for await (const piece of createReadStream(path)) hash.update(piece as Buffer);
+  return hash.digest('hex');
 }
 
 /** The location's files; undefined when listing fails (the load lists again and reports it at the source). */
@@ -65,6 +90,7 @@ export async function readLedger(session: Session, sql: LedgerDialect, source: S
     loadId: String(row.load_id), fullLoadId: String(row.full_load_id), loadedAt: isoTime(row.loaded_at),
     // A ledger written before fingerprints has no such column (the next load rewrites it).
     definition: row.definition === undefined || row.definition === null ? undefined : String(row.definition),
+    checksum: row.checksum === undefined || row.checksum === null ? undefined : String(row.checksum),
   }));
 }
 

@@ -6,7 +6,7 @@
 import { createAdapter, dialectFor } from '../../engines/registry.js';
 import type { Manifest, SourceNode } from '../../manifest/manifest.js';
 import type { SourceLoadState } from '../../plan/loads/load-ledger.js';
-import { count, planLoad, type LoadDecision } from '../../plan/loads/plan-load.js';
+import { count, planLoad, sameFile, type LoadDecision } from '../../plan/loads/plan-load.js';
 import type { WarehouseState } from '../../plan/warehouse-state.js';
 import type { LoadedProject } from '../../project/types.js';
 import { readLoadState } from '../../run/read-load-state.js';
@@ -41,7 +41,7 @@ export function ledgerCounts(load: Required<Pick<SourceLoadState, 'files' | 'led
   const seen = new Set(load.ledger.map((entry) => entry.key));
   const changed = load.ledger.filter((entry) => {
     const file = listed.get(entry.key);
-    return file !== undefined && (file.size !== entry.size || (file.version ?? '') !== entry.version);
+    return file !== undefined && !sameFile(entry, file);
   }).length;
   return {
     loaded: load.ledger.length,

@@ -10,7 +10,7 @@ import type { Statement } from '../../plan/types.js';
 import type { Relation, SqlQuoting } from '../../sql/quote.js';
 
 /** The ledger's columns, in COPY order; loaded_at takes the transaction's time. */
-export const LEDGER_COLUMNS = ['file_key', 'size', 'version', 'rows_loaded', 'rows_rejected', 'load_id', 'full_load_id', 'definition'] as const;
+export const LEDGER_COLUMNS = ['file_key', 'size', 'version', 'rows_loaded', 'rows_rejected', 'load_id', 'full_load_id', 'definition', 'checksum'] as const;
 
 /** Ledger SQL for the PostgreSQL family. */
 export function familyLedgerSql(quoting: SqlQuoting): LedgerDialect {
@@ -28,7 +28,7 @@ export function familyLedgerSql(quoting: SqlQuoting): LedgerDialect {
 export function createLedger(quoting: SqlQuoting, relation: Relation): string {
   return `CREATE TABLE ${quoting.relation(relation)} (\n  file_key text NOT NULL,\n  size bigint NOT NULL,\n  version text NOT NULL,\n`
     + '  rows_loaded bigint NOT NULL,\n  rows_rejected bigint NOT NULL,\n  load_id varchar(16) NOT NULL,\n  full_load_id varchar(16) NOT NULL,\n'
-    + '  loaded_at timestamptz NOT NULL DEFAULT now(),\n  definition text NOT NULL\n)';
+    + '  loaded_at timestamptz NOT NULL DEFAULT now(),\n  definition text NOT NULL,\n  checksum text\n)';
 }
 
 /** The COPY that writes a load's ledger rows, fed by the loader with what it read (`<source id>#ledger`). */

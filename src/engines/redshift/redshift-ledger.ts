@@ -51,7 +51,7 @@ export function ledgerStatements(source: SourceNode, load: LoadDecision, files: 
 function createLedgerSql(ledger: string): string {
   return `CREATE TABLE ${ledger} (\n  file_key varchar(2048) NOT NULL,\n  size bigint NOT NULL,\n  version varchar(256) NOT NULL,\n`
     + '  rows_loaded bigint,\n  rows_rejected bigint,\n  load_id varchar(16) NOT NULL,\n  full_load_id varchar(16) NOT NULL,\n'
-    + '  loaded_at timestamp NOT NULL DEFAULT GETDATE(),\n  definition varchar(64) NOT NULL\n)';
+    + '  loaded_at timestamp NOT NULL DEFAULT GETDATE(),\n  definition varchar(64) NOT NULL,\n  checksum varchar(32)\n)';
 }
 
 /** One row per object of the manifest, joined to the COPY's per-file counts. */
@@ -60,7 +60,8 @@ function insertLedgerSql(ledger: string, load: LoadDecision, files: readonly Lis
   const listed = files.map((file, at) => (at === 0
     ? `SELECT CAST(${lit(file.path)} AS varchar(2048)) AS file_key, CAST(${file.size} AS bigint) AS size, CAST(${lit(file.version ?? '')} AS varchar(256)) AS version`
     : `SELECT ${lit(file.path)}, ${file.size}, ${lit(file.version ?? '')}`)).join('\n  UNION ALL ');
-  const ids = `${lit(load.loadId)}, ${lit(load.fullLoadId)}, ${lit(load.definition)}`;
+  // No checksum: the cluster reads the objects, and their ETags already say when one changes.
+  const ids = `${lit(load.loadId)}, ${lit(load.fullLoadId)}, ${lit(load.definition)}, NULL`;
   const head = `INSERT INTO ${ledger} (${LEDGER_COLUMNS.join(', ')})`;
   if (!counts) return `${head}\nSELECT f.file_key, f.size, f.version, NULL, NULL, ${ids}\nFROM (\n  ${listed}\n) f`;
   return [

@@ -33,7 +33,7 @@ port.on('message', (message: CreditMessage) => {
 function update(): StatsUpdate {
   const rejected = stats.rejected.slice(sentRejected);
   sentRejected = stats.rejected.length;
-  return { files: stats.files, rows: stats.rows, bytes: stats.bytes, replaced: stats.replaced, rejected, warnings: stats.warnings, fileRows: stats.fileRows };
+  return { files: stats.files, rows: stats.rows, bytes: stats.bytes, replaced: stats.replaced, rejected, warnings: stats.warnings, fileRows: stats.fileRows, fileChecksums: stats.fileChecksums };
 }
 
 function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {

@@ -15,6 +15,8 @@ export interface StatsUpdate {
   warnings?: Diagnostic[];
   /** Rows per file read so far (LoadStats.fileRows). */
   fileRows?: number[];
+  /** Checksums of the files read so far (LoadStats.fileChecksums). */
+  fileChecksums?: string[];
 }
 
 /** From the worker: a chunk of COPY text, a progress tick, the end, or the error that stopped it. */
@@ -61,5 +63,6 @@ export function applyUpdate(stats: LoadStats, update: StatsUpdate): void {
   if (update.replaced) stats.replaced = update.replaced;
   if (update.warnings) stats.warnings = update.warnings;
   if (update.fileRows) stats.fileRows = update.fileRows;
+  if (update.fileChecksums) stats.fileChecksums = update.fileChecksums;
   stats.rejected.push(...update.rejected);
 }

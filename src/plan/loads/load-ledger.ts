@@ -52,6 +52,8 @@ export interface LedgerEntry {
    * undefined in a ledger written before sparkify recorded it.
    */
   definition?: string;
+  /** MD5 of the file's bytes as loaded (local files; null on Redshift, whose ETags say as much). */
+  checksum?: string;
 }
 
 /** A file of the location, as listed before planning. */
@@ -62,6 +64,8 @@ export interface ListedFile {
   display: string;
   size: number;
   version?: string;
+  /** MD5 of its bytes now, computed only for a file whose version changed but not its size (read-load-state.ts). */
+  checksum?: string;
 }
 
 /** What the build knows of a source before planning: its ledger and its location's files. */

@@ -61,9 +61,13 @@ function reasons(...parts: (string | undefined)[]): string {
   return parts.filter(Boolean).join('; ');
 }
 
-/** A file is the one loaded when its size and version (mtime or ETag) are the same. */
-function sameFile(entry: LedgerEntry, file: ListedFile): boolean {
-  return entry.size === file.size && entry.version === (file.version ?? '');
+/**
+ * A file is the one loaded when its size and version (mtime or ETag) are the same, or, for a file
+ * touched or copied again with the same bytes (a new mtime), its size and checksum.
+ */
+export function sameFile(entry: LedgerEntry, file: ListedFile): boolean {
+  if (entry.size !== file.size) return false;
+  return entry.version === (file.version ?? '') || (entry.checksum !== undefined && entry.checksum === file.checksum);
 }
 
 function describeChanges(changed: LedgerEntry[], gone: LedgerEntry[]): string {

@@ -28,8 +28,8 @@ SELECT "id", "kind", "_sparkify_load_id" FROM "public"."events__sparkify_new_333
 
 DROP TABLE "public"."events__sparkify_new_33333333";
 
-INSERT INTO "public"."events__sparkify_ledger" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition)
-SELECT f.file_key, f.size, f.version, COALESCE(c.lines, 0) - COALESCE(e.rejected, 0), COALESCE(e.rejected, 0), '33333333', '11111111', 'a1b2c3d4e5f60718'
+INSERT INTO "public"."events__sparkify_ledger" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition, checksum)
+SELECT f.file_key, f.size, f.version, COALESCE(c.lines, 0) - COALESCE(e.rejected, 0), COALESCE(e.rejected, 0), '33333333', '11111111', 'a1b2c3d4e5f60718', NULL
 FROM (
   SELECT CAST('s3://sparkify-bucket/log_data/2018/11/2018-11-03-events.json' AS varchar(2048)) AS file_key, CAST(1003 AS bigint) AS size, CAST('"etag-3"' AS varchar(256)) AS version
 ) f

@@ -43,11 +43,12 @@ CREATE TABLE "public"."events__sparkify_ledger" (
   load_id varchar(16) NOT NULL,
   full_load_id varchar(16) NOT NULL,
   loaded_at timestamp NOT NULL DEFAULT GETDATE(),
-  definition varchar(64) NOT NULL
+  definition varchar(64) NOT NULL,
+  checksum varchar(32)
 );
 
-INSERT INTO "public"."events__sparkify_ledger" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition)
-SELECT f.file_key, f.size, f.version, COALESCE(c.lines, 0) - COALESCE(e.rejected, 0), COALESCE(e.rejected, 0), '22222222', '22222222', 'a1b2c3d4e5f60718'
+INSERT INTO "public"."events__sparkify_ledger" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition, checksum)
+SELECT f.file_key, f.size, f.version, COALESCE(c.lines, 0) - COALESCE(e.rejected, 0), COALESCE(e.rejected, 0), '22222222', '22222222', 'a1b2c3d4e5f60718', NULL
 FROM (
   SELECT CAST('s3://sparkify-bucket/log_data/2018/11/2018-11-01-events.json' AS varchar(2048)) AS file_key, CAST(1001 AS bigint) AS size, CAST('"etag-1"' AS varchar(256)) AS version
   UNION ALL SELECT 's3://sparkify-bucket/log_data/2018/11/2018-11-02-events.json', 1002, '"etag-2"'

@@ -18,11 +18,12 @@ CREATE TABLE "public"."events__sparkify_ledger__sparkify_new_00000000" (
   load_id varchar(16) NOT NULL,
   full_load_id varchar(16) NOT NULL,
   loaded_at timestamptz NOT NULL DEFAULT now(),
-  definition text NOT NULL
+  definition text NOT NULL,
+  checksum text
 );
 
 -- rows: one per file this load read, from the sparkify loader
-COPY "public"."events__sparkify_ledger__sparkify_new_00000000" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition) FROM '/dev/blob';
+COPY "public"."events__sparkify_ledger__sparkify_new_00000000" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition, checksum) FROM '/dev/blob';
 
 ALTER TABLE IF EXISTS "public"."events" RENAME TO "events__sparkify_old_00000000";
 
