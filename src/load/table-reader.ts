@@ -54,7 +54,7 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
       if (table.originColumns) builder.originFile = escapeCopyText(files[k].path);
       const rowsBefore = stats.rows;
       const feeder = new LineFeeder(sink);
-      const checksum = createHash('md5');
+      const checksum = createHash('sha256');
       const decoder = new Utf8Decoder();
       let content: FileContent = queue.content(k);
       if (content instanceof Promise) content = await content;

@@ -39,7 +39,7 @@ export interface LoadStats {
   rejected: BadRecord[];
   /** Rows loaded from each file, in file order (the load ledger records them). */
   fileRows?: number[];
-  /** MD5 (hex) of each file's bytes, in file order: the ledger's checksum, computed as the bytes pass. */
+  /** SHA-256 (hex) of each file's bytes, in file order: the ledger's checksum, computed as the bytes pass. */
   fileChecksums?: string[];
   /** What the load has to say without failing: columns of a `jsonpaths: auto` load no key matched (SPK305). */
   warnings?: Diagnostic[];

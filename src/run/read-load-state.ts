@@ -59,12 +59,12 @@ async function checksumTouchedFiles(load: SourceLoadState): Promise<void> {
   for (const file of load.files) {
     const entry = loaded.get(file.path);
     if (!entry?.checksum || isS3Url(file.path) || entry.size !== file.size || entry.version === (file.version ?? '')) continue;
-    file.checksum = await md5Of(file.path).catch(() => undefined);
+    file.checksum = await sha256Of(file.path).catch(() => undefined);
   }
 }
 
-async function md5Of(path: string): Promise<string> {
-  const hash = createHash('md5');
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
   for await (const piece of createReadStream(path)) hash.update(piece as Buffer);
   return hash.digest('hex');
 }

@@ -51,7 +51,7 @@ export function ledgerStatements(source: SourceNode, load: LoadDecision, files: 
 function createLedgerSql(ledger: string): string {
   return `CREATE TABLE ${ledger} (\n  file_key varchar(2048) NOT NULL,\n  size bigint NOT NULL,\n  version varchar(256) NOT NULL,\n`
     + '  rows_loaded bigint,\n  rows_rejected bigint,\n  load_id varchar(16) NOT NULL,\n  full_load_id varchar(16) NOT NULL,\n'
-    + '  loaded_at timestamp NOT NULL DEFAULT GETDATE(),\n  definition varchar(64) NOT NULL,\n  checksum varchar(32)\n)';
+    + '  loaded_at timestamp NOT NULL DEFAULT GETDATE(),\n  definition varchar(64) NOT NULL,\n  checksum varchar(64)\n)';
 }
 
 /** One row per object of the manifest, joined to the COPY's per-file counts. */

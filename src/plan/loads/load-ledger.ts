@@ -52,7 +52,7 @@ export interface LedgerEntry {
    * undefined in a ledger written before sparkify recorded it.
    */
   definition?: string;
-  /** MD5 of the file's bytes as loaded (local files; null on Redshift, whose ETags say as much). */
+  /** SHA-256 of the file's bytes as loaded (local files; null on Redshift, whose ETags say as much). */
   checksum?: string;
 }
 
@@ -64,7 +64,7 @@ export interface ListedFile {
   display: string;
   size: number;
   version?: string;
-  /** MD5 of its bytes now, computed only for a file whose version changed but not its size (read-load-state.ts). */
+  /** SHA-256 of its bytes now, computed only for a file whose version changed but not its size (read-load-state.ts). */
   checksum?: string;
 }
 

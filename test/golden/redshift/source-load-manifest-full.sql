@@ -44,7 +44,7 @@ CREATE TABLE "public"."events__sparkify_ledger" (
   full_load_id varchar(16) NOT NULL,
   loaded_at timestamp NOT NULL DEFAULT GETDATE(),
   definition varchar(64) NOT NULL,
-  checksum varchar(32)
+  checksum varchar(64)
 );
 
 INSERT INTO "public"."events__sparkify_ledger" (file_key, size, version, rows_loaded, rows_rejected, load_id, full_load_id, definition, checksum)
