@@ -1,0 +1,56 @@
+/**
+ * The CLI runs from its bundle (scripts/bundle-cli.ts, issue 13) when the bundle is as new as the
+ * compiled modules, and from the modules otherwise; a module that finds files beside itself keeps
+ * its own URL inside the bundle. What each process loads is read through a module-resolution hook.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { REPO_ROOT } from '../e2e/helpers.js';
+
+const BUNDLE = join(REPO_ROOT, 'dist/cli-bundle');
+const MODULES_MAIN = join(REPO_ROOT, 'dist/src/cli/main.js');
+
+/** The file: URLs a `sparkify --version` process loads, and its output. */
+function loadedBy(): { urls: string[]; stdout: string } {
+  const hook = join(mkdtempSync(join(tmpdir(), 'sparkify-hook-')), 'hook.mjs');
+  writeFileSync(hook, 'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`LOADED ${r.url}\\n`); return r; }\n');
+  const run = spawnSync(process.execPath, ['--no-warnings', `--experimental-loader=${hook}`, join(REPO_ROOT, 'bin/sparkify.js'), '--version'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return { urls: run.stderr.split('\n').filter((l) => l.startsWith('LOADED file:')).map((l) => l.slice(7)), stdout: run.stdout };
+}
+
+test('after the build, the CLI loads the bundle, not the ~400 modules', () => {
+  assert.ok(statSync(join(BUNDLE, 'main.js')).mtimeMs >= statSync(MODULES_MAIN).mtimeMs, 'npm test bundles after tsc');
+  const { urls, stdout } = loadedBy();
+  assert.match(stdout, /^\d+\.\d+\.\d+/);
+  assert.ok(urls.some((url) => url.endsWith('/dist/cli-bundle/main.js')), urls.join('\n'));
+  assert.ok(!urls.some((url) => url.includes('/dist/src/')), `no compiled module is loaded:\n${urls.filter((u) => u.includes('/dist/src/')).join('\n')}`);
+});
+
+test('a bundle older than the modules (a bare tsc since) is passed over for the modules', () => {
+  const main = join(BUNDLE, 'main.js');
+  const { atime, mtime } = statSync(main);
+  const older = new Date(statSync(MODULES_MAIN).mtimeMs - 60_000);
+  utimesSync(main, older, older);
+  try {
+    const { urls } = loadedBy();
+    assert.ok(urls.some((url) => url.endsWith('/dist/src/cli/main.js')), urls.join('\n'));
+    assert.ok(!urls.some((url) => url.includes('/dist/cli-bundle/')));
+  } finally {
+    utimesSync(main, atime, mtime);
+  }
+});
+
+test('every import.meta.url of a compiled module becomes that module\'s own URL in the chunks', () => {
+  const chunks = readdirSync(BUNDLE).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(BUNDLE, file), 'utf8'));
+  const own = chunks.flatMap((text) => [...text.matchAll(/new URL\("\.\/\.\.\/src\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]));
+  for (const module of ['version.js', 'load/worker/worker-chunks.js', 'unit-tests/worker-database.js', 'jinja/template-cache.js', 'docs/site/client-bundle.js']) {
+    assert.ok(own.includes(module), `${module} keeps its own URL`);
+  }
+  const bare = chunks.flatMap((text) => text.split('\n')).filter((line) => line.includes('import.meta.url') && !/new URL\("\.\/\.\.\/src\/[^"]+", import\.meta\.url\)/.test(line));
+  assert.deepEqual(bare, []);
+});
