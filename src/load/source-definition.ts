@@ -10,19 +10,20 @@
 import { createHash } from 'node:crypto';
 import { autoMapping } from '../manifest/jsonpaths-mapping.js';
 import { fileStoreFor } from './store-for.js';
+import type { FileStore } from './file-store.js';
 import type { LoadOptions, LoadSource } from './types.js';
 
-/** The fingerprint of `table`, reading its JSONPaths file (relative to root, or on S3). */
-export async function readSourceDefinition(table: LoadSource, options: Pick<LoadOptions, 'root' | 's3'>): Promise<string> {
+/** The fingerprint of `table`, reading its JSONPaths file (relative to root, or on S3) with the caller's store (left open) or one of its own. */
+export async function readSourceDefinition(table: LoadSource, options: Pick<LoadOptions, 'root' | 's3'>, shared?: FileStore): Promise<string> {
   if (autoMapping(table.jsonpaths)) return sourceDefinition(table, undefined);
-  const store = fileStoreFor(options);
+  const store = shared ?? fileStoreFor(options);
   try {
     return sourceDefinition(table, await store.readFile(table.jsonpaths));
   } catch {
     // The load reads the file again and says what is wrong with it; the fingerprint just differs.
     return sourceDefinition(table, null);
   } finally {
-    store.close();
+    if (!shared) store.close();
   }
 }
 

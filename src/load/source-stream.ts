@@ -101,13 +101,16 @@ class TableStream implements SourceStream {
   }
 }
 
-/** Lists a source table's files as its load would (SPK301 when there are none, SPK32x from S3). */
-export async function listSourceFiles(table: LoadSource, options: LoadOptions): Promise<SourceFile[]> {
-  const store = fileStoreFor(options);
+/**
+ * Lists a source table's files as its load would (SPK301 when there are none, SPK32x from S3), with
+ * the caller's store (left open) or one of its own.
+ */
+export async function listSourceFiles(table: LoadSource, options: LoadOptions, shared?: FileStore): Promise<SourceFile[]> {
+  const store = shared ?? fileStoreFor(options);
   try {
     return await resolveSourceFiles(table, options.root, store);
   } finally {
-    store.close();
+    if (!shared) store.close();
   }
 }
 

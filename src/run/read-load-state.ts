@@ -9,11 +9,13 @@ import type { Adapter, Session } from '../engines/adapter.js';
 import { isS3Url } from '../load/s3/s3-url.js';
 import { listSourceFiles } from '../load/index.js';
 import { readSourceDefinition } from '../load/source-definition.js';
+import { fileStoreFor } from '../load/store-for.js';
 import type { S3Settings } from '../load/s3/s3-settings.js';
 import type { Manifest, SourceNode } from '../manifest/manifest.js';
 import type { Dialect } from '../plan/dialect.js';
 import type { LedgerDialect } from '../plan/loads/ledger-dialect.js';
 import { consumedRelation, ledgerRelation, type LedgerEntry, type SourceLoadState } from '../plan/loads/load-ledger.js';
+import { checksumDecides } from '../plan/loads/plan-load.js';
 import type { WarehouseState } from '../plan/warehouse-state.js';
 
 /** Where the loader finds files. */
@@ -31,7 +33,17 @@ export async function readLoadState(adapter: Adapter, dialect: Dialect, manifest
   const followers = nodes.flatMap((n) => (n?.kind === 'model' && n.followsLoads?.length ? [n] : []));
   const followed = new Set(followers.flatMap((m) => m.followsLoads!));
   const loads: Record<string, SourceLoadState> = {};
-  for (const source of selected) loads[source.id] = { files: await listFiles(source, listing), definition: await readSourceDefinition(source, listing) };
+  // One store for the listings and JSONPaths files (one S3 client), but for a source with a region of its own.
+  const store = fileStoreFor(listing);
+  try {
+    for (const source of selected) {
+      const own = source.region ? { root: listing.root, s3: { ...listing.s3, region: source.region } } : undefined;
+      const files = await listSourceFiles(source, own ?? listing, own ? undefined : store).catch(() => undefined);
+      loads[source.id] = { files, definition: await readSourceDefinition(source, own ?? listing, own ? undefined : store) };
+    }
+  } finally {
+    store.close();
+  }
   await adapter.withSession(async (session) => {
     for (const id of new Set([...selected.map((s) => s.id), ...followed])) {
       const source = manifest.nodes[id] as SourceNode;
@@ -58,7 +70,7 @@ async function checksumTouchedFiles(load: SourceLoadState): Promise<void> {
   const loaded = new Map(load.ledger.map((entry) => [entry.key, entry]));
   for (const file of load.files) {
     const entry = loaded.get(file.path);
-    if (!entry?.checksum || isS3Url(file.path) || entry.size !== file.size || entry.version === (file.version ?? '')) continue;
+    if (!entry || isS3Url(file.path) || !checksumDecides(entry, file)) continue;
     file.checksum = await sha256Of(file.path).catch(() => undefined);
   }
 }
@@ -69,11 +81,6 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The location's files; undefined when listing fails (the load lists again and reports it at the source). */
-async function listFiles(source: SourceNode, listing: ListingContext): Promise<SourceLoadState['files']> {
-  const s3 = source.region ? { ...listing.s3, region: source.region } : listing.s3;
-  return listSourceFiles(source, { root: listing.root, s3 }).catch(() => undefined);
-}
 
 async function exists(session: Session, sql: LedgerDialect, relation: SourceNode['relation']): Promise<boolean> {
   const result = await session.execute(sql.exists(relation));
@@ -89,9 +96,13 @@ export async function readLedger(session: Session, sql: LedgerDialect, source: S
     rowsLoaded: Number(row.rows_loaded), rowsRejected: Number(row.rows_rejected),
     loadId: String(row.load_id), fullLoadId: String(row.full_load_id), loadedAt: isoTime(row.loaded_at),
     // A ledger written before fingerprints has no such column (the next load rewrites it).
-    definition: row.definition === undefined || row.definition === null ? undefined : String(row.definition),
-    checksum: row.checksum === undefined || row.checksum === null ? undefined : String(row.checksum),
+    definition: optionalText(row.definition), checksum: optionalText(row.checksum),
   }));
+}
+
+/** A column that may be NULL, or absent from a ledger an earlier sparkify wrote. */
+function optionalText(value: unknown): string | undefined {
+  return value === undefined || value === null ? undefined : String(value);
 }
 
 function isoTime(value: unknown): string | undefined {

@@ -1,5 +1,6 @@
 /** What running one node needs, whatever its kind: the warehouse, the manifest and the I/O the caller provides. */
 import type { Diagnostic } from '../diagnostics.js';
+import type { ListedRunObject } from '../load/s3/run-object-store.js';
 import type { Manifest } from '../manifest/manifest.js';
 import type { Adapter } from '../engines/adapter.js';
 import type { LoadStats } from '../load/types.js';
@@ -18,12 +19,6 @@ export interface SourceFeed {
   explain?(error: unknown): Diagnostic | undefined;
 }
 
-/** An object of a listed prefix: its URL and when it was last written. */
-export interface StoredObject {
-  url: string;
-  lastModified?: Date;
-}
-
 /** The execute phase's context of one node. */
 export interface RunContext {
   adapter: Adapter;
@@ -39,7 +34,7 @@ export interface RunContext {
   /** Deletes an object written for a plan once its statements end, or a leftover of an earlier run; absent, objects stay. */
   deleteObject?(url: string): Promise<void>;
   /** The objects under an s3:// prefix and when each was last written (to find leftovers); absent, none are swept. */
-  listObjects?(prefix: string): Promise<StoredObject[]>;
+  listObjects?(prefix: string): Promise<ListedRunObject[]>;
   signal?: AbortSignal;
 }
 

@@ -10,7 +10,8 @@ import { SparkifyError, type Diagnostic } from '../diagnostics.js';
 import { StoreError } from '../load/store-error.js';
 import type { LeftoverObjects, ObjectWrite, PlanBase } from '../plan/types.js';
 import { RunErrors } from './error-codes.js';
-import type { RunContext, StoredObject } from './run-context.js';
+import type { ListedRunObject } from '../load/s3/run-object-store.js';
+import type { RunContext } from './run-context.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -51,7 +52,7 @@ export class StatementObjects {
   private async sweep(url: string, leftovers: LeftoverObjects): Promise<void> {
     const { listObjects, deleteObject } = this.context;
     if (!listObjects || !deleteObject) return;
-    let listed: StoredObject[];
+    let listed: ListedRunObject[];
     try {
       listed = await listObjects(leftovers.prefix);
     } catch (error) {
@@ -79,7 +80,7 @@ export class StatementObjects {
 }
 
 /** Directly in the folder (not in a subfolder), of the kind, and last written before `before` (an object of unknown age stays). */
-function isLeftover(object: StoredObject, leftovers: LeftoverObjects, before: number): boolean {
+function isLeftover(object: ListedRunObject, leftovers: LeftoverObjects, before: number): boolean {
   if (!object.url.startsWith(leftovers.prefix) || !object.url.endsWith(leftovers.suffix)) return false;
   if (object.url.slice(leftovers.prefix.length).includes('/')) return false;
   return object.lastModified !== undefined && object.lastModified.getTime() < before;

@@ -24,7 +24,7 @@ import { renderPlan } from '../../src/plan/render-plan.js';
 import { StoreError } from '../../src/load/store-error.js';
 import { assertGolden } from '../golden.js';
 import { startS3Server, useTestAwsEnv, type LocalS3 } from '../support/s3-server.js';
-import { compileFor, copyRepoProject, S3_ACCESS, SEED_DWH_CFG } from './helpers.js';
+import { compileFor, copyRepoProject, logDataSources, S3_ACCESS, SEED_DWH_CFG } from './helpers.js';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
@@ -43,16 +43,7 @@ import { readSeedFiles } from '../../src/seeds/seed-files.js';
 
 const PREFIX = 's3://sparkify-loads/manifests/';
 const withManifests = new RedshiftDialect({ ...S3_ACCESS, manifestPrefix: PREFIX });
-const S3_SOURCES = `sources:
-  - name: raw
-    tables:
-      - name: events
-        location: s3://sparkify-bucket/log_data
-        jsonpaths: auto
-        columns:
-          - {name: id, type: integer}
-          - {name: kind, type: varchar(16)}
-`;
+const S3_SOURCES = logDataSources(['{name: id, type: integer}', '{name: kind, type: varchar(16)}']);
 
 /** Objects as ListObjectsV2 lists them (key, size, ETag). */
 function listed(days: number[]): ListedFile[] {

@@ -95,3 +95,9 @@ LOG_DATA='s3://udacity-dend/log_data'
 LOG_JSONPATH='s3://udacity-dend/log_json_path.json'
 SONG_DATA='s3://udacity-dend/song_data'
 `;
+
+/** sources.yml with the table raw.events over s3://sparkify-bucket/log_data (`jsonpaths: auto`), one flow-style entry per column. */
+export function logDataSources(columns: string[]): string {
+  const lines = columns.map((column) => `          - ${column}`).join('\n');
+  return `sources:\n  - name: raw\n    tables:\n      - name: events\n        location: s3://sparkify-bucket/log_data\n        jsonpaths: auto\n        columns:\n${lines}\n`;
+}

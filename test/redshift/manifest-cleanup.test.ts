@@ -28,23 +28,13 @@ import type { ObjectWrite, PlanBase } from '../../src/plan/types.js';
 import type { RunContext } from '../../src/run/run-context.js';
 import { runPlanStatements } from '../../src/run/run-statements.js';
 import { startDeniedServer, startS3Server, TEST_REGION, useTestAwsEnv, type LocalS3 } from '../support/s3-server.js';
-import { compileFor, S3_ACCESS } from './helpers.js';
+import { compileFor, logDataSources, S3_ACCESS } from './helpers.js';
 
 const BUCKET = 'sparkify-loads';
 const FOLDER = 'manifests/public.events/';
 const HOUR_MS = 3_600_000;
 
-const fixture = compileFor({
-  'sources.yml': `sources:
-  - name: raw
-    tables:
-      - name: events
-        location: s3://sparkify-bucket/log_data
-        jsonpaths: auto
-        columns:
-          - {name: id, type: integer}
-`,
-});
+const fixture = compileFor({ 'sources.yml': logDataSources(['{name: id, type: integer}']) });
 const dialect = new RedshiftDialect({ ...S3_ACCESS, manifestPrefix: `s3://${BUCKET}/manifests/` });
 
 /** The manifest a first load of run `runId` writes: `s3://sparkify-loads/manifests/public.events/<runId>.manifest`. */

@@ -7,10 +7,9 @@
 import { deleteS3Object } from './delete-object.js';
 import { listObjects } from './list-objects.js';
 import { putS3Object } from './put-object.js';
-import { createS3Client, endpointLabel } from './s3-client.js';
-import { explainS3Error } from './s3-errors.js';
+import { callS3 } from './s3-call.js';
 import type { S3Settings } from './s3-settings.js';
-import { formatS3Url, parseS3Url } from './s3-url.js';
+import { formatS3Url } from './s3-url.js';
 
 /** An object under a listed prefix: its s3:// URL and when it was last written. */
 export interface ListedRunObject {
@@ -35,15 +34,7 @@ export function runObjectStore(settings: S3Settings = {}): RunObjectStore {
 }
 
 /** Every object whose key starts with the prefix (ListObjectsV2, every page). */
-async function listUnder(location: string, settings: S3Settings): Promise<ListedRunObject[]> {
-  const url = parseS3Url(location);
-  const client = createS3Client(settings);
-  try {
-    const objects = await listObjects(client, url);
-    return objects.map((object) => ({ url: formatS3Url({ bucket: url.bucket, key: object.key }), lastModified: object.lastModified }));
-  } catch (error) {
-    throw explainS3Error(error, url, location, endpointLabel(settings));
-  } finally {
-    client.destroy();
-  }
+function listUnder(location: string, settings: S3Settings): Promise<ListedRunObject[]> {
+  return callS3(location, settings, async (client, url) => (await listObjects(client, url))
+    .map((object) => ({ url: formatS3Url({ bucket: url.bucket, key: object.key }), lastModified: object.lastModified })));
 }

@@ -67,7 +67,12 @@ function reasons(...parts: (string | undefined)[]): string {
  */
 export function sameFile(entry: LedgerEntry, file: ListedFile): boolean {
   if (entry.size !== file.size) return false;
-  return entry.version === (file.version ?? '') || (entry.checksum !== undefined && entry.checksum === file.checksum);
+  return entry.version === (file.version ?? '') || (checksumDecides(entry, file) && entry.checksum === file.checksum);
+}
+
+/** Only the file's checksum can tell: it has its loaded size and another version, and the ledger kept a checksum. */
+export function checksumDecides(entry: LedgerEntry, file: ListedFile): boolean {
+  return entry.checksum !== undefined && entry.size === file.size && entry.version !== (file.version ?? '');
 }
 
 function describeChanges(changed: LedgerEntry[], gone: LedgerEntry[]): string {
