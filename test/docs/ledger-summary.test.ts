@@ -2,10 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { DbtCatalog } from '../../src/docs/artifacts/dbt-catalog.js';
-import { addLedgerStats, ledgerStats, summariseLedger, type LedgerFile } from '../../src/docs/catalog/ledger-summary.js';
+import { addLedgerStats, ledgerStats, summariseLedger } from '../../src/docs/catalog/ledger-summary.js';
+import type { LedgerEntry } from '../../src/plan/loads/load-ledger.js';
 import { schemaErrors } from '../artifacts/dbt-schemas.js';
 
-const file = (key: string, loadedAt: string | undefined, loadId: string, rows: number, rejected = 0): LedgerFile =>
+const file = (key: string, loadedAt: string | undefined, loadId: string, rows: number, rejected = 0): LedgerEntry =>
   ({ key, size: rows * 100, version: '1', rowsLoaded: rows, rowsRejected: rejected, loadId, fullLoadId: 'full0001', loadedAt });
 
 const rows = [

@@ -13,9 +13,6 @@ export const LEDGER_FILE_CAP = 100;
 /** The prefix of the catalog stats that hold a ledger's summary. */
 export const LEDGER_STAT_PREFIX = 'sparkify_ledger_';
 
-/** One row of a ledger (`<staging>__sparkify_ledger`). */
-export type LedgerFile = LedgerEntry;
-
 /** A source's ledger for the docs. */
 export interface SourceLedger {
   files: number;
@@ -25,11 +22,11 @@ export interface SourceLedger {
   lastLoadId?: string;
   fullLoadId?: string;
   /** The newest files first, at most LEDGER_FILE_CAP of them. */
-  recent: LedgerFile[];
+  recent: LedgerEntry[];
 }
 
 /** Summarises a ledger's rows; the newest row (by loaded_at, then key) names the last load. */
-export function summariseLedger(rows: LedgerFile[], cap = LEDGER_FILE_CAP): SourceLedger {
+export function summariseLedger(rows: LedgerEntry[], cap = LEDGER_FILE_CAP): SourceLedger {
   const newest = [...rows].sort(newestFirst);
   const last = newest[0];
   return {
@@ -66,7 +63,7 @@ export function addLedgerStats(catalog: DbtCatalog, ledgers: Record<string, Sour
   }
 }
 
-function newestFirst(a: LedgerFile, b: LedgerFile): number {
+function newestFirst(a: LedgerEntry, b: LedgerEntry): number {
   const time = (b.loadedAt ?? '').localeCompare(a.loadedAt ?? '');
   return time !== 0 ? time : a.key.localeCompare(b.key);
 }
