@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { lineReporter } from '../../src/cli/run-report.js';
@@ -193,7 +194,8 @@ describe('COPY manifests are deleted after their load and swept when left (issue
 
   test('a failed load\'s warnings are printed under its ERROR line', async () => {
     const lines: string[] = [];
-    const output = { line: (text: string) => lines.push(text), jsonOnly() {}, debug() {} };
+    // picocolors colours under CI=…; the assertions read the words
+    const output = { line: (text: string) => lines.push(stripVTControlCharacters(text)), jsonOnly() {}, debug() {} };
     const reporter = lineReporter({ compiled: fixture.compiled, output } as unknown as ProjectContext);
     const plan = loadPlan(plannedManifest('deny0003'), 'deny0003', 'SELECT * FROM no_such_table');
     const run = await runPlanStatements(plan, contextWith({ ...store, deleteObject: deniedStore.deleteObject }));
