@@ -9,6 +9,7 @@
  *    the time to the first line of output and the longest silence.
  * Usage: node dist/bench/fastloop/run-fastloop.js [--models 1000,5000] [--runs 3] [--build-runs 7] [--only compile|build]
  *   [--baseline <commit>]  (build: that commit's CLI too, interleaved; see ../startup/make-baseline.ts)
+ *   [--tier-up 1]  (build: the same CLI with SPARKIFY_WASM_TIER_UP=1 too, V8's default WASM tiering)
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ interface Case {
   command: string[];
   before?: () => void;
   cwd?: string;
+  env?: Record<string, string>;
 }
 
 /** Runs every case `runs` times, interleaved, after one untimed warm-up round. */
@@ -42,7 +44,7 @@ async function interleave(cases: Case[], runs: number): Promise<TreeRun[][]> {
   for (let round = -1; round < runs; round++) {
     for (const [k, c] of cases.entries()) {
       c.before?.();
-      const run = await measureTree(c.command, { cwd: c.cwd });
+      const run = await measureTree(c.command, { cwd: c.cwd, env: c.env });
       if (round >= 0) samples[k].push(run);
       process.stderr.write(`${c.label}: ${run.ms.toFixed(0)} ms wall, ${run.cpuMs.toFixed(0)} ms CPU, ${(run.peakRssKb / 1024).toFixed(0)} MiB\n`);
     }
@@ -96,12 +98,12 @@ function copyProject(folder: string): void {
 }
 
 /** A first build and a rebuild of a copy of the repository's project with the CLI at `bin`. */
-function buildCases(bin: string, folder: string, suffix: string): Case[] {
+function buildCases(bin: string, folder: string, suffix: string, env?: Record<string, string>): Case[] {
   copyProject(folder);
   const build = ['node', bin, 'build', '--project-dir', folder];
   return [
-    { label: `first build (new project, machine cache warm)${suffix}`, command: build, before: () => ['target', '.sparkify'].forEach((d) => rmSync(join(folder, d), { recursive: true, force: true })) },
-    { label: `rebuild, nothing changed${suffix}`, command: build },
+    { label: `first build (new project, machine cache warm)${suffix}`, command: build, env, before: () => ['target', '.sparkify'].forEach((d) => rmSync(join(folder, d), { recursive: true, force: true })) },
+    { label: `rebuild, nothing changed${suffix}`, command: build, env },
   ];
 }
 
@@ -109,6 +111,8 @@ async function buildBench(runs: number): Promise<string> {
   const load = loadavg()[0];
   const cases: Case[] = [{ label: 'sparkify --version', command: ['node', BIN, '--version'] }, ...buildCases(BIN, join(root, 'build-project'), '')];
   // With --baseline <commit>: the same first build and rebuild by that commit's CLI, interleaved.
+  // With --tier-up: the same CLI with V8's default WASM tiering (src/engines/pglite/wasm-compiler.ts).
+  if (args['tier-up']) cases.push(...buildCases(BIN, join(root, 'build-project-tier-up'), ', SPARKIFY_WASM_TIER_UP=1', { SPARKIFY_WASM_TIER_UP: '1' }));
   if (args.baseline) cases.push(...buildCases(join(repoRoot, makeBaseline(args.baseline)), join(root, 'build-project-baseline'), `, baseline ${args.baseline}`));
   const samples = await interleave(cases, runs);
   const rows = cases.map((c, k) => {

@@ -6,10 +6,12 @@
  * `npm ci` does not pay for it again.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { appendFile, cp, rename, rm } from 'node:fs/promises';
+import { appendFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { copyFolder } from './copy-folder.js';
 import { machineCacheDir } from './machine-cache-dir.js';
 import { pgliteVersion } from './pglite-version.js';
+import { useBaselineWasmCompiler } from './wasm-compiler.js';
 
 /** Written last, after PGlite closed the directory: a directory without it is not used. */
 const COMPLETE_MARKER = 'sparkify-pristine.json';
@@ -34,6 +36,7 @@ export async function pristineDataDir(options: PristineOptions = {}): Promise<{ 
   const temp = `${dir}.${process.pid}-${Date.now()}.tmp`;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
+    useBaselineWasmCompiler();
     const db = new PGlite(temp);
     await db.waitReady;
     await db.close();
@@ -54,7 +57,7 @@ export async function copyPristineDataDir(target: string, options: PristineOptio
   const temp = `${target}.${process.pid}.tmp`;
   await rm(temp, { recursive: true, force: true });
   try {
-    await cp(dir, temp, { recursive: true });
+    await copyFolder(dir, temp);
     await rm(join(temp, COMPLETE_MARKER), { force: true });
     if (options.settings?.length) await appendFile(join(temp, 'postgresql.conf'), `\n# sparkify\n${options.settings.join('\n')}\n`);
     await rename(temp, target);
