@@ -3,10 +3,12 @@
  * fed in the loader's chunks, into a fresh table of a fresh on-disk database, in one transaction.
  * Timed: BEGIN, CREATE TABLE, every COPY, COMMIT. Not timed: reading the text, copying an empty
  * database into place (see pglite-dir.ts), starting PGlite.
- * Usage: node dist/bench/load/case-pglite-copy.js --scale 100 --table staging_events --data-dir DIR
+ * Usage: node dist/bench/load/case-pglite-copy.js --scale 100 --table staging_events --data-dir DIR [--liftoff 1]
+ * `--liftoff 1` runs PGlite's WASM on V8's baseline compiler only, as sparkify does (src/engines/pglite/wasm-compiler.ts).
  */
 
 import { PGlite } from '@electric-sql/pglite';
+import { useBaselineWasmCompiler } from '../../src/engines/pglite/wasm-compiler.js';
 import { quoteIdentifier } from '../../src/sql/quote.js';
 import { freshDataDir } from '../lib/pglite-dir.js';
 import { reportCase, startClock } from '../lib/runs.js';
@@ -21,6 +23,7 @@ const { chunks, rows } = readCopyText(scale, args.table);
 const bytes = chunks.reduce((sum, c) => sum + c.length, 0);
 
 freshDataDir(args['data-dir']);
+if (args.liftoff) useBaselineWasmCompiler();
 const db = new PGlite(args['data-dir']);
 await db.waitReady;
 

@@ -127,6 +127,8 @@ export async function runEnginesBench(options: EnginesBenchOptions, server: PgSe
     const args = ['--scale', String(scale), '--table', 'staging_events'];
     const cases: [string, Runner][] = [
       ['(a) pglite COPY', () => runCase(benchScript('load/case-pglite-copy.js'), [...args, '--data-dir', join(outDir, 'pgdata', 'a')])],
+      // The same COPY with V8's WASM settings as sparkify's (Liftoff only): does the setting alone explain a gain?
+      ['(a1) pglite COPY, Liftoff only', () => runCase(benchScript('load/case-pglite-copy.js'), [...args, '--data-dir', join(outDir, 'pgdata', 'a1'), '--liftoff', '1'])],
       ['(c) sparkify, PGlite', sparkifyLoad(args, 'dev', 'c')],
       ['(p) psql \\copy', psqlCopy(server, copyFile, EVENT_COLUMNS)],
       ['(s) sparkify, PostgreSQL', sparkifyLoad(args, 'pg', 's')],
