@@ -1,7 +1,7 @@
 /**
  * Case (b): the loader alone. Drains `openSourceStream(table).chunks()` with the default chunk and
  * read sizes; no database. Timed: listing the files, reading, parsing and encoding every row.
- * Usage: node dist/bench/load/case-loader.js --scale 100 --table staging_events [--parse-in main|worker] [--loader TREE]
+ * Usage: node dist/bench/load/case-loader.js --scale 100 --table staging_events [--data-root DIR] [--parse-in main|worker] [--loader TREE]
  * `--loader` takes the loader of another build (bench/out/baseline-<sha>), as case-sparkify-load.ts does.
  */
 
@@ -15,7 +15,7 @@ import { caseArgs } from '../lib/args.js';
 import { benchTable } from './source-table.js';
 
 const args = caseArgs(process.argv.slice(2));
-const table = benchTable(Number(args.scale), args.table);
+const table = benchTable(Number(args.scale ?? 0), args.table, args['data-root']);
 const loader = (args.loader ? await import(pathToFileURL(join(args.loader, 'dist/src/load/index.js')).href) : currentLoader) as typeof currentLoader;
 
 const stop = startClock();
