@@ -60,7 +60,8 @@ try {
   const t = { load: [], copy: [], b1: [], b4: [], hand: [] };
   for (let i = 0; i < ROUNDS; i++) {
     await server.query('drop table if exists public.staging_events_copy; create table public.staging_events_copy (like public.staging_events)');
-    t.load.push(sparkify('build', '--select', 'source:sparkify.staging_events', '--indirect-selection', 'empty'));
+    // --full-refresh: the load ledger would otherwise find every file loaded by the last build and load nothing.
+    t.load.push(sparkify('build', '--select', 'source:sparkify.staging_events', '--indirect-selection', 'empty', '--full-refresh'));
     await server.query('truncate public.staging_events_copy');
     t.copy.push(psql('-c', `\\copy public.staging_events_copy FROM '${csvFile}' WITH (FORMAT csv)`));
     await resetSchema();
