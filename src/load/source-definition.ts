@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { autoMapping } from '../manifest/jsonpaths-mapping.js';
+import { parseJsonPathsFile } from './jsonpaths-file.js';
 import { fileStoreFor } from './store-for.js';
 import type { FileStore } from './file-store.js';
 import type { LoadOptions, LoadSource } from './types.js';
@@ -40,11 +41,14 @@ export function sourceDefinition(table: LoadSource, jsonpathsText: string | null
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 16);
 }
 
-/** The paths of a JSONPaths file, so that a file rewritten with other spacing keeps its fingerprint. */
+/**
+ * The paths of a JSONPaths file as the load parses them (jsonpaths-file.ts), so that a file rewritten
+ * with other spacing keeps its fingerprint; a file the load would refuse counts by its text.
+ */
 function pathsOf(text: string | null | undefined): unknown {
   if (text === null || text === undefined) return { unreadable: true };
   try {
-    return (JSON.parse(text.replace(/^\uFEFF/, '')) as { jsonpaths?: unknown }).jsonpaths ?? text;
+    return parseJsonPathsFile(text, '');
   } catch {
     return text;
   }

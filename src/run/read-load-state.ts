@@ -81,7 +81,6 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-
 async function exists(session: Session, sql: LedgerDialect, relation: SourceNode['relation']): Promise<boolean> {
   const result = await session.execute(sql.exists(relation));
   return Boolean(result.rows[0]?.present);

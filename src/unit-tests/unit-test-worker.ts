@@ -5,9 +5,9 @@
  * here it runs on the second core beside the warehouse opening and the loads (issue 13).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { copyPristineDataDir, type PristineStart } from '../engines/pglite/pristine-data-dir.js';
-import { useBaselineWasmCompiler } from '../engines/pglite/wasm-compiler.js';
+import { createPglite } from '../engines/pglite/create-pglite.js';
 
 /** What the main thread gives the worker. */
 export interface WorkerSetup {
@@ -40,8 +40,7 @@ async function start(): Promise<PGlite> {
     // PGlite runs its own initdb in the folder instead: slower, never wrong.
     if (process.env.SPARKIFY_DEBUG) process.stderr.write(`debug: no pristine PGlite copy for unit tests (${(error as Error).message}): initdb\n`);
   }
-  useBaselineWasmCompiler();
-  const db = new PGlite(setup.dataDir);
+  const db = createPglite(setup.dataDir);
   await db.waitReady;
   port.postMessage({ ready: from } satisfies WorkerReply);
   return db;

@@ -6,7 +6,7 @@ import type { Relation } from '../../sql/quote.js';
 import { relationKindQuery } from '../postgres-family/relation-kind-query.js';
 import { DataDirLock } from './data-dir-lock.js';
 import { copyPristineDataDir } from './pristine-data-dir.js';
-import { useBaselineWasmCompiler } from './wasm-compiler.js';
+import { createPglite } from './create-pglite.js';
 import type { OpenOptions } from '../adapter.js';
 
 /**
@@ -44,8 +44,7 @@ export class PgliteAdapter implements Adapter {
         // The copy and PGlite's start take ~0.3 s each on a new warehouse: a line between them (issue 13: no silence over 1 s).
         options.notice?.(`Starting PGlite on the new warehouse ${this.displayPath}`);
       }
-      useBaselineWasmCompiler();
-      const db = new PGlite(this.dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`] });
+      const db = createPglite(this.dataDir, { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`] });
       await db.waitReady;
       this.db = db;
     } catch (error) {

@@ -11,7 +11,6 @@ import { dirname, join } from 'node:path';
 import { copyFolder } from './copy-folder.js';
 import { machineCacheDir } from './machine-cache-dir.js';
 import { pgliteVersion } from './pglite-version.js';
-import { useBaselineWasmCompiler } from './wasm-compiler.js';
 
 /** Written last, after PGlite closed the directory: a directory without it is not used. */
 const COMPLETE_MARKER = 'sparkify-pristine.json';
@@ -35,9 +34,8 @@ export async function pristineDataDir(options: PristineOptions = {}): Promise<{ 
   mkdirSync(dirname(dir), { recursive: true });
   const temp = `${dir}.${process.pid}-${Date.now()}.tmp`;
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
-    useBaselineWasmCompiler();
-    const db = new PGlite(temp);
+    const { createPglite } = await import('./create-pglite.js');
+    const db = createPglite(temp);
     await db.waitReady;
     await db.close();
     writeFileSync(join(temp, COMPLETE_MARKER), JSON.stringify({ pglite: pgliteVersion() }) + '\n');

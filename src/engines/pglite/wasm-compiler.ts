@@ -11,7 +11,7 @@ import { setFlagsFromString } from 'node:v8';
 
 let chosen = false;
 
-/** Call before PGlite compiles its module (`new PGlite`); the flag is the whole process's. */
+/** Call before PGlite compiles its module (create-pglite.ts does); the flag is the whole process's. */
 export function useBaselineWasmCompiler(): void {
   if (chosen) return;
   chosen = true;

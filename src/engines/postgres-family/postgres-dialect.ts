@@ -48,9 +48,10 @@ export class PostgresDialect extends FamilyDialect {
     const ledger = ledgerRelation(source.relation);
     const freshLedger = sideRelation(ledger, 'new', context.runId);
     const q = this.quoting;
+    const loaded = loadedColumns(source);
     return this.transaction([
-      { sql: this.createColumns(fresh, loadedColumns(source), loadIdColumn(q, load?.loadId ?? context.runId)) },
-      { sql: `${describeFeed(source)}\nCOPY ${q.relation(fresh)} (${this.names(loadedColumns(source))}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
+      { sql: this.createColumns(fresh, loaded, loadIdColumn(q, load?.loadId ?? context.runId)) },
+      { sql: `${describeFeed(source)}\nCOPY ${q.relation(fresh)} (${this.names(loaded)}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
       { sql: createLedger(q, freshLedger) },
       copyLedger(q, source, freshLedger, this.copySource),
       ...this.swapInto(source.relation, fresh, context),
@@ -63,10 +64,11 @@ export class PostgresDialect extends FamilyDialect {
     const q = this.quoting;
     const load = context.load!;
     const temp = { schema: '', identifier: sideRelation(source.relation, 'new', context.runId).identifier };
-    const columns = this.names(loadedColumns(source));
+    const loaded = loadedColumns(source);
+    const columns = this.names(loaded);
     const files = load.files?.length ?? 0;
     return this.transaction([
-      { sql: `${this.createColumns(temp, loadedColumns(source)).replace('CREATE TABLE', 'CREATE TEMPORARY TABLE')} ON COMMIT DROP` },
+      { sql: `${this.createColumns(temp, loaded).replace('CREATE TABLE', 'CREATE TEMPORARY TABLE')} ON COMMIT DROP` },
       { sql: `${describeFeed(source, `the ${files === 1 ? 'new file' : `${files} new files`} of`)}\nCOPY ${q.identifier(temp.identifier)} (${columns}) FROM ${this.copySource}`, copyFrom: source.id, reportsRows: true },
       { sql: `INSERT INTO ${q.relation(source.relation)} (${columns}, ${q.identifier(LOAD_ID_COLUMN)})\nSELECT ${columns}, ${q.literal(load.loadId)} FROM ${q.identifier(temp.identifier)}` },
       copyLedger(q, source, ledgerRelation(source.relation), this.copySource),
