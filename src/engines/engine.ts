@@ -24,6 +24,11 @@ export interface EngineCapabilities {
    * FROM 's3://…', so the locations must be on S3 and this machine needs no AWS access).
    */
   sourceLoad: 'client' | 'warehouse';
+  /**
+   * The engine's COPY runs on this process's main thread (PGlite), so the loader has a core less
+   * for parsing than with a server in its own process.
+   */
+  copyInProcess: boolean;
   /** Seeds load as streamed COPY (`copy`), or as INSERT … VALUES literals the plan carries (no COPY from a client). */
   seedLoad: 'copy' | 'insert-literals';
   /** Longest identifier the engine keeps; longer ones are refused rather than truncated. */

@@ -47,6 +47,8 @@ export interface KindRunContext extends RunContext {
 export interface FeedContext {
   root: string;
   s3?: S3Settings;
+  /** The engine's COPY runs on this process's main thread (EngineCapabilities.copyInProcess). */
+  copyInProcess?: boolean;
   signal: AbortSignal;
   /** Where load progress is drawn (stderr). */
   progress: NodeJS.WriteStream;

@@ -50,7 +50,7 @@ export const sourceKind: NodeKind<SourceNode, RelationPlan> = {
     // A source that names its bucket's region reads it there, as Redshift's COPY REGION does.
     const s3 = source.region ? { ...context.s3, region: source.region } : context.s3;
     const files = context.loads?.[source.id]?.files;
-    const stream = openSourceStream(source, { root: context.root, s3, files, onProgress: (p) => progress.update(p) });
+    const stream = openSourceStream(source, { root: context.root, s3, files, copyInProcess: context.copyInProcess, onProgress: (p) => progress.update(p) });
     return {
       listed: () => stream.listed(),
       get stats() {

@@ -9,8 +9,6 @@ import type { RowBuilder } from './row-builder.js';
 import { positionIn } from './text-position.js';
 import type { LoadStats } from './types.js';
 
-const INVALID_HINT = "the file must be UTF-8: fix the bytes, or set accept_invalid_chars: '?' on the table in sources.yml to replace them";
-
 /** One table's record sink; `file` names the file being read, for rejections. */
 export class RecordSink implements ScanSink {
   /** Display path of the file whose records come in now. */
@@ -36,8 +34,7 @@ export class RecordSink implements ScanSink {
   }
 
   malformed(line: number, column: number, message: string, code?: string): void {
-    const hint = code === LoadErrors.invalidChars ? INVALID_HINT : undefined;
-    this.rejects.add(code === undefined ? { file: this.file, line, column, message } : { file: this.file, line, column, message, code }, hint);
+    this.rejects.add(code === undefined ? { file: this.file, line, column, message } : { file: this.file, line, column, message, code });
   }
 
   /** Rejects a record holding invalid characters, or returns it with them replaced. */
@@ -46,7 +43,7 @@ export class RecordSink implements ScanSink {
       const bad = firstInvalidChar(record.text);
       if (!bad) return record;
       const at = positionIn(record.text, bad.offset, record);
-      this.rejects.add({ file: this.file, ...at, message: bad.message, code: LoadErrors.invalidChars }, INVALID_HINT);
+      this.rejects.add({ file: this.file, ...at, message: bad.message, code: LoadErrors.invalidChars });
       return undefined;
     }
     const fixed = replaceInvalidChars(record.text, this.replacement);

@@ -4,6 +4,16 @@ import { SparkifyError, type Diagnostic } from '../diagnostics.js';
 import { LoadErrors } from './error-codes.js';
 import type { BadRecord, LoadSource } from './types.js';
 
+/** What to do about a record of a kind that has more to say than maxerrors (a worker's rejects get theirs again here). */
+const HINTS: Record<string, string> = {
+  [LoadErrors.invalidChars]: "the file must be UTF-8: fix the bytes, or set accept_invalid_chars: '?' on the table in sources.yml to replace them",
+};
+
+/** The hint for a rejected record of this kind, if its kind has one. */
+function rejectHint(bad: BadRecord): string | undefined {
+  return bad.code === undefined ? undefined : HINTS[bad.code];
+}
+
 /** Records bad records into `rejected`; throws once there are more than the table tolerates. */
 export class RejectLog {
   // What to do about the last record added, when its kind has more to say than maxerrors.
@@ -15,12 +25,12 @@ export class RejectLog {
   ) {}
 
   /**
-   * Adds a bad record (with a hint for its kind, if any); throws SparkifyError (exit code 1) listing
-   * every rejected record, each with its code (SPK310 unless the record says), when it is one too many.
+   * Adds a bad record; throws SparkifyError (exit code 1) listing every rejected record, each with
+   * its code (SPK310 unless the record says), when it is one too many.
    */
-  add(bad: BadRecord, hint?: string): void {
+  add(bad: BadRecord): void {
     this.rejected.push(bad);
-    this.lastHint = hint;
+    this.lastHint = rejectHint(bad);
     if (this.rejected.length > this.table.maxerrors) throw this.failure();
   }
 

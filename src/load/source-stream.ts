@@ -10,7 +10,8 @@ import { autoMapping } from '../manifest/jsonpaths-mapping.js';
 import { fileStoreFor } from './store-for.js';
 import { readTable, type ReadPlan } from './table-reader.js';
 import type { LoadOptions, LoadProgress, LoadStats, LoadSource } from './types.js';
-import { parsesInWorker } from './worker/parse-placement.js';
+import { parallelChunks } from './worker/parallel-chunks.js';
+import { parseWorkers } from './worker/parse-placement.js';
 import { workerChunks } from './worker/worker-chunks.js';
 
 /** A streaming read of one source table. */
@@ -82,7 +83,7 @@ class TableStream implements SourceStream {
     delete this.stats.warnings;
     delete this.stats.fileRows;
     delete this.stats.fileChecksums;
-    const { onProgress, parseIn, files: _listed, ...readOptions } = this.options;
+    const { onProgress, parseIn, copyInProcess, files: _listed, ...readOptions } = this.options;
     const files = await this.sourceFiles();
     const paths = autoMapping(this.table.jsonpaths) ? undefined : await readJsonPaths(this.table, this.options.root, this.store);
     const plan: ReadPlan = { table: plainTable(this.table), files, paths, options: readOptions };
@@ -96,7 +97,9 @@ class TableStream implements SourceStream {
       bytesTotal,
     });
     const tick = (force: boolean) => ticker.tick(snapshot, force);
-    if (parsesInWorker(parseIn, files)) yield* workerChunks(plan, this.stats, tick);
+    const workers = parseWorkers(parseIn, files, copyInProcess);
+    if (workers > 1) yield* parallelChunks(plan, this.stats, tick, workers);
+    else if (workers === 1) yield* workerChunks(plan, this.stats, tick);
     else yield* readTable(plan, this.store, this.stats, tick);
   }
 }

@@ -20,12 +20,12 @@ import { autoSource, pathSource } from './value-source.js';
 import { AutoKeys } from './auto-keys.js';
 import { autoMapping } from '../manifest/jsonpaths-mapping.js';
 
-const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 const FIRST_CHUNK_BYTES = 256 * 1024;
 const DEFAULT_READ_BYTES = 1024 * 1024;
 
 /** The load options a reader uses: everything but the callbacks. */
-export type ReadOptions = Omit<LoadOptions, 'onProgress' | 'parseIn'>;
+export type ReadOptions = Omit<LoadOptions, 'onProgress' | 'parseIn' | 'copyInProcess'>;
 
 /** What reading a table needs, all of it plain data (a worker thread receives it as is). */
 export interface ReadPlan {
@@ -34,29 +34,53 @@ export interface ReadPlan {
   /** One JSONPath per column, or undefined with `jsonpaths: auto`. */
   paths: PathSegment[][] | undefined;
   options: ReadOptions;
+  /**
+   * The blocks of files (index ranges, end excluded) this reader reads, when parsing is shared
+   * between workers (worker/parallel-chunks.ts); all the files by default. Each block's rows end
+   * in a chunk of their own, so the main thread can put the blocks back in file order.
+   */
+  blocks?: Array<[number, number]>;
 }
 
 /**
  * COPY text chunks of the plan's files, in file order, updating `stats` as it goes and calling
- * `progress` after each piece read (`fileDone` after each file). Throws SparkifyError past
- * maxerrors (SPK310–SPK312) or when a file cannot be read (SPK304), the store's errors otherwise.
+ * `progress` after each piece read (`fileDone` after each file), and `blockDone` after the last
+ * chunk of each of the plan's blocks. Throws SparkifyError past maxerrors (SPK310–SPK312) or when
+ * a file cannot be read (SPK304), the store's errors otherwise.
  */
-export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadStats, progress?: (fileDone: boolean) => void): AsyncGenerator<Buffer> {
+export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadStats, progress?: (fileDone: boolean) => void, blockDone?: () => void): AsyncGenerator<Buffer> {
   const { table, files, options } = plan;
   const writer = new ChunkWriter(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, FIRST_CHUNK_BYTES);
   const autoKeys = plan.paths ? undefined : new AutoKeys(table.columns);
   const builder = new RowBuilder(rowColumns(plan, autoKeys));
   const sink = new RecordSink(builder, writer, new RejectLog(table, stats.rejected), stats, table.acceptInvalidChars);
-  const queue = new FileQueue(store, files, options.readBytes ?? DEFAULT_READ_BYTES, `source.${table.sourceName}.${table.name}`);
+  // The queue reads ahead among this reader's own files only.
+  const own = plan.blocks ? plan.blocks.flatMap(([start, end]) => files.slice(start, end)) : files;
+  let queued = 0;
+  const queue = new FileQueue(store, own, options.readBytes ?? DEFAULT_READ_BYTES, `source.${table.sourceName}.${table.name}`);
   try {
-    for (let k = 0; k < files.length; k++) {
+    for (const [start, end] of plan.blocks ?? [[0, files.length]]) {
+      yield* readBlock(start, end);
+      if (plan.blocks) {
+        yield* writer.flush();
+        blockDone?.();
+      }
+    }
+    yield* writer.flush();
+    if (autoKeys) stats.warnings = autoKeys.warnings(table);
+  } finally {
+    queue.close();
+  }
+
+  async function* readBlock(start: number, end: number): AsyncGenerator<Buffer> {
+    for (let k = start; k < end; k++) {
       sink.file = files[k].display;
       if (table.originColumns) builder.originFile = escapeCopyText(files[k].path);
       const rowsBefore = stats.rows;
       const feeder = new LineFeeder(sink);
       const checksum = createHash('sha256');
       const decoder = new Utf8Decoder();
-      let content: FileContent = queue.content(k);
+      let content: FileContent = queue.content(queued++);
       if (content instanceof Promise) content = await content;
       if (Buffer.isBuffer(content)) {
         stats.bytes += content.length;
@@ -79,10 +103,6 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
       yield* writer.take();
       progress?.(true);
     }
-    yield* writer.flush();
-    if (autoKeys) stats.warnings = autoKeys.warnings(table);
-  } finally {
-    queue.close();
   }
 }
 

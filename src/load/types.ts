@@ -64,6 +64,8 @@ export interface LoadOptions {
   /** How varchar(n) is measured: Postgres counts characters, Redshift bytes. */
   varcharLength?: 'chars' | 'bytes';
   onProgress?: (progress: LoadProgress) => void;
-  /** Where records are parsed: `auto` (default) in a worker thread for big loads, else `main`; tests force one. */
+  /** Where records are parsed: `auto` (default) in worker threads for big loads, else `main`; tests force one. */
   parseIn?: ParsePlacement;
+  /** True when the engine's COPY runs on this process's main thread (PGlite): a second parsing thread would compete with it. */
+  copyInProcess?: boolean;
 }

@@ -31,11 +31,11 @@ const expectedRejects = [
   'data/song/b.json:3:15: invalid UTF-8: byte e9 is not a character [SPK311]',
 ];
 
-for (const parseIn of ['main', 'worker'] as ParsePlacement[]) {
+for (const parseIn of ['main', 'worker', 'workers'] as ParsePlacement[]) {
   describe(`invalid characters, parsed in the ${parseIn} thread`, () => {
     test('are bad records at file:line:column with their own code; the rest loads', async () => {
       for (const readBytes of [1, 3, 7, 1 << 20]) {
-        const { rows, stats } = await loadFiles(table, { 'data/a.json': logFile, 'data/song/b.json': songFile }, { parseIn, readBytes });
+        const { rows, stats } = await loadFiles(table, { 'data/a.json': logFile, 'data/song/b.json': songFile }, { parseIn, chunkBytes: 64, readBytes });
         assert.deepEqual(rows, [['1', 'good'], ['3', 'pair 😀, \\ud800 is text'], ['6', 'real \uFFFD stays']], `reads of ${readBytes}`);
         assert.deepEqual(stats.rejected.map((b) => `${b.file}:${b.line}:${b.column}: ${b.message} [${b.code}]`), expectedRejects);
         assert.equal(stats.replaced, undefined);
@@ -44,7 +44,7 @@ for (const parseIn of ['main', 'worker'] as ParsePlacement[]) {
 
     test('count against maxerrors: one too many fails the load, with a hint naming accept_invalid_chars', async () => {
       const strict = sourceTable({ ...table, maxerrors: 3 });
-      await assert.rejects(loadFiles(strict, { 'data/a.json': logFile, 'data/song/b.json': songFile }, { parseIn }), (error: unknown) => {
+      await assert.rejects(loadFiles(strict, { 'data/a.json': logFile, 'data/song/b.json': songFile }, { parseIn, chunkBytes: 64 }), (error: unknown) => {
         assert.ok(error instanceof SparkifyError);
         assert.equal(error.exitCode, 1);
         assert.deepEqual(error.diagnostics.map((d) => `${d.location?.file}:${d.location?.line}:${d.location?.column} ${d.code}`), [
@@ -57,7 +57,7 @@ for (const parseIn of ['main', 'worker'] as ParsePlacement[]) {
 
     test("accept_invalid_chars replaces each invalid byte and lone escape, and counts them", async () => {
       const accepting = sourceTable({ ...table, maxerrors: 0, acceptInvalidChars: '?' });
-      const { rows, stats } = await loadFiles(accepting, { 'data/a.json': logFile, 'data/song/b.json': songFile }, { parseIn, readBytes: 5 });
+      const { rows, stats } = await loadFiles(accepting, { 'data/a.json': logFile, 'data/song/b.json': songFile }, { parseIn, chunkBytes: 64, readBytes: 5 });
       assert.deepEqual(rows, [
         ['1', 'good'], ['2', 'Bad??'], ['3', 'pair 😀, \\ud800 is text'], ['4', 'a??b'], ['5', 'x?y'], ['6', 'real \uFFFD stays'], ['7', 'caf?'],
       ]);
@@ -68,13 +68,13 @@ for (const parseIn of ['main', 'worker'] as ParsePlacement[]) {
     test('a replacement that JSON or COPY must escape still reads as itself', async () => {
       for (const replacement of ['"', '\\', '\t']) {
         const accepting = sourceTable({ ...table, acceptInvalidChars: replacement });
-        const { rows } = await loadFiles(accepting, { 'data/a.json': bytes('{"id":1,"name":"a', [0xff], 'b"}\n') }, { parseIn });
+        const { rows } = await loadFiles(accepting, { 'data/a.json': bytes('{"id":1,"name":"a', [0xff], 'b"}\n') }, { parseIn, chunkBytes: 64 });
         assert.deepEqual(rows, [['1', `a${replacement}b`]]);
       }
     });
 
     test('an invalid byte between records is reported where it is', async () => {
-      const { rows, stats } = await loadFiles(table, { 'data/a.json': bytes('{"id":1}\n', [0x80], '\n{"id":2}\n') }, { parseIn });
+      const { rows, stats } = await loadFiles(table, { 'data/a.json': bytes('{"id":1}\n', [0x80], '\n{"id":2}\n') }, { parseIn, chunkBytes: 64 });
       assert.deepEqual(rows.map((r) => r[0]), ['1', '2']);
       assert.deepEqual(stats.rejected.map((b) => [b.line, b.column, b.code, b.message]), [[2, 1, 'SPK311', 'invalid UTF-8: byte 80 is not a character']]);
     });

@@ -146,7 +146,7 @@ async function runNodes({ context, options, command, ids, adapter, warehouseFree
     else output.line(`Run id ${run.runId}: side relations are named <relation>__sparkify_new_${run.runId} (see ${TARGET_DIR}/run/)`);
     ({ results, warnings } = await executeRun(run, {
       adapter, manifest: compiled.manifest, threads: options.threads ?? project.target.threads,
-      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, signal: stop.signal, progress: process.stderr, loads: loadsOf(run) }),
+      openFeed: feedOpener(compiled.manifest, { root, s3: project.target.s3, copyInProcess: engineOf(project.target).capabilities.copyInProcess, signal: stop.signal, progress: process.stderr, loads: loadsOf(run) }),
       filesOf: errorFilesOf(compiled.manifest),
       // COPY manifests: written before their COPY, deleted after the load (src/run/statement-objects.ts).
       ...runObjectStore(project.target.s3),

@@ -15,6 +15,7 @@ const capabilities: EngineCapabilities = {
   // One in-process connection: nodes build one at a time.
   multipleConnections: false,
   sourceLoad: 'client',
+  copyInProcess: true,
   seedLoad: 'copy',
   // PGlite is a PostgreSQL: a package's postgres__x runs on it.
   macroFallbacks: ['pglite', 'postgres', 'default'],

@@ -16,6 +16,7 @@ const capabilities: EngineCapabilities = {
   sourceLoad: 'client',
   seedLoad: 'copy',
   macroFallbacks: ['postgres', 'default'],
+  copyInProcess: false,
   embeddedDataDir: false,
   // A session-level advisory lock on a connection of its own (build-lock.ts).
   buildLock: 'advisory-lock',

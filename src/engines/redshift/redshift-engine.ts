@@ -22,6 +22,7 @@ const capabilities: EngineCapabilities = {
   seedLoad: 'insert-literals',
   // Redshift began as PostgreSQL 8.0: a postgres__x usually runs there too.
   macroFallbacks: ['redshift', 'postgres', 'default'],
+  copyInProcess: false,
   embeddedDataDir: false,
   buildLock: 'table-lock',
 };

@@ -1,26 +1,25 @@
 /**
  * The loader's worker thread: reads and parses a table's files (table-reader.ts) and posts COPY
- * chunks to the main thread, at most CREDITS ahead of what it has taken, so memory stays flat
+ * chunks to the main thread, at most its credits ahead of what it has taken, so memory stays flat
  * however fast the files read and however slowly the database copies.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { fileReaderFor } from '../file-reader.js';
-import { readTable, type ReadPlan } from '../table-reader.js';
+import { readTable } from '../table-reader.js';
 import type { LoadStats } from '../types.js';
+import type { WorkerStart } from './load-worker-thread.js';
 import { sendError, type CreditMessage, type StatsUpdate, type WorkerMessage } from './messages.js';
 
-/** Chunks the worker may send before the main thread has taken them: enough to keep the database busy, few enough to keep memory flat. */
-const CREDITS = 2;
 const PROGRESS_MS = 100;
 // Below this a buffer may be a slice of Node's shared pool, which must not be transferred.
 const TRANSFER_MIN_BYTES = 64 * 1024;
 
 const port = parentPort!;
-const plan = workerData as ReadPlan;
+const { plan, credits: startCredits } = workerData as WorkerStart;
 const stats: LoadStats = { files: 0, rows: 0, bytes: 0, rejected: [] };
 let sentRejected = 0;
-let credits = CREDITS;
+let credits = startCredits;
 let wake: (() => void) | undefined;
 let lastProgress = 0;
 
@@ -57,7 +56,8 @@ async function sendChunk(chunk: Buffer): Promise<void> {
 
 const store = await fileReaderFor(plan.options, plan.files);
 try {
-  for await (const chunk of readTable(plan, store, stats, progress)) await sendChunk(chunk);
+  const blockDone = () => post({ type: 'block-end', update: update() });
+  for await (const chunk of readTable(plan, store, stats, progress, blockDone)) await sendChunk(chunk);
   post({ type: 'done', update: update() });
 } catch (error) {
   post({ type: 'error', error: sendError(error), update: update() });

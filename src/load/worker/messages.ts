@@ -23,6 +23,8 @@ export interface StatsUpdate {
 export type WorkerMessage =
   | { type: 'chunk'; bytes: Uint8Array; update: StatsUpdate }
   | { type: 'progress'; update: StatsUpdate }
+  /** The last chunk of one of the plan's blocks has been sent (with `blocks` only). */
+  | { type: 'block-end'; update: StatsUpdate }
   | { type: 'done'; update: StatsUpdate }
   | { type: 'error'; error: SentError; update: StatsUpdate };
 

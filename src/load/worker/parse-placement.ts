@@ -1,21 +1,38 @@
 /**
- * Where a load parses its records: in a worker thread, so that parsing overlaps the COPY that the
- * main thread feeds (PGlite's COPY runs on the main thread itself), or in the main thread, where
- * a worker's start-up (~50 ms) would cost more than the overlap gains.
+ * Where a load parses its records: in the main thread, where a worker's start-up (~50 ms) would
+ * cost more than the overlap gains; in one worker thread, so that parsing overlaps the COPY that
+ * the main thread feeds; or in two, each taking every other block of files, when the machine has
+ * a core for each, the main thread is free to merge (the engine's COPY runs in another process)
+ * and parsing, not opening files, is the load's work.
  */
 
+import { availableParallelism } from 'node:os';
 import type { SourceFile } from '../file-store.js';
 
-/** `auto` (the default) decides by size; tests force either path to check that both agree. */
-export type ParsePlacement = 'auto' | 'main' | 'worker';
+/** `auto` (the default) decides by size; tests force each path to check that they agree. */
+export type ParsePlacement = 'auto' | 'main' | 'worker' | 'workers';
 
 // A worker takes ~50–100 ms to start; below this much work the main thread is done sooner. A
 // file costs about as much as 1 KiB of JSON to open and read (BENCHMARKS.md, section 5).
 const WORKER_MIN_WORK = 4 * 1024 * 1024;
 const FILE_WORK = 1024;
+/** Most parsing threads a load uses: past two, the COPY's own process had no core left on the machines measured. */
+const MAX_WORKERS = 2;
 
-/** True when the records of `files` should be parsed in a worker thread. */
-export function parsesInWorker(placement: ParsePlacement = 'auto', files: readonly SourceFile[]): boolean {
-  if (placement !== 'auto') return placement === 'worker';
-  return files.reduce((sum, file) => sum + file.size + FILE_WORK, 0) >= WORKER_MIN_WORK;
+/** The threads a load parses in, beside the main thread: 0 (it parses itself), 1 or 2. */
+export function parseWorkers(placement: ParsePlacement = 'auto', files: readonly SourceFile[], copyInProcess = false): number {
+  if (placement !== 'auto') return { main: 0, worker: 1, workers: MAX_WORKERS }[placement];
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  const work = files.reduce((sum, file) => sum + fileWork(file), 0);
+  if (work < WORKER_MIN_WORK) return 0;
+  // With the COPY on the main thread (PGlite), a second parser competes with it. When opening the
+  // files is the work (thousands of small ones), a second thread gains nothing: on the machines
+  // measured, stat and open do not run faster on two threads (BENCHMARKS.md, section 7).
+  if (copyInProcess || availableParallelism() < 2 || files.length < 2 || bytes < files.length * FILE_WORK) return 1;
+  return MAX_WORKERS;
+}
+
+/** The work of reading a file: its bytes, and a fixed cost for opening it. */
+export function fileWork(file: SourceFile): number {
+  return file.size + FILE_WORK;
 }
