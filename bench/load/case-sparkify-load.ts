@@ -11,7 +11,7 @@
  * startup/make-baseline.ts), everything else from this one: the old loader against the new.
  */
 
-import { createAdapter, dialectFor } from '../../src/engines/registry.js';
+import { createAdapter, dialectFor, engineOf } from '../../src/engines/registry.js';
 import { compileProject } from '../../src/compile/compile-project.js';
 import { readProjectFiles } from '../../src/project/project-files.js';
 import { join } from 'node:path';
@@ -67,7 +67,9 @@ const [result] = await executePlans({
     // The load's second COPY writes its ledger rows from what the first one read (src/kinds/source-kind.ts).
     const [, part] = copyFrom.split('#');
     if (part) return kindOf(manifest.nodes[id]).openFeed!(manifest.nodes[id], { root: repoRoot, signal: new AbortController().signal, progress: process.stderr }, { name: part, previous: feed });
-    const stream = loader.openSourceStream(table, { root: repoRoot, parseIn: args['parse-in'] as ParsePlacement | undefined });
+    // As the CLI does: the engine says whether its COPY shares this process (src/cli/commands/build.ts).
+    const copyInProcess = engineOf(project.target).capabilities.copyInProcess;
+    const stream = loader.openSourceStream(table, { root: repoRoot, parseIn: args['parse-in'] as ParsePlacement | undefined, copyInProcess });
     feed = { listed: () => stream.listed(), get stats() { return stream.stats; }, chunks: () => timed(stream.chunks()) };
     return feed;
   },

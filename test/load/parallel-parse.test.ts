@@ -126,13 +126,14 @@ test('breaking out of the chunks stops both workers; progress ends with everythi
   assert.equal(last.bytesRead, last.bytesTotal);
 });
 
-test('auto placement: two workers for big files when the COPY runs in another process, one beside PGlite or for many small files', () => {
-  const big = Array.from({ length: 30 }, (_, k): SourceFile => ({ path: `/d/${k}.json`, display: `${k}.json`, size: 1_500_000 }));
+test('auto placement: two workers for big loads when the COPY runs in another process, one beside PGlite, for many small files or for a smaller load', () => {
+  const big = Array.from({ length: 90 }, (_, k): SourceFile => ({ path: `/d/${k}.json`, display: `${k}.json`, size: 1_500_000 }));
   const tiny = Array.from({ length: 20_000 }, (_, k): SourceFile => ({ path: `/d/${k}.json`, display: `${k}.json`, size: 280 }));
   const two = os.availableParallelism() >= 2 ? 2 : 1;
   assert.equal(parseWorkers('auto', big, false), two);
   assert.equal(parseWorkers('auto', big, true), 1);
   assert.equal(parseWorkers('auto', tiny, false), 1);
+  assert.equal(parseWorkers('auto', big.slice(0, 30), false), 1, 'x100 of the sample: one worker');
   assert.equal(parseWorkers('auto', big.slice(0, 2), false), 0);
   assert.equal(parseWorkers('workers', big.slice(0, 1), true), 2);
 });

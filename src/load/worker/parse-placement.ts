@@ -18,6 +18,9 @@ const WORKER_MIN_WORK = 4 * 1024 * 1024;
 const FILE_WORK = 1024;
 /** Most parsing threads a load uses: past two, the COPY's own process had no core left on the machines measured. */
 const MAX_WORKERS = 2;
+// A second worker costs ~0.25 s of CPU to start and feed; on 2 cores it paid off at x300 of the
+// sample (129 MB of JSON, 16 % faster on PostgreSQL), not at x100 (44 MB; BENCHMARKS.md, section 7).
+const TWO_WORKERS_MIN_WORK = 64 * 1024 * 1024;
 
 /** The threads a load parses in, beside the main thread: 0 (it parses itself), 1 or 2. */
 export function parseWorkers(placement: ParsePlacement = 'auto', files: readonly SourceFile[], copyInProcess = false): number {
@@ -28,7 +31,7 @@ export function parseWorkers(placement: ParsePlacement = 'auto', files: readonly
   // With the COPY on the main thread (PGlite), a second parser competes with it. When opening the
   // files is the work (thousands of small ones), a second thread gains nothing: on the machines
   // measured, stat and open do not run faster on two threads (BENCHMARKS.md, section 7).
-  if (copyInProcess || availableParallelism() < 2 || files.length < 2 || bytes < files.length * FILE_WORK) return 1;
+  if (copyInProcess || work < TWO_WORKERS_MIN_WORK || availableParallelism() < 2 || bytes < files.length * FILE_WORK) return 1;
   return MAX_WORKERS;
 }
 
