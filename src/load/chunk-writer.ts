@@ -35,6 +35,11 @@ export class ChunkWriter {
     if (this.used >= this.target) this.finish();
   }
 
+  /** True when take() has chunks to hand over. */
+  hasReady(): boolean {
+    return this.ready.length > 0;
+  }
+
   /** The chunks completed so far (each about chunkBytes), handed over once. */
   take(): Buffer[] {
     const ready = this.ready;

@@ -19,17 +19,21 @@ const AHEAD = 8;
 /** Hands out file contents in order; `content(k)` starts fetching the next few files. */
 export class FileQueue {
   private readonly fetching = new Map<number, Promise<Buffer>>();
+  // Only remote files are fetched ahead: without any, content() skips the look ahead.
+  private readonly anyRemote: boolean;
 
   constructor(
     private readonly store: FileReader,
     private readonly files: readonly SourceFile[],
     private readonly readBytes: number,
     private readonly node: string,
-  ) {}
+  ) {
+    this.anyRemote = files.some((file) => isS3Url(file.path));
+  }
 
   /** The content of file `k`; read failures are SparkifyErrors (SPK304) at the file, or the store's. */
   content(k: number): FileContent {
-    for (let next = k + 1; next <= k + AHEAD && next < this.files.length; next++) this.fetchAhead(next);
+    if (this.anyRemote) for (let next = k + 1; next <= k + AHEAD && next < this.files.length; next++) this.fetchAhead(next);
     const file = this.files[k];
     const fetched = this.fetching.get(k);
     if (fetched) {

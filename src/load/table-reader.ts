@@ -3,7 +3,7 @@
  * thread or in a worker (worker/), so what it needs is plain data: the ReadPlan.
  */
 
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { ChunkWriter } from './chunk-writer.js';
 import { escapeCopyText } from './copy-text.js';
 import { planEncoders } from './column-plan.js';
@@ -78,15 +78,17 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
       if (table.originColumns) builder.originFile = escapeCopyText(files[k].path);
       const rowsBefore = stats.rows;
       const feeder = new LineFeeder(sink);
-      const checksum = createHash('sha256');
       const decoder = new Utf8Decoder();
       let content: FileContent = queue.content(queued++);
       if (content instanceof Promise) content = await content;
+      let digest: string;
       if (Buffer.isBuffer(content)) {
         stats.bytes += content.length;
-        checksum.update(content);
+        // One call for a whole file: a Hash object per file cost 2 µs of the 11 µs each of 20,000 song files took.
+        digest = hash('sha256', content, 'hex');
         feeder.push(decoder.write(content));
       } else {
+        const checksum = createHash('sha256');
         for await (const piece of content) {
           stats.bytes += piece.length;
           checksum.update(piece);
@@ -94,13 +96,14 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
           yield* writer.take();
           progress?.(false);
         }
+        digest = checksum.digest('hex');
       }
       feeder.push(decoder.end());
       feeder.end();
       stats.files++;
       (stats.fileRows ??= [])[k] = stats.rows - rowsBefore;
-      (stats.fileChecksums ??= [])[k] = checksum.digest('hex');
-      yield* writer.take();
+      (stats.fileChecksums ??= [])[k] = digest;
+      if (writer.hasReady()) yield* writer.take();
       progress?.(true);
     }
   }
