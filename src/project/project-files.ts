@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { posix } from 'node:path';
-import fg from 'fast-glob';
+import { readFilesUnder } from '../files/walk-tree.js';
 
 /** An installed package a file belongs to: its name and its folder (`dbt_packages/<name>`). */
 export interface PackageRef {
@@ -28,7 +26,5 @@ export function readProjectFiles(root: string, modelPaths: string[], macroPaths:
 }
 
 function readSqlFiles(root: string, folders: string[]): TemplateFile[] {
-  const patterns = folders.map((folder) => posix.join(folder.replace(/\\/g, '/').replace(/\/$/, ''), '**/*.sql'));
-  const paths = fg.sync(patterns, { cwd: root, onlyFiles: true, dot: false }).sort();
-  return paths.map((path) => ({ path, source: readFileSync(posix.join(root, path), 'utf8') }));
+  return readFilesUnder(root, folders, ['.sql']);
 }

@@ -1,7 +1,9 @@
 import { writeCompiledFiles } from '../../kinds/compiled-files.js';
 import { runSteps } from '../../kinds/plan-run.js';
 import { printReview, reviewPlan } from '../compile-review.js';
-import { writeRunResults } from '../../run/artifacts.js';
+import { TARGET_DIR, writeRunResults } from '../../run/artifacts.js';
+import { rendersAtRun } from '../../kinds/render-at-run.js';
+import { stampTarget, targetUpToDate } from '../target-stamp.js';
 import type { GlobalOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
 import { writeManifestOf } from '../manifest-stamp.js';
@@ -20,17 +22,25 @@ export async function compileCommand(options: GlobalOptions & RunSelection & { f
   const hasSelection = Boolean(options.select?.length || options.exclude?.length || options.resourceType?.length);
   // Models that ask the warehouse render with execute true, as dbt compiles them, unless --no-introspect.
   if (options.introspect !== false) await introspectForCompile(context, selectedIds(context, options));
-  const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
-  const all = runSteps(review);
-  timer.phase('plan every node');
-  writeManifestOf(context);
-  timer.phase('write manifest.json');
-  writeCompiledFiles(root, compiled.manifest, all, scrub);
-  timer.phase('write target/compiled and target/run');
-  const ids = hasSelection ? selectRunIds(context, options) : [];
-  if (hasSelection) {
-    printReview(context, review, ids);
+  // With the same inputs (and no template asking the warehouse), the plans and target/ files are those written last time.
+  const targetKey = !hasSelection && context.compileKey !== undefined && !Object.values(compiled.manifest.nodes).some(rendersAtRun)
+    ? JSON.stringify([context.compileKey, TARGET_DIR, options.fullRefresh ?? false, options.empty ?? false])
+    : undefined;
+  if (targetKey !== undefined && targetUpToDate(root, TARGET_DIR, targetKey)) {
+    writeManifestOf(context);
+    timer.phase('target/ as the last compile of the same inputs left it');
   } else {
+    const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
+    const all = runSteps(review);
+    timer.phase('plan every node');
+    writeManifestOf(context);
+    timer.phase('write manifest.json');
+    writeCompiledFiles(root, compiled.manifest, all, scrub);
+    if (targetKey !== undefined) stampTarget(root, TARGET_DIR, targetKey);
+    timer.phase('write target/compiled and target/run');
+    if (hasSelection) printReview(context, review, selectRunIds(context, options));
+  }
+  if (!hasSelection) {
     const counts = countKinds(Object.values(compiled.manifest.nodes).map((n) => n.kind));
     output.line(`Compiled ${counts} into target/ (manifest.json, compiled/, run/)`);
   }

@@ -3,12 +3,10 @@
  * `doc('name')` returns a block's text, stripped as dbt strips it; schema-file descriptions and
  * templates may call it. The blocks are read before compile, which stays pure.
  */
-import { readFileSync } from 'node:fs';
 import type { DocBlock } from '../../manifest/manifest.js';
 import type { ConfigFunction } from '../../config/render-config.js';
 import { ProjectErrors } from '../../config/error-codes.js';
-import { posix } from 'node:path';
-import fg from 'fast-glob';
+import { readFilesUnder } from '../../files/walk-tree.js';
 import { closestName, type Diagnostic } from '../../diagnostics.js';
 import type { TemplateFile } from '../../project/project-files.js';
 import { JinjaErrors } from '../error-codes.js';
@@ -75,6 +73,5 @@ export function docConfigFunction(docs: ReadonlyMap<string, DocBlock>): ConfigFu
 
 /** The `.md` files under the model paths, read so that compile stays pure. */
 export function readDocFiles(root: string, modelPaths: readonly string[]): TemplateFile[] {
-  const patterns = modelPaths.map((folder) => `${folder.replace(/\\/g, '/').replace(/\/+$/, '')}/**/*.md`);
-  return fg.sync(patterns, { cwd: root, onlyFiles: true, dot: false }).sort().map((path) => ({ path, source: readFileSync(posix.join(root, path), 'utf8') }));
+  return readFilesUnder(root, modelPaths, ['.md']);
 }
