@@ -3,7 +3,7 @@
  * thread or in a worker (worker/), so what it needs is plain data: the ReadPlan.
  */
 
-import { createHash, hash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { ChunkWriter } from './chunk-writer.js';
 import { escapeCopyText } from './copy-text.js';
 import { planEncoders } from './column-plan.js';
@@ -84,8 +84,7 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
       let digest: string;
       if (Buffer.isBuffer(content)) {
         stats.bytes += content.length;
-        // One call for a whole file: a Hash object per file cost 2 µs of the 11 µs each of 20,000 song files took.
-        digest = hash('sha256', content, 'hex');
+        digest = sha256Hex(content);
         feeder.push(decoder.write(content));
       } else {
         const checksum = createHash('sha256');
@@ -108,6 +107,14 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
     }
   }
 }
+
+/**
+ * The SHA-256 of a whole file, in one call where Node has crypto.hash (20.12 and later): a Hash
+ * object per file cost 2 µs of the 11 µs each of 20,000 song files took.
+ */
+const sha256Hex: (bytes: Buffer) => string = typeof crypto.hash === 'function'
+  ? (bytes) => crypto.hash('sha256', bytes, 'hex')
+  : (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 /** Each column's value source (its JSONPath, or the key named like it, tracked by `autoKeys`) and encoder. */
 function rowColumns(plan: ReadPlan, autoKeys: AutoKeys | undefined): RowColumn[] {

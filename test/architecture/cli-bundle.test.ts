@@ -48,7 +48,7 @@ test('a bundle older than the modules (a bare tsc since) is passed over for the 
 test('every import.meta.url of a compiled module becomes that module\'s own URL in the chunks', () => {
   const chunks = readdirSync(BUNDLE).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(BUNDLE, file), 'utf8'));
   const own = chunks.flatMap((text) => [...text.matchAll(/new URL\("\.\/\.\.\/src\/([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]));
-  for (const module of ['version.js', 'load/worker/worker-chunks.js', 'unit-tests/worker-database.js', 'jinja/template-cache.js', 'docs/site/client-bundle.js']) {
+  for (const module of ['version.js', 'load/worker/load-worker-thread.js', 'unit-tests/worker-database.js', 'jinja/template-cache.js', 'docs/site/client-bundle.js']) {
     assert.ok(own.includes(module), `${module} keeps its own URL`);
   }
   const bare = chunks.flatMap((text) => text.split('\n')).filter((line) => line.includes('import.meta.url') && !/new URL\("\.\/\.\.\/src\/[^"]+", import\.meta\.url\)/.test(line));
