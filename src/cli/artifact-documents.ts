@@ -36,7 +36,8 @@ export function runResultsDocument(
   command: string, context: ProjectContext, results: NodeResult[], startedMs: number, errors?: Diagnostic[], args?: Record<string, unknown>, interrupted?: string,
 ): Record<string, unknown> {
   return dbtRunResults({
-    run: context.run, command, target: context.project.target.name, manifest: context.compiled.manifest,
+    // No results, no use for the manifest: a compile that found target/ unchanged never parses it.
+    run: context.run, command, target: context.project.target.name, manifest: results.length > 0 ? context.compiled.manifest : undefined,
     results, elapsedTime: (Date.now() - startedMs) / 1000, errors, args, invocationCommand: invocationCommand(), interrupted,
   });
 }

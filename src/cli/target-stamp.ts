@@ -10,11 +10,13 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FILE_INDEX } from '../run/target-files.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Stamp {
   format: number;
   key: string;
+  /** What compile said it compiled (the same inputs compile the same nodes). */
+  summary: string;
   /** Path relative to the project root → [size, mtimeMs]. */
   files: Record<string, [number, number]>;
 }
@@ -24,19 +26,22 @@ function stampFile(root: string): string {
   return join(root, '.sparkify', 'target-stamp.json');
 }
 
-/** True when every file the last compile wrote for `key` under `targetDir` is still as it left it. */
-export function targetUpToDate(root: string, targetDir: string, key: string): boolean {
+/**
+ * When every file the last compile wrote for `key` under `targetDir` is still as it left it, the
+ * summary that compile printed; else undefined.
+ */
+export function unchangedTarget(root: string, targetDir: string, key: string): string | undefined {
   const stamp = readStamp(root);
-  if (!stamp || stamp.key !== key || !(join(targetDir, FILE_INDEX) in stamp.files)) return false;
+  if (!stamp || stamp.key !== key || !(join(targetDir, FILE_INDEX) in stamp.files)) return undefined;
   for (const [path, [size, mtimeMs]] of Object.entries(stamp.files)) {
     const now = statSync(join(root, path), { throwIfNoEntry: false });
-    if (!now || now.size !== size || now.mtimeMs !== mtimeMs) return false;
+    if (!now || now.size !== size || now.mtimeMs !== mtimeMs) return undefined;
   }
-  return true;
+  return stamp.summary;
 }
 
 /** Records the files target/files.json lists (and itself) as written for `key`; a failure only costs the next compile its shortcut. */
-export function stampTarget(root: string, targetDir: string, key: string): void {
+export function stampTarget(root: string, targetDir: string, key: string, summary: string): void {
   try {
     const index = JSON.parse(readFileSync(join(root, targetDir, FILE_INDEX), 'utf8')) as { files?: Record<string, string> };
     const files: Stamp['files'] = {};
@@ -47,7 +52,7 @@ export function stampTarget(root: string, targetDir: string, key: string): void 
     }
     const file = stampFile(root);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ format: FORMAT, key, files } satisfies Stamp));
+    writeFileSync(file, JSON.stringify({ format: FORMAT, key, summary, files } satisfies Stamp));
   } catch (error) {
     if (process.env.SPARKIFY_DEBUG) process.stderr.write(`debug: cannot stamp ${targetDir}: ${(error as Error).message}\n`);
   }

@@ -5,7 +5,10 @@
  * snapshot and docs file; the invocation and flags when templates name them), sparkify's version and its code (code-stamp.ts); environment variables
  * count by the values of those compile read (env_var()), recorded while compiling. A hit returns
  * the stored manifest and rebuilds the graph from the stored graph nodes; the log lines the
- * templates printed are printed again. A compile that failed is never stored.
+ * templates printed are printed again. A compile that failed is never stored. The file is two JSON
+ * lines: what decides a hit (and is said again on one), then the manifest and graph, parsed only
+ * when a command first reads them (a compile that finds target/ as it left it never does: at 5,000
+ * models parsing them was a tenth of its time).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -20,9 +23,9 @@ import { codeStamp } from './code-stamp.js';
 import { compileProject, type CompileInput, type CompiledProject } from './compile-project.js';
 
 /** Bumped when the file's layout or what the key covers changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
-/** The file's content. */
+/** The file's first line. */
 interface Stored {
   format: number;
   key: string;
@@ -33,9 +36,13 @@ interface Stored {
   logs: TemplateLogEntry[];
   /** Compile's warnings, said again on a hit. */
   warnings?: Diagnostic[];
+  inlineSql?: string;
+}
+
+/** The file's second line. */
+interface StoredResult {
   manifest: Manifest;
   graphNodes: GraphNode[];
-  inlineSql?: string;
 }
 
 /** Whether the result was reused, and the content key of compile's inputs (the same inputs give the same result). */
@@ -48,11 +55,14 @@ export interface CacheOutcome {
 /** compileProject, or the stored result of the last compile when none of its inputs changed. */
 export function compileProjectCached(input: CompileInput, file: string): CompiledProject & CacheOutcome {
   const key = inputKey(input);
-  const previous = readStored(file);
-  if (previous && previous.key === key && envUnchanged(previous, input.env)) {
+  const stored = readStored(file);
+  const previous = stored?.head;
+  if (stored && previous && previous.key === key && envUnchanged(previous, input.env)) {
     for (const entry of previous.logs) input.log?.(entry);
-    const graph = buildGraph(previous.graphNodes);
-    return { manifest: previous.manifest, graph, ...(previous.warnings ? { warnings: previous.warnings } : {}), ...(previous.inlineSql === undefined ? {} : { inlineSql: previous.inlineSql }), cached: true, key: fullKey(previous) };
+    // Assigned onto the lazy result, not spread: a spread would call its getters, parsing it now.
+    return Object.assign(lazyResult(stored.resultText), {
+      ...(previous.warnings ? { warnings: previous.warnings } : {}), ...(previous.inlineSql === undefined ? {} : { inlineSql: previous.inlineSql }), cached: true, key: fullKey(previous),
+    });
   }
   const reads = new Map<string, string | null>();
   let enumerated = false;
@@ -76,15 +86,29 @@ export function compileProjectCached(input: CompileInput, file: string): Compile
     input.log?.(entry);
   };
   const compiled = compileProject({ ...input, env, log });
-  const stored: Stored = {
-    format: FORMAT, key, env: Object.fromEntries(reads), logs, manifest: compiled.manifest,
+  const head: Stored = {
+    format: FORMAT, key, env: Object.fromEntries(reads), logs,
     ...(compiled.warnings ? { warnings: compiled.warnings } : {}),
-    graphNodes: [...compiled.graph.nodes.values()],
     ...(enumerated ? { envHash: hashEnv(input.env) } : {}),
     ...(compiled.inlineSql === undefined ? {} : { inlineSql: compiled.inlineSql }),
   };
-  write(file, stored);
-  return { ...compiled, cached: false, key: fullKey(stored) };
+  write(file, head, { manifest: compiled.manifest, graphNodes: [...compiled.graph.nodes.values()] });
+  return { ...compiled, cached: false, key: fullKey(head) };
+}
+
+/** The stored manifest and graph, each parsed (and the graph built) when first read. */
+function lazyResult(text: string): Pick<CompiledProject, 'manifest' | 'graph'> {
+  let result: StoredResult | undefined;
+  let graph: CompiledProject['graph'] | undefined;
+  const parsed = () => (result ??= JSON.parse(text) as StoredResult);
+  return {
+    get manifest() {
+      return parsed().manifest;
+    },
+    get graph() {
+      return (graph ??= buildGraph(parsed().graphNodes));
+    },
+  };
 }
 
 /**
@@ -115,21 +139,27 @@ function hashEnv(env: Record<string, string | undefined>): string {
   return createHash('sha256').update(JSON.stringify(Object.entries(env).sort())).digest('base64url');
 }
 
-function readStored(file: string): Stored | undefined {
+/** The file's first line parsed, and its second as text; undefined when missing, of another format or cut short. */
+function readStored(file: string): { head: Stored; resultText: string } | undefined {
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
-    return stored.format === FORMAT ? stored : undefined;
+    const text = readFileSync(file, 'utf8');
+    const newline = text.indexOf('\n');
+    // A file cut short (a full disk) ends before its second line's last character.
+    if (newline === -1 || !text.endsWith('}\n')) return undefined;
+    const head = JSON.parse(text.slice(0, newline)) as Stored;
+    return head.format === FORMAT ? { head, resultText: text.slice(newline + 1) } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /** Writes atomically (a temp file renamed over it); a failure only costs the next run its speed-up. */
-function write(file: string, stored: Stored): void {
+function write(file: string, head: Stored, result: StoredResult): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(stored));
+    // JSON.stringify writes no raw newline: the first one ends the first line.
+    writeFileSync(temp, `${JSON.stringify(head)}\n${JSON.stringify(result)}\n`);
     renameSync(temp, file);
   } catch (error) {
     if (process.env.SPARKIFY_DEBUG) process.stderr.write(`debug: cannot write ${file}: ${(error as Error).message}\n`);

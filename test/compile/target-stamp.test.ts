@@ -19,6 +19,8 @@ function compile(root: string, ...args: string[]): string {
     encoding: 'utf8', env: { ...process.env, SPARKIFY_TIMINGS: '1', NO_COLOR: '1' },
   });
   assert.equal(run.status, 0, run.stdout + run.stderr);
+  // Either way, it says what it compiled.
+  assert.match(run.stdout, /Compiled 2 models and 1 source into target\/ \(manifest\.json, compiled\/, run\/\)/);
   return run.stderr;
 }
 

@@ -3,7 +3,7 @@ import { runSteps } from '../../kinds/plan-run.js';
 import { printReview, reviewPlan } from '../compile-review.js';
 import { TARGET_DIR, writeRunResults } from '../../run/artifacts.js';
 import { rendersAtRun } from '../../kinds/render-at-run.js';
-import { stampTarget, targetUpToDate } from '../target-stamp.js';
+import { stampTarget, unchangedTarget } from '../target-stamp.js';
 import type { GlobalOptions } from '../project-context.js';
 import { loadProjectContext, selectedIds } from '../project-context.js';
 import { writeManifestOf } from '../manifest-stamp.js';
@@ -20,29 +20,30 @@ export async function compileCommand(options: GlobalOptions & RunSelection & { f
   const { root, compiled, scrub, output } = context;
   timer.phase('read and compile the project');
   const hasSelection = Boolean(options.select?.length || options.exclude?.length || options.resourceType?.length);
-  // Models that ask the warehouse render with execute true, as dbt compiles them, unless --no-introspect.
-  if (options.introspect !== false) await introspectForCompile(context, selectedIds(context, options));
-  // With the same inputs (and no template asking the warehouse), the plans and target/ files are those written last time.
-  const targetKey = !hasSelection && context.compileKey !== undefined && !Object.values(compiled.manifest.nodes).some(rendersAtRun)
+  // With the same inputs and flags, the plans and target/ files are those the last compile wrote
+  // (it stamped them only when no template asked the warehouse): neither is made again.
+  const targetKey = !hasSelection && context.compileKey !== undefined
     ? JSON.stringify([context.compileKey, TARGET_DIR, options.fullRefresh ?? false, options.empty ?? false])
     : undefined;
-  if (targetKey !== undefined && targetUpToDate(root, TARGET_DIR, targetKey)) {
+  const unchanged = targetKey === undefined ? undefined : unchangedTarget(root, TARGET_DIR, targetKey);
+  if (unchanged !== undefined) {
     writeManifestOf(context);
     timer.phase('target/ as the last compile of the same inputs left it');
+    output.line(unchanged);
   } else {
+    // Models that ask the warehouse render with execute true, as dbt compiles them, unless --no-introspect.
+    if (options.introspect !== false) await introspectForCompile(context, selectedIds(context, options));
     const review = reviewPlan(context, selectedIds(context, {}), options.fullRefresh);
     const all = runSteps(review);
     timer.phase('plan every node');
     writeManifestOf(context);
     timer.phase('write manifest.json');
     writeCompiledFiles(root, compiled.manifest, all, scrub);
-    if (targetKey !== undefined) stampTarget(root, TARGET_DIR, targetKey);
+    const summary = `Compiled ${countKinds(Object.values(compiled.manifest.nodes).map((n) => n.kind))} into target/ (manifest.json, compiled/, run/)`;
+    if (targetKey !== undefined && !Object.values(compiled.manifest.nodes).some(rendersAtRun)) stampTarget(root, TARGET_DIR, targetKey, summary);
     timer.phase('write target/compiled and target/run');
     if (hasSelection) printReview(context, review, selectRunIds(context, options));
-  }
-  if (!hasSelection) {
-    const counts = countKinds(Object.values(compiled.manifest.nodes).map((n) => n.kind));
-    output.line(`Compiled ${counts} into target/ (manifest.json, compiled/, run/)`);
+    else output.line(summary);
   }
   writeRunResults(root, runResultsDocument('compile', context, [], started), scrub);
   timer.phase('write run_results.json');
