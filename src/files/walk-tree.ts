@@ -41,7 +41,7 @@ export function walkTree(folder: string, display: string, onFile: (file: string,
  * The files under `folder` (relative to `root`, `/`-separated) whose names end in one of
  * `extensions`, as project-relative `/`-separated paths.
  */
-export function filesUnder(root: string, folder: string, extensions: readonly string[]): string[] {
+function filesUnder(root: string, folder: string, extensions: readonly string[]): string[] {
   const base = folder.replace(/\\/g, '/').replace(/\/+$/, '');
   const found: string[] = [];
   walkTree(path.resolve(root, base), base, (_file, shown) => {

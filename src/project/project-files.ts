@@ -1,4 +1,4 @@
-import { readFilesUnder } from '../files/walk-tree.js';
+import { readFilesUnder, type ReadFile } from '../files/walk-tree.js';
 
 /** An installed package a file belongs to: its name and its folder (`dbt_packages/<name>`). */
 export interface PackageRef {
@@ -7,9 +7,7 @@ export interface PackageRef {
 }
 
 /** A template file read from the project: its project-relative path and text. */
-export interface TemplateFile {
-  path: string;
-  source: string;
+export interface TemplateFile extends ReadFile {
   /** The installed package the file comes from (its path starts with the package's folder); absent for the project's own. */
   package?: PackageRef;
 }

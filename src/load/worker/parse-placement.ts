@@ -26,7 +26,7 @@ const TWO_WORKERS_MIN_WORK = 64 * 1024 * 1024;
 export function parseWorkers(placement: ParsePlacement = 'auto', files: readonly SourceFile[], copyInProcess = false): number {
   if (placement !== 'auto') return { main: 0, worker: 1, workers: MAX_WORKERS }[placement];
   const bytes = files.reduce((sum, file) => sum + file.size, 0);
-  const work = files.reduce((sum, file) => sum + fileWork(file), 0);
+  const work = bytes + files.length * FILE_WORK;
   if (work < WORKER_MIN_WORK) return 0;
   // With the COPY on the main thread (PGlite), a second parser competes with it. When opening the
   // files is the work (thousands of small ones), a second thread gains nothing: on the machines
