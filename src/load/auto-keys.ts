@@ -39,6 +39,23 @@ export class AutoKeys {
     };
   }
 
+  /**
+   * Whether the byte path (flat-records.ts) may take a record whose columns have these kinds
+   * (0: no key): not while a column that never matched lacks its key and keys are still sampled,
+   * since sampling reads the parsed record.
+   */
+  takeFlat(kinds: Uint8Array): boolean {
+    if (this.sampled >= SAMPLED_RECORDS) return true;
+    for (let k = 0; k < kinds.length; k++) if (kinds[k] === 0 && !this.matched[k]) return false;
+    return true;
+  }
+
+  /** Notes a record the byte path took, as `track`'s sources note one read from a parsed record. */
+  noteFlat(kinds: Uint8Array): void {
+    this.records++;
+    for (let k = 0; k < kinds.length; k++) if (kinds[k] !== 0) this.matched[k] = true;
+  }
+
   /** SPK305 for each column no key matched in any record, at its line in sources.yml; none when no record was read. */
   warnings(table: { sourceName: string; name: string }): Diagnostic[] {
     if (this.records === 0) return [];

@@ -35,6 +35,16 @@ export class ChunkWriter {
     if (this.used >= this.target) this.finish();
   }
 
+  /** Adds one row (ending in a newline) already written as bytes: the first `length` of `row`. */
+  addBytes(row: Buffer, length: number): void {
+    if (this.used + length > this.buffer.length) {
+      this.finish();
+      if (length > this.buffer.length) this.buffer = Buffer.allocUnsafe(length);
+    }
+    this.used += row.copy(this.buffer, this.used, 0, length);
+    if (this.used >= this.target) this.finish();
+  }
+
   /** True when take() has chunks to hand over. */
   hasReady(): boolean {
     return this.ready.length > 0;

@@ -53,6 +53,21 @@ export class LineFeeder {
     }
   }
 
+  /** True at the start of a line with nothing held: the next line may be read by someone else. */
+  atLineStart(): boolean {
+    return !this.scanning && this.carry === '';
+  }
+
+  /** The number of the line that starts now. */
+  get lineNumber(): number {
+    return this.line;
+  }
+
+  /** Counts a whole line (its newline included) that the byte path (flat-records.ts) read instead. */
+  skipLine(): void {
+    this.line++;
+  }
+
   /** Ends the file: the last line may lack its newline. */
   end(): void {
     if (!this.scanning && this.carry !== '') {

@@ -55,7 +55,7 @@ export interface LoadOptions {
   files?: SourceFile[];
   /** Approximate size of each COPY chunk in bytes (default 4 MiB). */
   chunkBytes?: number;
-  /** Size of each read from a file in bytes (default 1 MiB); tests shrink it to split records. */
+  /** Size of each read from a file in bytes (default 4 MiB; smaller files are read whole); tests shrink it to split records. */
   readBytes?: number;
   /** How `s3://` locations are reached: the target's `s3:` settings (credentials from the AWS chain). */
   s3?: S3Settings;
@@ -64,6 +64,11 @@ export interface LoadOptions {
   /** How varchar(n) is measured: Postgres counts characters, Redshift bytes. */
   varcharLength?: 'chars' | 'bytes';
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * false reads every line through the text path; by default flat lines take the byte path
+   * (flat-records.ts). Tests and benchmarks compare the two.
+   */
+  bytePath?: boolean;
   /** Where records are parsed: `auto` (default) in worker threads for big loads, else `main`; tests force one. */
   parseIn?: ParsePlacement;
   /** True when the engine's COPY runs on this process's main thread (PGlite): a second parsing thread would compete with it. */

@@ -37,6 +37,11 @@ export class Utf8Decoder {
     return this.dropBom(rest);
   }
 
+  /** Notes that the text has started without this decoder (the byte path took the first line): no BOM to drop later. */
+  started(): void {
+    this.atStart = false;
+  }
+
   private dropBom(text: string): string {
     if (!this.atStart || text.length === 0) return text;
     this.atStart = false;
