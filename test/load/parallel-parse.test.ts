@@ -126,14 +126,16 @@ test('breaking out of the chunks stops both workers; progress ends with everythi
   assert.equal(last.bytesRead, last.bytesTotal);
 });
 
-test('auto placement: two workers for big loads when the COPY runs in another process, one beside PGlite, for many small files or for a smaller load', () => {
+test('auto placement: beside PGlite one worker for a big load; with the COPY in another process the main thread, or two workers for big loads with cores to spare', () => {
   const big = Array.from({ length: 90 }, (_, k): SourceFile => ({ path: `/d/${k}.json`, display: `${k}.json`, size: 1_500_000 }));
   const tiny = Array.from({ length: 20_000 }, (_, k): SourceFile => ({ path: `/d/${k}.json`, display: `${k}.json`, size: 280 }));
-  const two = os.availableParallelism() >= 2 ? 2 : 1;
-  assert.equal(parseWorkers('auto', big, false), two);
-  assert.equal(parseWorkers('auto', big, true), 1);
-  assert.equal(parseWorkers('auto', tiny, false), 1);
-  assert.equal(parseWorkers('auto', big.slice(0, 30), false), 1, 'x100 of the sample: one worker');
-  assert.equal(parseWorkers('auto', big.slice(0, 2), false), 0);
+  const manyCores = os.availableParallelism() > 2;
+  assert.equal(parseWorkers('auto', big, false), manyCores ? 2 : 0, 'x300 of the sample, COPY in the server');
+  assert.equal(parseWorkers('auto', big.slice(0, 30), false), 0, 'x100 of the sample, COPY in the server');
+  assert.equal(parseWorkers('auto', tiny, false), 0, '20,000 song files, COPY in the server');
+  assert.equal(parseWorkers('auto', big, true), 1, 'x300 beside PGlite');
+  assert.equal(parseWorkers('auto', tiny, true), 1, '20,000 song files beside PGlite');
+  assert.equal(parseWorkers('auto', big.slice(0, 2), true), 0, 'a small load beside PGlite');
   assert.equal(parseWorkers('workers', big.slice(0, 1), true), 2);
+  assert.equal(parseWorkers('main', big, true), 0);
 });
