@@ -19,6 +19,8 @@ const port = parentPort!;
 const { plan, credits: startCredits } = workerData as WorkerStart;
 const stats: LoadStats = { files: 0, rows: 0, bytes: 0, rejected: [] };
 let sentRejected = 0;
+// fileRows entries below this index have been sent.
+let sentFiles = 0;
 let credits = startCredits;
 let wake: (() => void) | undefined;
 let lastProgress = 0;
@@ -32,7 +34,10 @@ port.on('message', (message: CreditMessage) => {
 function update(): StatsUpdate {
   const rejected = stats.rejected.slice(sentRejected);
   sentRejected = stats.rejected.length;
-  return { files: stats.files, rows: stats.rows, bytes: stats.bytes, replaced: stats.replaced, rejected, warnings: stats.warnings, fileRows: stats.fileRows, fileChecksums: stats.fileChecksums };
+  const from = sentFiles;
+  sentFiles = stats.fileRows?.length ?? 0;
+  const newFiles = sentFiles > from ? { from, rows: stats.fileRows!.slice(from), checksums: stats.fileChecksums!.slice(from) } : undefined;
+  return { files: stats.files, rows: stats.rows, bytes: stats.bytes, replaced: stats.replaced, rejected, warnings: stats.warnings, newFiles };
 }
 
 function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {

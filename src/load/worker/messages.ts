@@ -13,10 +13,12 @@ export interface StatsUpdate {
   rejected: BadRecord[];
   /** Set once, when the load has read everything (SPK305 of `jsonpaths: auto`). */
   warnings?: Diagnostic[];
-  /** Rows per file read so far (LoadStats.fileRows). */
-  fileRows?: number[];
-  /** Checksums of the files read so far (LoadStats.fileChecksums). */
-  fileChecksums?: string[];
+  /**
+   * The files finished since the last update: LoadStats.fileRows and fileChecksums from index
+   * `from` on (holes where another worker reads). Only what is new crosses: sending the whole
+   * arrays with every message cost time growing with the square of the number of files.
+   */
+  newFiles?: { from: number; rows: number[]; checksums: string[] };
 }
 
 /** From the worker: a chunk of COPY text, a progress tick, the end, or the error that stopped it. */
@@ -64,7 +66,18 @@ export function applyUpdate(stats: LoadStats, update: StatsUpdate): void {
   stats.bytes = update.bytes;
   if (update.replaced) stats.replaced = update.replaced;
   if (update.warnings) stats.warnings = update.warnings;
-  if (update.fileRows) stats.fileRows = update.fileRows;
-  if (update.fileChecksums) stats.fileChecksums = update.fileChecksums;
+  placeNewFiles(update.newFiles, stats);
   stats.rejected.push(...update.rejected);
+}
+
+/** Copies the per-file rows and checksums of an update into the load's (holes stay untouched). */
+export function placeNewFiles(files: StatsUpdate['newFiles'], stats: LoadStats): void {
+  if (!files) return;
+  const rows = (stats.fileRows ??= []);
+  const checksums = (stats.fileChecksums ??= []);
+  for (let k = 0; k < files.rows.length; k++) {
+    if (files.rows[k] === undefined || files.rows[k] === null) continue;
+    rows[files.from + k] = files.rows[k];
+    checksums[files.from + k] = files.checksums[k];
+  }
 }

@@ -11,7 +11,7 @@ import { RejectLog } from '../reject-log.js';
 import { DEFAULT_CHUNK_BYTES, type ReadPlan } from '../table-reader.js';
 import type { LoadStats } from '../types.js';
 import { LoadWorkerThread } from './load-worker-thread.js';
-import { receiveError, type StatsUpdate, type WorkerMessage } from './messages.js';
+import { placeNewFiles, receiveError, type StatsUpdate, type WorkerMessage } from './messages.js';
 import { fileWork } from './parse-placement.js';
 
 /** Blocks per worker, about: enough to even out the workers, few enough that each block's last chunk stays big. */
@@ -118,8 +118,7 @@ class MergedStats {
     stats.rows = this.sum((u) => u.rows);
     stats.bytes = this.sum((u) => u.bytes);
     if (update.replaced) stats.replaced = { chars: this.sum((u) => u.replaced?.chars ?? 0), records: this.sum((u) => u.replaced?.records ?? 0) };
-    place(update.fileRows, stats.fileRows!);
-    place(update.fileChecksums, stats.fileChecksums!);
+    placeNewFiles(update.newFiles, stats);
     for (const bad of update.rejected) this.rejects.add(bad);
     if (message.type === 'error') throw receiveError(message.error);
   }
@@ -139,10 +138,4 @@ class MergedStats {
   private sum(of: (update: StatsUpdate) => number): number {
     return this.latest.reduce((n, u) => n + of(u), 0);
   }
-}
-
-/** Copies a worker's per-file values (indexed over all the files, holes where it did not read) into the load's. */
-function place<T>(from: T[] | undefined, into: T[]): void {
-  if (!from) return;
-  for (let k = 0; k < from.length; k++) if (from[k] !== undefined && from[k] !== null) into[k] = from[k];
 }
