@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../e2e/helpers.js';
@@ -58,4 +58,20 @@ test('a compile with nothing changed skips planning; a removed, edited or outdat
   // Another target folder starts empty: everything is written there.
   assert.doesNotMatch(compile(root, '--target-path', 'elsewhere'), new RegExp(SHORTCUT));
   assert.match(readFileSync(join(root, 'elsewhere/compiled/models/events_clean.sql'), 'utf8'), /1 as version/);
+});
+
+test('target/manifest.json is not written again for the same inputs, and is written again once edited or removed', () => {
+  const root = writeProject({ 'models/events_clean.sql': "select id, kind from {{ source('raw', 'events') }}\n", 'models/daily.sql': "select id from {{ ref('events_clean') }}\n" });
+  const manifest = join(root, 'target/manifest.json');
+  compile(root);
+  const first = statSync(manifest).mtimeMs;
+  const nodes = Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { nodes: object }).nodes).sort();
+  compile(root);
+  assert.equal(statSync(manifest).mtimeMs, first, 'nothing changed: the manifest is left as it was');
+  writeFileSync(manifest, '{"edited": true}');
+  compile(root);
+  assert.deepEqual(Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { nodes: object }).nodes).sort(), nodes);
+  rmSync(manifest);
+  compile(root);
+  assert.deepEqual(Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { nodes: object }).nodes).sort(), nodes);
 });
