@@ -6,7 +6,6 @@ import { manifestDocument } from './artifact-documents.js';
 import type { ProjectContext } from './project-context.js';
 import { SPARKIFY_VERSION } from './run-summary.js';
 import { fail, type Diagnostic } from '../diagnostics.js';
-import type { ProjectLineage } from '../lineage/types.js';
 import { TARGET_DIR, writeManifest } from '../run/artifacts.js';
 import type { DbtCatalog } from '../docs/artifacts/dbt-catalog.js';
 import type { DocsArtifacts } from '../docs/artifacts/docs-artifacts.js';

@@ -5,7 +5,6 @@ import { closestName } from '../diagnostics.js';
 import type { TestNode } from '../manifest/test-node.js';
 import type { PackageRef } from '../project/project-files.js';
 import type { ColumnDoc, TestArgSpec, TestSpec } from '../project/schema-types.js';
-import { quoteIdentifier } from '../sql/quote.js';
 import { BUILTIN_TESTS, type BuiltinTest, type TestParam } from './builtin-tests.js';
 import { TestErrors } from './error-codes.js';
 import { renderBuiltin } from './render-builtin.js';
@@ -33,7 +32,7 @@ export type TestArgs = Map<string, TestArgSpec>;
 
 /** Compiles one declared test; undefined (with diagnostics reported) when it is wrong. */
 export function compileGenericTest(declared: DeclaredTest, ctx: TestCompileContext): TestNode | undefined {
-  const { spec, model, column, file } = declared;
+  const { spec, model, column } = declared;
   const definition = findDefinition(declared, ctx);
   if (!definition) return undefined;
   const args = collectArgs(declared, paramsOf(definition), ctx);

@@ -1,7 +1,5 @@
 /** Checks the arguments of a built-in test and builds its SQL. */
-import { literalQuoter } from '../engines/registry.js';
 import type { Position } from '../diagnostics.js';
-import { quoteIdentifier } from '../sql/quote.js';
 import type { BuiltinCall, BuiltinTest } from './builtin-tests.js';
 import type { TestArgs } from './compile-generic-test.js';
 import type { RenderedTest } from './render-test-macro.js';

@@ -3,7 +3,7 @@
  * the test does not pass, fetches a sample of the rows for the output and run_results.json.
  */
 import type { Session } from '../engines/adapter.js';
-import { SparkifyError, type Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { TestErrors } from './error-codes.js';
 import { outcomeMessage, testOutcome, type TestOutcome } from './thresholds.js';
 import type { DataTestPlan, TestPlan } from './plan-test.js';

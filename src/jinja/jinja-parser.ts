@@ -7,7 +7,7 @@
  */
 import { JinjaNodes } from './jinja-nodes.js';
 import { transformTree } from './jinja-transform.js';
-import type { AstNode, NunjucksParser, ParserClass, Token } from './nunjucks-internals.js';
+import type { AstNode, ParserClass, Token } from './nunjucks-internals.js';
 import { nodes, parserModule, TOKEN } from './nunjucks-internals.js';
 
 const Parser = parserModule.Parser as ParserClass;

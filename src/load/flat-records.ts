@@ -12,6 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import type { AutoKeys } from './auto-keys.js';
 import type { ChunkWriter } from './chunk-writer.js';
 import { parseColumnType } from './column-types.js';
+import { digits, END, ESCAPE, escapeLength, hexCode, IN_STRING, numberEnd, PLAIN, skipSpace, WIDE, word } from './json-bytes.js';
 import { MAX_RECORD_CHARS } from './limits.js';
 import type { RowColumn } from './row-builder.js';
 import type { LengthUnit } from './values/text-length.js';
@@ -28,12 +29,10 @@ const NULL = 5;
 const TAB = 9;
 const NEWLINE = 10;
 const RETURN = 13;
-const SPACE = 32;
 const QUOTE = 34;
 const COMMA = 44;
 const MINUS = 45;
 const DOT = 46;
-const SLASH = 47;
 const ZERO = 48;
 const NINE = 57;
 const COLON = 58;
@@ -46,14 +45,6 @@ const CLOSE_BRACE = 125;
  * (limits.ts, LONG_DIGIT_RUN); such lines are declined rather than measured.
  */
 const LONGEST_NUMBER = 15;
-// What a byte inside a JSON string is: one table lookup per byte instead of four comparisons.
-const PLAIN = 0;
-const END = 1;
-const ESCAPE = 2;
-const CONTROL = 3;
-const WIDE = 4;
-const IN_STRING = new Uint8Array(256).map((_, c) => (c === QUOTE ? END : c === BACKSLASH ? ESCAPE : c < SPACE ? CONTROL : c >= 0x80 ? WIDE : PLAIN));
-
 /** Distinct keys remembered (a column's or not); past this, unknown keys are looked up each time. */
 const MAX_KNOWN_KEYS = 256;
 
@@ -437,49 +428,6 @@ function writtenAsIs(bytes: Buffer, start: number, end: number, number: boolean,
   return zeros <= 5;
 }
 
-/** The first index at or after `i` that is not JSON whitespace (newlines are not in a line). */
-function skipSpace(bytes: Buffer, i: number, end: number): number {
-  while (i < end) {
-    const c = bytes[i];
-    if (c !== SPACE && c !== TAB && c !== RETURN) break;
-    i++;
-  }
-  return i;
-}
-
-/**
- * Length of the JSON escape at `j` (a backslash) that the byte path reads: 2, or 6 for `\uXXXX`;
- * 0 for anything else, including half a surrogate pair (which the text path checks and reports)
- * and a pair (which it leaves to the text path too).
- */
-function escapeLength(bytes: Buffer, j: number, end: number): number {
-  if (j + 1 >= end) return 0;
-  switch (bytes[j + 1]) {
-    case QUOTE: case BACKSLASH: case SLASH:
-    case 0x62: case 0x66: case 0x6e: case 0x72: case 0x74: // b f n r t
-      return 2;
-    case 0x75: { // u
-      if (j + 6 > end) return 0;
-      const code = hexCode(bytes, j + 2);
-      return code < 0 || (code >= 0xd800 && code <= 0xdfff) ? 0 : 6;
-    }
-    default:
-      return 0;
-  }
-}
-
-/** The UTF-16 unit of the four hex digits at `at`, or -1. */
-function hexCode(bytes: Buffer, at: number): number {
-  let code = 0;
-  for (let k = at; k < at + 4; k++) {
-    const c = bytes[k];
-    const digit = c >= ZERO && c <= NINE ? c - ZERO : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
-    if (digit < 0) return -1;
-    code = code * 16 + digit;
-  }
-  return code;
-}
-
 /** Writes one UTF-16 unit (never a surrogate, never NUL) as its COPY field bytes. */
 function writeCodeUnit(out: Buffer, o: number, code: number): number {
   if (code === TAB || code === NEWLINE || code === RETURN || code === BACKSLASH) {
@@ -496,40 +444,6 @@ function writeCodeUnit(out: Buffer, o: number, code: number): number {
     out[o++] = 0x80 | (code & 0x3f);
   }
   return o;
-}
-
-/** Where the JSON number at `i` ends, or -1 when the text there is not one. */
-function numberEnd(bytes: Buffer, i: number, end: number): number {
-  if (bytes[i] === MINUS) i++;
-  if (i >= end) return -1;
-  if (bytes[i] === ZERO) i++;
-  else if (bytes[i] >= 0x31 && bytes[i] <= NINE) i = digits(bytes, i, end);
-  else return -1;
-  if (i < end && bytes[i] === DOT) {
-    const after = digits(bytes, i + 1, end);
-    if (after === i + 1) return -1;
-    i = after;
-  }
-  if (i < end && (bytes[i] === 0x65 || bytes[i] === 0x45)) { // e E
-    i++;
-    if (i < end && (bytes[i] === 0x2b || bytes[i] === MINUS)) i++;
-    const after = digits(bytes, i, end);
-    if (after === i) return -1;
-    i = after;
-  }
-  return i;
-}
-
-function digits(bytes: Buffer, i: number, end: number): number {
-  while (i < end && bytes[i] >= ZERO && bytes[i] <= NINE) i++;
-  return i;
-}
-
-/** True when `bytes` spell the ASCII `literal` at `i`. */
-function word(bytes: Buffer, i: number, end: number, literal: string): boolean {
-  if (i + literal.length > end) return false;
-  for (let k = 0; k < literal.length; k++) if (bytes[i + k] !== literal.charCodeAt(k)) return false;
-  return true;
 }
 
 /**

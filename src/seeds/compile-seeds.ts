@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Diagnostic } from '../diagnostics.js';
-import type { ModelNode } from '../manifest/manifest.js';
 import type { GraphNode } from '../graph/types.js';
 import type { SeedConfig } from '../project/types.js';
 import { parseColumnType } from '../load/column-types.js';

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { freshSample, readEvents, readSongs, REPO_ROOT } from './sample-files.js';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { copyProject, sparkify, type CliResult } from '../e2e/helpers.js';
+import { copyProject, type CliResult } from '../e2e/helpers.js';
 
 /** One engine: how to build a project copy and read its tables back (rows as text, sorted). */
 export interface Engine {

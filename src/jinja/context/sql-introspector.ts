@@ -2,7 +2,6 @@
  * An Introspector for the PostgreSQL family (PGlite, PostgreSQL, Redshift) over any function that
  * runs SQL with bind parameters: relations and columns come from information_schema.
  */
-import type { QueryResult } from './agate-table.js';
 import type { ColumnDescription } from './column.js';
 import type { Introspector } from './introspection.js';
 import { PyDate, PyDateTime } from '../modules/datetime.js';
