@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createRng } from '../../scripts/generate/prng.js';
 import { ChunkWriter } from '../../src/load/chunk-writer.js';
 import { flatPlan, FlatRecords } from '../../src/load/flat-records.js';
 import { planEncoders } from '../../src/load/column-plan.js';
@@ -138,18 +139,6 @@ const PICKED = [
   '{"s":"after pretty"}',
 ];
 
-/** A seeded generator (mulberry32): the same lines on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const VALUES = [
   '"x"', '"abcdef"', '"abcdefg"', '"é"', '"😀"', '"a\\"b"', '"\\\\"', '"\\u00fc"', '"\\ud83d\\ude00"', '"\\udc00"', '"tab\\tin"',
   '"12"', '"-7"', '"0012"', '""', '"true"', '"2018-11-01"', '"2018-11-01 10:00:00"', '"1.25"',
@@ -158,10 +147,11 @@ const VALUES = [
 ];
 const KEYS = ['s', 't', 'i', 'sm', 'big', 'f', 'r', 'n', 'bo', 'ts', 'd', 'c', 'extra', 'S', 'ñ'];
 
-/** Random records, mostly well formed, some damaged by a deleted or inserted character. */
+/** Random records (seeded: the same lines on every run), mostly well formed, some damaged by a deleted or inserted character. */
 function randomLines(count: number, seed: number): string[] {
-  const next = random(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
+  const rng = createRng(seed);
+  const next = rng.next;
+  const pick = rng.pick;
   const lines: string[] = [];
   for (let r = 0; r < count; r++) {
     const fields = Array.from({ length: Math.floor(next() * 6) }, () => `"${pick(KEYS)}"${next() < 0.2 ? ' : ' : ':'}${pick(VALUES)}`);
