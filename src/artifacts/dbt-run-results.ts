@@ -77,6 +77,7 @@ function adapterResponse(result: NodeResult): Record<string, unknown> {
   const response: Record<string, unknown> = { _message: result.message, code: result.message.split(' ')[0] ?? '' };
   if (result.rowsAffected !== null) response.rows_affected = result.rowsAffected;
   const extra: Record<string, unknown> = {};
+  if (result.files !== undefined) extra.files = result.files;
   if (result.rejected?.length) extra.rejected = result.rejected;
   if (result.replaced) extra.replaced = result.replaced;
   if (result.sample?.length) extra.sample = result.sample;

@@ -20,6 +20,8 @@ export interface NodeResult {
   completedAt?: string;
   /** Seconds. */
   executionTime: number;
+  /** Files the loader read (sources it loads; not a server-side COPY). */
+  files?: number;
   /** Records skipped under maxerrors (sources only). */
   rejected?: BadRecord[];
   /** Invalid characters replaced under accept_invalid_chars, and in how many records (sources only). */

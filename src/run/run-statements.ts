@@ -44,6 +44,7 @@ async function runOnSession(plan: PlanBase, context: RunContext, objects: Statem
     const replaced = feed?.stats.replaced;
     return {
       status: 'success', message, rowsAffected: rows, rejected: feed?.stats.rejected ?? serverRejected,
+      ...(feed ? { files: feed.stats.files } : {}),
       ...(warnings?.length ? { warnings } : {}), ...(replaced ? { replaced } : {}), ...(plan.notes?.length ? { notes: plan.notes } : {}),
     };
   } catch (error) {

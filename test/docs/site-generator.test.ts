@@ -106,4 +106,8 @@ test('a loaded source without a recorded last load takes it from its run in run_
   });
   const source = buildSiteData(artifacts).nodes.find((n) => n.id === 'source.shop.app.raw_orders')!;
   assert.deepEqual(source.load!.lastLoad, { rows: 1198, rejected: 2, loadedAt: '2026-01-02T02:59:01Z' });
+  // sparkify's own run_results.json also says how many files the load read.
+  (artifacts.runResults!.results.at(-1)!.adapter_response!.sparkify as { files?: number }).files = 3;
+  const withFiles = buildSiteData(artifacts).nodes.find((n) => n.id === 'source.shop.app.raw_orders')!;
+  assert.deepEqual(withFiles.load!.lastLoad, { files: 3, rows: 1198, rejected: 2, loadedAt: '2026-01-02T02:59:01Z' });
 });

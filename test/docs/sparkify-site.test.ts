@@ -166,6 +166,7 @@ test('a loaded source shows its location, JSONPaths and last load', async () => 
   const load = await browser.page.locator('.load-card').innerText();
   assert.match(load, /Location\s+data\/log_data/);
   assert.match(load, /JSONPaths\s+data\/log_json_path\.json/);
+  assert.match(load, /Files\s+30\b/);
   assert.match(load, /Rows loaded\s+\d[\d,]*/);
   assert.match(load, /Rejected records\s+0/);
   // The staging table's own column is documented by sparkify, not left blank.

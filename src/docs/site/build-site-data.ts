@@ -41,7 +41,8 @@ export function buildSiteData(artifacts: DocsArtifacts): SiteData {
     node.run = runs.get(node.id);
     // Without a recorded last load, a source's successful run in run_results.json is its last load.
     if (node.load && !node.load.lastLoad && node.run?.status === 'success') {
-      node.load.lastLoad = { rows: node.run.rowsAffected, rejected: node.run.rejected ?? 0, loadedAt: node.run.completedAt };
+      const files = node.run.files !== undefined ? { files: node.run.files } : {};
+      node.load.lastLoad = { ...files, rows: node.run.rowsAffected, rejected: node.run.rejected ?? 0, loadedAt: node.run.completedAt };
     }
   }
   return {

@@ -20,6 +20,8 @@ export interface SiteRunResult {
   rowsAffected?: number;
   /** Loaded sources: records skipped under maxerrors. */
   rejected?: number;
+  /** Loaded sources: the files the loader read. */
+  files?: number;
 }
 
 /** A column: documented (schema file), typed (catalog), tested, or all three. */

@@ -11,8 +11,9 @@ export function runResultsById(runResults: DbtRunResults | undefined): Map<strin
 function siteRunResult(result: RunResult): SiteRunResult {
   const execute = result.timing.find((timing) => timing.name === 'execute') ?? result.timing[result.timing.length - 1];
   const rows = result.adapter_response?.rows_affected;
-  // sparkify's v6 writer keeps the records a load skipped under adapter_response.sparkify.rejected.
-  const rejected = (result.adapter_response?.sparkify as { rejected?: unknown[] } | undefined)?.rejected;
+  // sparkify's v6 writer keeps the records a load skipped (and the files it read) under adapter_response.sparkify.
+  const loaded = result.adapter_response?.sparkify as { rejected?: unknown[]; files?: unknown } | undefined;
+  const rejected = loaded?.rejected;
   return {
     status: result.status,
     executionTime: result.execution_time,
@@ -22,5 +23,6 @@ function siteRunResult(result: RunResult): SiteRunResult {
     failures: result.failures ?? undefined,
     rowsAffected: typeof rows === 'number' ? rows : undefined,
     rejected: Array.isArray(rejected) ? rejected.length : undefined,
+    ...(typeof loaded?.files === 'number' ? { files: loaded.files } : {}),
   };
 }
