@@ -1,10 +1,12 @@
 /**
  * Whether this machine's file system runs the loader's per-file calls faster on two threads:
  * `stat`, and `open`+`read`+`close`, of every file under a folder, on the main thread and then split
- * between N worker threads (started before the clock). Prints one line per case.
- * Usage: node dist/bench/load/syscalls-threads.js --folder bench/out/songs-20000/many [--threads 2]
+ * between N worker threads (started before the clock); and `fs.promises.readFile` of every file,
+ * N at a time on libuv's threads, against the same reads done synchronously. Prints one line per case.
+ * Usage: node dist/bench/load/syscalls-threads.js --folder bench/out/songs-20000/many [--threads 2] [--in-flight 16]
  */
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { caseArgs } from '../lib/args.js';
 
@@ -47,6 +49,13 @@ if (isMainThread) {
     console.log(`${op} of ${files.length} files, ${count} threads: ${(performance.now() - start).toFixed(0)} ms`);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  const inFlight = Number(args['in-flight'] ?? 16);
+  let start = performance.now();
+  await readAll(files, inFlight);
+  console.log(`readFile of ${files.length} files, ${inFlight} at a time on libuv's threads: ${(performance.now() - start).toFixed(0)} ms`);
+  start = performance.now();
+  run('read', files);
+  console.log(`read of ${files.length} files, main thread, again: ${(performance.now() - start).toFixed(0)} ms`);
 } else {
   const { op, files } = workerData as { op: Op; files: string[] };
   parentPort!.postMessage('ready');
@@ -54,4 +63,13 @@ if (isMainThread) {
     run(op, files);
     parentPort!.postMessage('done');
   });
+}
+
+/** Reads every file with fs.promises.readFile, `inFlight` at a time. */
+async function readAll(files: string[], inFlight: number): Promise<void> {
+  let next = 0;
+  const reader = async () => {
+    while (next < files.length) await readFile(files[next++]);
+  };
+  await Promise.all(Array.from({ length: inFlight }, reader));
 }
