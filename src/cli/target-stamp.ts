@@ -6,7 +6,6 @@
  * lists: a file edited, removed or rewritten since (by hand, or by a build, which writes the
  * statements it ran) sends compile down its usual path.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stampFiles, unchangedSince } from '../files/file-stamp.js';
 import { FILE_INDEX } from '../run/target-files.js';
@@ -21,15 +20,10 @@ export function unchangedTarget(root: string, targetDir: string, key: string): s
   return unchangedSince<string>(root, STAMP_FILE, key, join(targetDir, FILE_INDEX));
 }
 
-/** Records the files target/files.json lists (and itself) as written for `key`; a failure only costs the next compile its shortcut. */
-export function stampTarget(root: string, targetDir: string, key: string, summary: string): void {
-  let listed: string[];
-  try {
-    const index = JSON.parse(readFileSync(join(root, targetDir, FILE_INDEX), 'utf8')) as { files?: Record<string, string> };
-    listed = Object.keys(index.files ?? {});
-  } catch (error) {
-    if (process.env.SPARKIFY_DEBUG) process.stderr.write(`debug: cannot stamp ${targetDir}: ${(error as Error).message}\n`);
-    return;
-  }
-  stampFiles(root, STAMP_FILE, key, [FILE_INDEX, ...listed].map((path) => join(targetDir, path)), summary);
+/**
+ * Records `written` (the files target/files.json lists, and itself, as writeCompiledFiles returns
+ * them) as written for `key`; a failure only costs the next compile its shortcut.
+ */
+export function stampTarget(root: string, targetDir: string, key: string, written: readonly string[], summary: string): void {
+  stampFiles(root, STAMP_FILE, key, written.map((path) => join(targetDir, path)), summary);
 }

@@ -9,15 +9,16 @@ import { kindOf } from './registry.js';
 /**
  * Writes each node's compiled SQL (`target/compiled/<path>`) and each plan (`target/run/<path>`),
  * skipping files whose content is unchanged, and removes the files of nodes that no longer exist.
+ * Returns the files target/files.json now lists, and itself, relative to the target folder.
  */
-export function writeCompiledFiles(root: string, manifest: Manifest, plans: PlanBase[], scrub: (t: string) => string): void {
+export function writeCompiledFiles(root: string, manifest: Manifest, plans: PlanBase[], scrub: (t: string) => string): string[] {
   const files: OwnedFile[] = [];
   const add = (path: string, owner: string, text: string) => files.push({ path, owner, text: scrub(text) });
   for (const node of Object.values(manifest.nodes)) {
     for (const file of kindOf(node).compiledFiles(node)) add(compiledPath(file.path), node.id, file.sql);
   }
   for (const plan of plans) add(runPath(plan), plan.id, renderPlan(plan));
-  syncOwnedFiles(root, TARGET_DIR, files, (owner) => owner in manifest.nodes || hasRunHooks(manifest, owner));
+  return syncOwnedFiles(root, TARGET_DIR, files, (owner) => owner in manifest.nodes || hasRunHooks(manifest, owner));
 }
 
 /**

@@ -56,10 +56,11 @@ export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadS
   const { table, files, options } = plan;
   const writer = new ChunkWriter(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, FIRST_CHUNK_BYTES);
   const autoKeys = plan.paths ? undefined : new AutoKeys(table.columns);
-  const columns = rowColumns(plan, autoKeys);
+  const ignoreCase = autoMapping(table.jsonpaths) === 'auto ignorecase';
+  const columns = rowColumns(plan, autoKeys, ignoreCase);
   const builder = new RowBuilder(columns);
   const sink = new RecordSink(builder, writer, new RejectLog(table, stats.rejected), stats, table.acceptInvalidChars);
-  const flat = flatRecords(plan, columns, writer, stats, autoKeys);
+  const flat = flatRecords(plan, columns, writer, stats, autoKeys, ignoreCase);
   // The queue reads ahead among this reader's own files only.
   const own = plan.blocks ? plan.blocks.flatMap(([start, end]) => files.slice(start, end)) : files;
   let queued = 0;
@@ -141,18 +142,16 @@ class TextLines {
 }
 
 /** The byte path for the table's flat lines, unless its columns need the text path (flat-records.ts). */
-function flatRecords(plan: ReadPlan, columns: RowColumn[], writer: ChunkWriter, stats: LoadStats, autoKeys: AutoKeys | undefined): FlatRecords | undefined {
+function flatRecords(plan: ReadPlan, columns: RowColumn[], writer: ChunkWriter, stats: LoadStats, autoKeys: AutoKeys | undefined, ignoreCase: boolean): FlatRecords | undefined {
   if (plan.options.bytePath === false) return undefined;
-  const ignoreCase = autoMapping(plan.table.jsonpaths) === 'auto ignorecase';
   const names = plan.table.columns.map((column) => column.name);
   const flat = flatPlan(names, plan.paths, ignoreCase, plan.options.varcharLength ?? 'chars');
   return flat ? new FlatRecords(columns, flat, writer, stats, autoKeys) : undefined;
 }
 
 /** Each column's value source (its JSONPath, or the key named like it, tracked by `autoKeys`) and encoder. */
-function rowColumns(plan: ReadPlan, autoKeys: AutoKeys | undefined): RowColumn[] {
+function rowColumns(plan: ReadPlan, autoKeys: AutoKeys | undefined, ignoreCase: boolean): RowColumn[] {
   const encoders = planEncoders(plan.table, plan.options);
-  const ignoreCase = autoMapping(plan.table.jsonpaths) === 'auto ignorecase';
   return plan.table.columns.map((column, k) => ({
     name: column.name,
     type: column.type,

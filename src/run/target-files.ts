@@ -36,9 +36,10 @@ export function writeIfChanged(path: string, text: string): boolean {
 /**
  * Writes `files` under `root/targetDir` and removes the indexed files whose owner is no longer
  * `alive` (and that were not written now). Files the index does not know (written before it
- * existed, or by hand) are left alone.
+ * existed, or by hand) are left alone. Returns the paths the new index lists (relative to
+ * `targetDir`), FILE_INDEX itself first.
  */
-export function syncOwnedFiles(root: string, targetDir: string, files: OwnedFile[], alive: (owner: string) => boolean): void {
+export function syncOwnedFiles(root: string, targetDir: string, files: OwnedFile[], alive: (owner: string) => boolean): string[] {
   const target = join(root, targetDir);
   const previous = readIndex(target);
   const next: Record<string, string> = {};
@@ -52,6 +53,7 @@ export function syncOwnedFiles(root: string, targetDir: string, files: OwnedFile
     else if (isOwnedPath(path)) removeFile(target, path);
   }
   writeIfChanged(join(target, FILE_INDEX), JSON.stringify({ schemaVersion: INDEX_VERSION, files: sorted(next) }, null, 2) + '\n');
+  return [FILE_INDEX, ...Object.keys(next)];
 }
 
 function readIndex(target: string): Record<string, string> {

@@ -38,9 +38,9 @@ export async function compileCommand(options: GlobalOptions & RunSelection & { f
     timer.phase('plan every node');
     writeManifestOf(context);
     timer.phase('write manifest.json');
-    writeCompiledFiles(root, compiled.manifest, all, scrub);
+    const written = writeCompiledFiles(root, compiled.manifest, all, scrub);
     const summary = `Compiled ${countKinds(Object.values(compiled.manifest.nodes).map((n) => n.kind))} into target/ (manifest.json, compiled/, run/)`;
-    if (targetKey !== undefined && !Object.values(compiled.manifest.nodes).some(rendersAtRun)) stampTarget(root, TARGET_DIR, targetKey, summary);
+    if (targetKey !== undefined && !Object.values(compiled.manifest.nodes).some(rendersAtRun)) stampTarget(root, TARGET_DIR, targetKey, written, summary);
     timer.phase('write target/compiled and target/run');
     if (hasSelection) printReview(context, review, selectRunIds(context, options));
     else output.line(summary);
