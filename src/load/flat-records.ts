@@ -279,8 +279,9 @@ export class FlatRecords {
         if (o < 0) return -1;
         continue;
       }
-      if (kind !== TRUE && kind !== FALSE && !this.escaped[k] && writtenAsIs(bytes, start, end, kind === NUMBER, column)) {
-        o = this.copy(bytes, start, end, o, k, undefined);
+      const asIs = kind !== TRUE && kind !== FALSE && !this.escaped[k] ? writtenAsIs(bytes, start, end, kind === NUMBER, column) : -1;
+      if (asIs >= 0) {
+        o = this.copy(bytes, start, asIs, o, k, undefined);
         continue;
       }
       let value: unknown;
@@ -395,18 +396,19 @@ export class FlatRecords {
 }
 
 /**
- * True when the encoder would return the value's own text: what integerEncoder gives a JSON
- * integer (String of it) or a short string of digits (itself) in range, and what floatEncoder gives
- * a JSON number (String(double), the shortest text that reads back as the same double). A number
- * written with at most 15 digits, no exponent, no trailing zero after its point and no more than
- * five zeros after `0.` is that shortest text: two such decimals never round to one double
- * (a double holds 15 significant digits), and String() writes numbers from 1e-6 up without an
- * exponent. `-0` is written `0`.
+ * Where the encoder's text for the value ends when it is the value's own text from `start`, else
+ * -1: what integerEncoder gives a JSON integer (String of it) or a short string of digits (itself)
+ * in range, and what floatEncoder gives a JSON number (String(double), the shortest text that reads
+ * back as the same double). A number written with at most 15 digits, no exponent and no more than
+ * five zeros after `0.` is that shortest text once the zeros ending its fraction are dropped (and
+ * the point, when nothing is left after it): two such decimals never round to one double (a double
+ * holds 15 significant digits), and String() writes numbers from 1e-6 up without an exponent.
+ * `-0` is written `0`, so it is left to the encoder.
  */
-function writtenAsIs(bytes: Buffer, start: number, end: number, number: boolean, column: FlatColumn): boolean {
+function writtenAsIs(bytes: Buffer, start: number, end: number, number: boolean, column: FlatColumn): number {
   const negative = bytes[start] === MINUS;
   let i = negative ? start + 1 : start;
-  if (i === end) return false;
+  if (i === end) return -1;
   let value = 0;
   for (; i < end; i++) {
     const c = bytes[i];
@@ -415,17 +417,22 @@ function writtenAsIs(bytes: Buffer, start: number, end: number, number: boolean,
   }
   if (column.integer) {
     // More than 15 digits may not be exact as a double: the encoder checks those.
-    if (i !== end || end - start > LONGEST_NUMBER || (negative && value === 0 && number)) return false;
+    if (i !== end || end - start > LONGEST_NUMBER || (negative && value === 0 && number)) return -1;
     const signed = negative ? -value : value;
-    return signed >= column.integer.lower && signed < column.integer.upper;
+    return signed >= column.integer.lower && signed < column.integer.upper ? end : -1;
   }
-  if (!number || !column.float || (negative && value === 0 && i === end)) return false;
-  if (i === end) return true;
-  if (bytes[i] !== DOT || digits(bytes, i + 1, end) !== end || bytes[end - 1] === ZERO) return false; // an exponent, or a trailing zero
-  if (value !== 0) return true;
+  if (!number || !column.float) return -1;
+  let last = end;
+  if (i < end) {
+    if (bytes[i] !== DOT || digits(bytes, i + 1, end) !== end) return -1; // an exponent
+    while (bytes[last - 1] === ZERO) last--;
+    if (last === i + 1) last = i; // nothing after the point: an integer
+  }
+  if (last === i) return negative && value === 0 ? -1 : last;
+  if (value !== 0) return last;
   let zeros = 0;
-  for (let j = i + 1; j < end && bytes[j] === ZERO; j++) zeros++;
-  return zeros <= 5;
+  for (let j = i + 1; j < last && bytes[j] === ZERO; j++) zeros++;
+  return zeros <= 5 ? last : -1;
 }
 
 /** Writes one UTF-16 unit (never a surrogate, never NUL) as its COPY field bytes. */

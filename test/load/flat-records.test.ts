@@ -85,6 +85,15 @@ const PICKED = [
   '{"f":-0}',
   '{"f":-0.0}',
   '{"f":1.50}',
+  '{"f":1538267896114.0}',
+  '{"f":10.000}',
+  '{"f":-10.0}',
+  '{"f":0.0}',
+  '{"f":-0.000}',
+  '{"f":0.0000010}',
+  '{"f":0.00000010}',
+  '{"r":100.0}',
+  '{"i":100.0}',
   '{"f":0.000001}',
   '{"f":0.0000001}',
   '{"f":-0.000001}',
@@ -142,7 +151,7 @@ const PICKED = [
 const VALUES = [
   '"x"', '"abcdef"', '"abcdefg"', '"é"', '"😀"', '"a\\"b"', '"\\\\"', '"\\u00fc"', '"\\ud83d\\ude00"', '"\\udc00"', '"tab\\tin"',
   '"12"', '"-7"', '"0012"', '""', '"true"', '"2018-11-01"', '"2018-11-01 10:00:00"', '"1.25"',
-  '0', '-0', '1', '-1', '42', '3.14', '2.50', '1e5', '-2.5E-3', '0.0000004', '123456789012345', '32767', '32768', '99999.999',
+  '0', '-0', '1', '-1', '42', '3.14', '2.50', '1e5', '-2.5E-3', '0.0000004', '0.0000040', '7.000', '-0.00', '1538267896114.0', '123456789012345', '32767', '32768', '99999.999',
   'true', 'false', 'null', '{}', '[]', '{"k":"v"}', '[1,"2"]',
 ];
 const KEYS = ['s', 't', 'i', 'sm', 'big', 'f', 'r', 'n', 'bo', 'ts', 'd', 'c', 'extra', 'S', 'ñ'];
@@ -244,6 +253,7 @@ test('the byte path takes flat records of plain values itself, and declines what
   const taken = [
     PICKED[0], '{}', '  { "s" : "a" , "i" : 2 }  ', '', '{"t":"quote \\" slash \\/ back \\\\ nl \\n"}', '{"s":"héllo!"}',
     '{"i":"39"}', '{"i":-0}', '{"f":1.50}', '{"s":"a","s":"b"}', '{"other":"x","s":"ok"}', '{"clé":"v"}',
+    '{"f":1538267896114.0}', '{"f":-0.0}',
   ];
   for (const line of taken) assert.equal(reader.take(line), true, line);
   const declined = [
@@ -260,4 +270,6 @@ test('the byte path takes flat records of plain values itself, and declines what
   assert.equal(rows[6].split('\t')[2], '0');
   assert.equal(rows[7].split('\t')[5], '1.5');
   assert.equal(rows[8].split('\t')[0], 'b');
+  assert.equal(rows[11].split('\t')[5], '1538267896114');
+  assert.equal(rows[12].split('\t')[5], '0');
 });
