@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
 import { agreementSuite } from './agreement-suite.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sparkify-agreement-'));
+const dir = tempDir('sparkify-agreement-');
 
 agreementSuite({
   name: 'PGlite',

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { copyFolder } from '../../src/engines/pglite/copy-folder.js';
 import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sparkify-new-warehouse-'));
+const dir = tempDir('sparkify-new-warehouse-');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every file under `root` with its bytes, and every folder (empty ones too), by relative name. */

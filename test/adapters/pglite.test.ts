@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
 import { adapterConformance } from './conformance.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // PGlite on an on-disk data directory, as `sparkify build` uses it.
-const dir = mkdtempSync(join(tmpdir(), 'sparkify-conformance-'));
+const dir = tempDir('sparkify-conformance-');
 
 adapterConformance({
   name: 'PGlite',

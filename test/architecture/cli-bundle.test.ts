@@ -5,18 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const BUNDLE = join(REPO_ROOT, 'dist/cli-bundle');
 const MODULES_MAIN = join(REPO_ROOT, 'dist/src/cli/main.js');
 
 /** The file: URLs a `sparkify --version` process loads, and its output. */
 function loadedBy(): { urls: string[]; stdout: string } {
-  const hook = join(mkdtempSync(join(tmpdir(), 'sparkify-hook-')), 'hook.mjs');
+  const hook = join(tempDir('sparkify-hook-'), 'hook.mjs');
   writeFileSync(hook, 'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`LOADED ${r.url}\\n`); return r; }\n');
   const run = spawnSync(process.execPath, ['--no-warnings', `--experimental-loader=${hook}`, join(REPO_ROOT, 'bin/sparkify.js'), '--version'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);

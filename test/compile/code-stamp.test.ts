@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { codeStamp, computeStamp } from '../../src/compile/code-stamp.js';
+import { tempDir } from '../support/temp-dir.js';
 
 test("the code stamp changes when sparkify's compiled code is rebuilt, and only then", () => {
-  const root = mkdtempSync(join(tmpdir(), 'sparkify-code-stamp-'));
+  const root = tempDir('sparkify-code-stamp-');
   mkdirSync(join(root, 'compile'));
   writeFileSync(join(root, 'compile', 'a.js'), 'export const a = 1;\n');
   writeFileSync(join(root, 'notes.txt'), 'not code');

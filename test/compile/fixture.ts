@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
 import { readProjectFiles } from '../../src/project/project-files.js';
 import { loadProject } from '../../src/project/index.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** A minimal project.yml with one pglite target. */
 export const PROJECT_YML = `name: fixture
@@ -31,7 +31,7 @@ export const SOURCES_YML = `sources:
 
 /** Writes a fixture project (path → text) into a temp folder and returns its root. */
 export function writeProject(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'sparkify-compile-'));
+  const root = tempDir('sparkify-compile-');
   const all = { 'project.yml': PROJECT_YML, 'sources.yml': SOURCES_YML, ...files };
   for (const [path, text] of Object.entries(all)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });

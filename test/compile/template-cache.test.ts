@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
@@ -12,6 +11,7 @@ import { SparkifyError } from '../../src/diagnostics.js';
 import type { ModelNode } from '../../src/manifest/manifest.js';
 import { writeProject } from './fixture.js';
 import { dbtMacroFiles } from '../../src/jinja/dbt-macros.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** The project's three templates and the macro files of sparkify's built-in `dbt` package. */
 const TEMPLATES = 3 + dbtMacroFiles().length;
@@ -46,7 +46,7 @@ function compileUncached(root: string, env: Record<string, string> = {}, vars?: 
 
 describe('the compiled-template cache', () => {
   const root = writeProject(FILES);
-  const cacheFile = join(mkdtempSync(join(tmpdir(), 'sparkify-template-cache-')), 'compiled-templates.json');
+  const cacheFile = join(tempDir('sparkify-template-cache-'), 'compiled-templates.json');
 
   test('a first compile misses every template; the next one hits every one, with identical output', () => {
     const first = compileWith(root, cacheFile);
@@ -86,7 +86,7 @@ describe('the compiled-template cache', () => {
 
   test('a template that does not compile is never cached: its error is reported every time', () => {
     const broken = writeProject({ ...FILES, 'models/daily.sql': 'select 1\n{% if %}x{% endif %}\n' });
-    const file = join(mkdtempSync(join(tmpdir(), 'sparkify-template-cache-')), 'compiled-templates.json');
+    const file = join(tempDir('sparkify-template-cache-'), 'compiled-templates.json');
     const uncached = diagnosticsOf(() => compileUncached(broken));
     assert.match(uncached, /"line":\d+/);
     for (let i = 0; i < 2; i++) assert.equal(diagnosticsOf(() => compileWith(broken, file)), uncached);
@@ -102,7 +102,7 @@ describe('the compiled-template cache', () => {
 
 describe('the compiled project, reused while nothing it was made from changed', () => {
   const root = writeProject(FILES);
-  const file = join(mkdtempSync(join(tmpdir(), 'sparkify-compile-cache-')), 'compiled-project.json');
+  const file = join(tempDir('sparkify-compile-cache-'), 'compiled-project.json');
   const run = (env: Record<string, string> = {}, vars?: string) => {
     const project = loadProject(root, { env, varsText: vars });
     return compileProjectCached({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env }, file);
@@ -146,7 +146,7 @@ describe("the run's invocation and flags count only when a template names them",
     const files = readProjectFiles(root, project.config.modelPaths, project.config.macroPaths);
     return compileProjectCached({ project, files, env: {}, invocation: invocation(n), flags: { WHICH: which } }, file);
   };
-  const cacheFile = () => join(mkdtempSync(join(tmpdir(), 'sparkify-compile-cache-')), 'compiled-project.json');
+  const cacheFile = () => join(tempDir('sparkify-compile-cache-'), 'compiled-project.json');
 
   test('a project that never reads them: a new run, or compile after build, reuses the result', () => {
     const [root, file] = [writeProject(FILES), cacheFile()];

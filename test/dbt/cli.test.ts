@@ -3,24 +3,25 @@
  * seed-paths and target-path, -m, --warn-error, and the usage errors of retry, --defer and state:.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { REPO_ROOT, sparkify } from '../e2e/helpers.js';
 import { ENV } from './rentals.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const SHOP = join(REPO_ROOT, 'test/fixtures/dbt/shop');
 
 function shop(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-shop-'));
+  const dir = tempDir('sparkify-shop-');
   cpSync(SHOP, dir, { recursive: true });
   return dir;
 }
 
 describe('sparkify init', () => {
   test('init NAME writes a dbt-style project that builds at once, twice, in the embedded warehouse', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'sparkify-init-'));
+    const parent = tempDir('sparkify-init-');
     const created = sparkify(parent, ['init', 'bikes'], ENV);
     assert.equal(created.code, 0, created.stderr);
     assert.match(created.stdout, /Next: cd bikes && sparkify build/);
@@ -38,7 +39,7 @@ describe('sparkify init', () => {
   });
 
   test('init without a name sets up the current folder when it is empty, named after it', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'sparkify-init-')), 'my-shop');
+    const dir = join(tempDir('sparkify-init-'), 'my-shop');
     cpSync(join(REPO_ROOT, 'test/fixtures/dbt/rentals/macros'), join(dir, '.hidden'), { recursive: true });
     const result = sparkify(dir, ['init', '--skip-profile-setup'], ENV);
     assert.equal(result.code, 0, result.stderr);

@@ -5,11 +5,11 @@
  * adding up. Before, each `+key` there was a "not supported yet" warning.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { REPO_ROOT, sparkify } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const env = { HOME: '/nonexistent-home', DBT_PROFILES_DIR: '' };
 
@@ -35,7 +35,7 @@ models:
 
 /** The shop fixture with `data_tests:` configs, and a singular test that returns rows. */
 function shop(configs: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-test-configs-'));
+  const dir = tempDir('sparkify-test-configs-');
   cpSync(join(REPO_ROOT, 'test/fixtures/dbt/shop'), dir, { recursive: true });
   appendFileSync(join(dir, 'dbt_project.yml'), configs);
   writeFileSync(join(dir, 'models/marts/schema.yml'), SCHEMA);

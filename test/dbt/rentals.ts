@@ -2,10 +2,10 @@
  * The rentals fixture (test/fixtures/dbt/rentals): a project written for dbt-postgres whose sources
  * are tables something else loads. The tests play that loader: they create the raw tables first.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, sparkify, withWarehouse, type CliResult } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** The fixture's folder in the repository. */
 export const RENTALS = join(REPO_ROOT, 'test/fixtures/dbt/rentals');
@@ -15,7 +15,7 @@ export const ENV = { HOME: '/nonexistent-home', DBT_PROFILES_DIR: '' };
 
 /** A copy of the fixture in a temp folder. */
 export function copyRentals(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-rentals-'));
+  const dir = tempDir('sparkify-rentals-');
   cpSync(RENTALS, dir, { recursive: true });
   mkdirSync(join(dir, '.sparkify'), { recursive: true });
   return dir;

@@ -5,17 +5,17 @@
  * so `config: {materialized: table}` in schema.yml built a view.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { REPO_ROOT, sparkify } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const env = { HOME: '/nonexistent-home', DBT_PROFILES_DIR: '' };
 
 /** The shop fixture with `schema` as models/marts/schema.yml and `customers` as its model, if given. */
 function shop(schema: string, customers?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-schema-config-'));
+  const dir = tempDir('sparkify-schema-config-');
   cpSync(join(REPO_ROOT, 'test/fixtures/dbt/shop'), dir, { recursive: true });
   writeFileSync(join(dir, 'models/marts/schema.yml'), schema);
   if (customers !== undefined) writeFileSync(join(dir, 'models/marts/customers.sql'), customers);

@@ -5,11 +5,11 @@
  * and every seed landed in the target schema under its file name.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { REPO_ROOT, sparkify } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const env = { HOME: '/nonexistent-home', DBT_PROFILES_DIR: '' };
 
@@ -26,7 +26,7 @@ const SEEDS = `seeds:
 `;
 
 function shop(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-seed-configs-'));
+  const dir = tempDir('sparkify-seed-configs-');
   cpSync(join(REPO_ROOT, 'test/fixtures/dbt/shop'), dir, { recursive: true });
   const project = readFileSync(join(dir, 'dbt_project.yml'), 'utf8');
   writeFileSync(join(dir, 'dbt_project.yml'), project.replace(/^seeds:\n(?: {2,}.*\n)+/m, SEEDS));

@@ -3,10 +3,9 @@
  * background service off (the machine has no network), a fresh profile per launch. The page's
  * requests are recorded so a test can check that nothing but the file itself was loaded.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { tempDir } from '../support/temp-dir.js';
 
 /** Where CI and the README's setup install it (`apt-get install chromium`). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -24,7 +23,7 @@ export interface Browser {
 
 /** Starts chromium with a fresh --user-data-dir and opens a page of the given size. */
 export async function launchBrowser(viewport = { width: 1400, height: 900 }): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'sparkify-chromium-'));
+  const profile = tempDir('sparkify-chromium-');
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];

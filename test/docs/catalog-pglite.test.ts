@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
 import { catalogSuite } from './catalog-suite.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sparkify-catalog-'));
+const dir = tempDir('sparkify-catalog-');
 
 catalogSuite('PGlite', async () => {
   const adapter = new PgliteAdapter(join(dir, 'db'), 'db');

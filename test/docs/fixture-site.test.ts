@@ -3,14 +3,14 @@
  * blocks render, an existing source has no load card, unresolved lineage is shown as such.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { renderDocsSite } from '../../src/docs/site/render-docs-site.js';
 import { launchBrowser, type Browser } from './browser.js';
 import { fixtureArtifacts } from './fixtures/dbt-artifacts.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const HOSTILE = 'Evil </script><script>window.pwned = 1</script> <img src=x onerror="window.pwned = 2"> [x](javascript:window.pwned=3) {{ doc("order_status") }}';
 let dir: string;
@@ -18,7 +18,7 @@ let browser: Browser;
 let url: string;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sparkify-docs-fixture-'));
+  dir = tempDir('sparkify-docs-fixture-');
   writeFileSync(join(dir, 'index.html'), await renderDocsSite(fixtureArtifacts(HOSTILE)));
   url = pathToFileURL(join(dir, 'index.html')).href;
   browser = await launchBrowser();

@@ -5,14 +5,14 @@
  * bench/docs (BENCHMARKS.md), never asserted here.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { renderDocsSite } from '../../src/docs/site/render-docs-site.js';
 import { launchBrowser, type Browser } from './browser.js';
 import { largeManifest } from './fixtures/large-manifest.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const MODELS = 10_000;
 let dir: string;
@@ -21,7 +21,7 @@ let browser: Browser;
 let lastModel: string;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'sparkify-docs-large-'));
+  dir = tempDir('sparkify-docs-large-');
   const manifest = largeManifest(MODELS);
   lastModel = Object.values(manifest.nodes).at(-1)!.name;
   writeFileSync(join(dir, 'index.html'), await renderDocsSite({ manifest }));

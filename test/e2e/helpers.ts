@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { tempDir } from '../support/temp-dir.js';
 
 /** The repository root (tests run from dist/test/e2e). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -31,7 +31,7 @@ export function sparkify(cwd: string, args: string[], env: Record<string, string
 
 /** A copy of the repo's own project (models, macros, tests, configs, sample data) in a temp folder. */
 export function copyProject(options: { withData?: boolean } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-e2e-'));
+  const dir = tempDir('sparkify-e2e-');
   for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds', 'snapshots']) {
     cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { countRows, editFile, sparkify, tableDigest, withWarehouse } from './helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // Materializations, incremental strategies and hooks through the real CLI on PGlite (issue 4).
 const PROJECT = `name: mat
@@ -46,7 +46,7 @@ const MODELS: Record<string, string> = {
 };
 
 function writeProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-mat-'));
+  const dir = tempDir('sparkify-mat-');
   for (const [path, text] of Object.entries({ 'project.yml': PROJECT, 'sources.yml': SOURCES, ...MODELS })) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);

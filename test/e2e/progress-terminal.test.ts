@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { copyProject, REPO_ROOT } from './helpers.js';
 import { screenLines } from '../support/terminal-screen.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const BAR = /\[[#-]{10,}\] \d+%/;
 const OTHER = /\d+ of \d+ (OK|ERROR|SKIP)|Interrupted by|error:/;
@@ -18,7 +18,7 @@ const OTHER = /\d+ of \d+ (OK|ERROR|SKIP)|Interrupted by|error:/;
 let data: string;
 let dir: string;
 before(() => {
-  data = mkdtempSync(join(tmpdir(), 'sparkify-pty-data-'));
+  data = tempDir('sparkify-pty-data-');
   const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/generate-data.js'), '--scale', '20', '--out', data], { encoding: 'utf8' });
   assert.equal(generated.status, 0, generated.stderr);
   dir = copyProject({ withData: false });

@@ -5,9 +5,7 @@
  * built, and run through the adapter conformance suite like the real ones.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { compileProject } from '../../src/compile/compile-project.js';
 import { SparkifyError } from '../../src/diagnostics.js';
@@ -23,6 +21,7 @@ import { readProjectFiles } from '../../src/project/project-files.js';
 import { sqlQuoting } from '../../src/sql/quote.js';
 import { writeProject } from '../compile/fixture.js';
 import { adapterConformance } from '../adapters/conformance.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const capabilities = { ...pgliteEngine.capabilities, maxIdentifierBytes: 30, macroFallbacks: ['tinylite', 'postgres', 'default'] };
 const tinylite: Engine<PgliteTarget> = {
@@ -92,7 +91,7 @@ describe('an engine defined in test code, registered in one line', () => {
   });
 });
 
-const conformanceDir = mkdtempSync(join(tmpdir(), 'sparkify-tinylite-'));
+const conformanceDir = tempDir('sparkify-tinylite-');
 adapterConformance({
   name: 'tinylite (an engine from test code)',
   copySource: "'/dev/blob'",

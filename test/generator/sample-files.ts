@@ -1,16 +1,16 @@
 /** Helpers the generator tests share: where things are, fresh samples, and reading a sample back. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OPTIONS, generateSample, type GenerateOptions, type GenerateResult } from '../../scripts/generate/generate.js';
+import { tempDir as tempFolder } from '../support/temp-dir.js';
 
 /** The repository root (tests run from dist/test/generator). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** A fresh temporary directory, removed by the returned cleanup. */
 export function tempDir(): { path: string; cleanup: () => void } {
-  const path = mkdtempSync(join(tmpdir(), 'sparkify-gen-'));
+  const path = tempFolder('sparkify-gen-');
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
 }
 

@@ -5,16 +5,16 @@
  * log/warn, statement, namespace, tuples, modules), built on PGlite through the real CLI.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REPO_ROOT, sparkify, withWarehouse } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 describe('a project written in dbt Jinja builds on PGlite', () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'sparkify-jinja-'));
+    dir = tempDir('sparkify-jinja-');
     cpSync(join(REPO_ROOT, 'test/jinja/project'), dir, { recursive: true });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

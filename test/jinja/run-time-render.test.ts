@@ -6,11 +6,11 @@
  * when it does not.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { editFile, sparkify, withWarehouse } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const FILES: Record<string, string> = {
   'project.yml': 'name: live\nmodels:\n  materialized: table\ntargets:\n  dev:\n    type: pglite\n    path: .sparkify/dev\n',
@@ -35,7 +35,7 @@ select {{ seen }} + 1 as run_number, '{{ invocation_id }}' as invocation, '{{ fl
 describe('the run-time render on PGlite', () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'sparkify-live-'));
+    dir = tempDir('sparkify-live-');
     for (const [path, text] of Object.entries(FILES)) editFile(dir, path, () => text);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));

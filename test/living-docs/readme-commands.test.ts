@@ -8,8 +8,7 @@
  * command prints is checked (PRINTS).
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { copyProject, REPO_ROOT, sparkify } from '../e2e/helpers.js';
@@ -17,6 +16,7 @@ import { startPostgresServer, type PostgresServer } from '../support/postgres-se
 import { SHARED_DATA_DIR, skipWithoutSharedData } from '../support/shared-data.js';
 import { startCli, waitForOutput } from '../support/spawn-cli.js';
 import { readmeCommands, type ReadmeCommand } from './readme-commands.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /**
  * README commands known to fail as written, with the issue that fixes them. Each runs on a copy of
@@ -70,7 +70,7 @@ describe('every sparkify command of README.md, in order, on a fresh copy of the 
   let server: PostgresServer;
   before(async () => {
     // The project beside shared/sparkify-data, as in the repository, so ../shared/sparkify-data resolves.
-    base = mkdtempSync(join(tmpdir(), 'sparkify-readme-'));
+    base = tempDir('sparkify-readme-');
     project = join(base, 'project');
     renameSync(copyProject(), project);
     // The README's package examples run on the fixture project kept under test/.

@@ -4,14 +4,14 @@
  * in CI rather than skip.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { assertGoldenIn } from '../golden.js';
 import { SHARED_DATA_DIR, skipWithoutSharedData } from '../support/shared-data.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'sparkify-policies-'));
+const scratch = tempDir('sparkify-policies-');
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('golden files', () => {

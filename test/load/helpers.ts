@@ -1,14 +1,14 @@
 /** Small builders shared by the loader tests: tables, temporary projects, and a COPY text reader. */
 
 import type { ColumnSpec } from '../../src/manifest/column-spec.js';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceTable } from '../../src/project/types.js';
 import { RecordScanner, type ScannedRecord, type ScannerOptions } from '../../src/load/record-scanner.js';
 import { openSourceStream } from '../../src/load/source-stream.js';
 import type { LoadOptions, LoadStats } from '../../src/load/types.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** Columns from `name type` pairs, each on its own line of sources.yml (line 10 onwards). */
 export function columns(...specs: [string, string][]): ColumnSpec[] {
@@ -33,13 +33,9 @@ export function sourceTable(overrides: Partial<SourceTable> = {}): SourceTable {
   };
 }
 
-const temporary: string[] = [];
-process.on('exit', () => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 /** Writes files (relative path → content) into a fresh temporary folder, removed at exit, and returns its path. */
 export function tempProject(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'sparkify-load-'));
-  temporary.push(root);
+  const root = tempDir('sparkify-load-');
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(root, name);
     mkdirSync(path.dirname(file), { recursive: true });

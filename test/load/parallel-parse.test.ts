@@ -5,7 +5,7 @@
  * worker alone is past it), the same `jsonpaths: auto` warnings and the same unreadable-file error.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -18,12 +18,13 @@ import { openSourceStream } from '../../src/load/index.js';
 import type { LoadOptions, LoadProgress } from '../../src/load/types.js';
 import { parseWorkers } from '../../src/load/worker/parse-placement.js';
 import { columns, load, repoRoot, sourceTable, tempProject } from './helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let dataRoot: string;
 let tables: SourceTable[];
 
 before(() => {
-  dataRoot = mkdtempSync(path.join(os.tmpdir(), 'sparkify-parallel-'));
+  dataRoot = tempDir('sparkify-parallel-');
   generateSample({ out: path.join(dataRoot, 'data'), scale: 3, seed: 2018 });
   tables = loadProject(repoRoot(), { varsText: JSON.stringify({ data_root: path.join(dataRoot, 'data') }), env: {} }).sources;
 });

@@ -3,8 +3,7 @@
  * same stats, rejections, errors and progress, and stopping early stops the worker.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { generateSample } from '../../scripts/generate/generate.js';
@@ -15,12 +14,13 @@ import type { SourceTable } from '../../src/project/types.js';
 import { openSourceStream } from '../../src/load/index.js';
 import type { LoadOptions, LoadProgress } from '../../src/load/types.js';
 import { load, repoRoot, sourceTable, tempProject } from './helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 let dataRoot: string;
 let tables: SourceTable[];
 
 before(() => {
-  dataRoot = mkdtempSync(path.join(os.tmpdir(), 'sparkify-placement-'));
+  dataRoot = tempDir('sparkify-placement-');
   generateSample({ out: path.join(dataRoot, 'data'), scale: 3, seed: 2018 });
   tables = loadProject(repoRoot(), { varsText: JSON.stringify({ data_root: path.join(dataRoot, 'data') }), env: {} }).sources;
 });

@@ -1,11 +1,11 @@
 /** The fingerprint of a source table's definition (issue 12): what changes it, and what does not. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readSourceDefinition, sourceDefinition } from '../../src/load/source-definition.js';
 import type { LoadSource } from '../../src/load/types.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const position = { file: 'sources.yml', line: 3 };
 const table: LoadSource = {
@@ -39,7 +39,7 @@ test('what does not change the rows leaves it: spacing of the JSONPaths file, th
 });
 
 test('read from disk: the JSONPaths file\'s content counts; an unreadable one gives a fingerprint of its own', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'sparkify-definition-'));
+  const root = tempDir('sparkify-definition-');
   writeFileSync(join(root, 'paths.json'), PATHS);
   assert.equal(await readSourceDefinition(table, { root }), sourceDefinition(table, PATHS));
   writeFileSync(join(root, 'paths.json'), '{"jsonpaths": ["$.a", "$.c"]}');

@@ -3,10 +3,10 @@
  * caller starts: each ends by comparing every star table with a build from scratch of the same files.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject, type CliResult } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** One engine: how to build a project copy and read its tables back (rows as text, sorted). */
 export interface Engine {
@@ -25,7 +25,7 @@ export const dayFile = (day: number): string => `data/log_data/2018/11/2018-11-$
 
 /** Moves a day's file out of the project (to a fresh folder) and returns where it went. */
 export function takeOut(dir: string, day: number): string {
-  const aside = mkdtempSync(join(tmpdir(), 'sparkify-day-'));
+  const aside = tempDir('sparkify-day-');
   const to = join(aside, `${day}.json`);
   renameSync(join(dir, dayFile(day)), to);
   return to;

@@ -9,9 +9,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as tar from 'tar';
@@ -19,6 +18,7 @@ import { freeLoopbackPort } from '../support/free-port.js';
 import { startCli } from '../support/spawn-cli.js';
 import { packageProject } from './fixture.js';
 import { redactCredentials } from '../../src/deps/redact.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const PROJECT = 'name: app\ntargets:\n  dev:\n    type: pglite\n';
 
@@ -32,7 +32,7 @@ function write(root: string, files: Record<string, string>): void {
 
 /** A workspace: the project in `app/`, packages beside it. */
 function workspace(files: Record<string, string>): { dir: string; app: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-deps-'));
+  const dir = tempDir('sparkify-deps-');
   write(dir, { 'app/project.yml': PROJECT, ...files });
   return { dir, app: join(dir, 'app') };
 }
@@ -101,7 +101,7 @@ describe('git packages', () => {
   let repo: string;
   let commit: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'sparkify-deps-git-'));
+    dir = tempDir('sparkify-deps-git-');
     made.push(dir);
     repo = join(dir, 'repo');
     write(repo, { 'integration/dbt_project.yml': packageProject('gitpkg_tests'), 'dbt_project.yml': packageProject('gitpkg'), 'macros/m.sql': '{% macro v() %}1{% endmacro %}\n' });
@@ -158,7 +158,7 @@ describe('hub and tarball packages', () => {
   let silentUrl: string;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sparkify-deps-hub-'));
+    dir = tempDir('sparkify-deps-hub-');
     made.push(dir);
     const tarballs: Record<string, Buffer> = {};
     for (const version of ['1.2.0', '1.3.0', '2.0.0']) {

@@ -3,8 +3,7 @@
  * dbt_packages/, as `sparkify deps` leaves them) and compiled through the real load and compile.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
 import { readCompileFiles } from '../../src/cli/compile-inputs.js';
@@ -13,6 +12,7 @@ import type { TemplateLogEntry } from '../../src/jinja/context/template-log.js';
 import { loadProject } from '../../src/project/index.js';
 import { writeProject } from '../compile/fixture.js';
 import { REPO_ROOT } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** A package's dbt_project.yml with `name` (and more lines). */
 export function packageProject(name: string, extra = ''): string {
@@ -55,7 +55,7 @@ export function packagedErrors(files: Record<string, string>, target?: string): 
 
 /** A copy of test/packages/fixtures: the project in `<dir>/pkg_shop`, its local packages beside it. */
 export function copyPackagedShop(): { dir: string; app: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-pkg-shop-'));
+  const dir = tempDir('sparkify-pkg-shop-');
   // Only the fixture's own files: a reader who ran the README's example there left what the CLI writes.
   const written = new Set(['dbt_packages', '.sparkify', 'target']);
   cpSync(join(REPO_ROOT, 'test/packages/fixtures'), dir, { recursive: true, filter: (source) => !written.has(basename(source)) });

@@ -1,14 +1,14 @@
 /** packages.yml and dependencies.yml read as dbt reads them: every kind of entry, env_var(), one file only. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
 import { readPackageList } from '../../src/project/packages/packages-file.js';
+import { tempDir } from '../support/temp-dir.js';
 
 function folder(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'sparkify-packages-'));
+  const root = tempDir('sparkify-packages-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
   return root;
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { acquirePostgresBuildLock, buildLockKey } from '../../src/engines/postgres/build-lock.js';
@@ -9,6 +8,7 @@ import { copyProject, REPO_ROOT, sparkify, withWarehouse } from '../e2e/helpers.
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
 import { startCli } from '../support/spawn-cli.js';
 import { liteTables, serverTables } from './helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 // Issue 4: two builds at once on one PostgreSQL target — the second stops on the advisory lock.
 describe('the build lock on PostgreSQL', () => {
@@ -23,7 +23,7 @@ describe('the build lock on PostgreSQL', () => {
   before(async () => {
     server = await startPostgresServer();
     dir = copyProject({ withData: false });
-    data = mkdtempSync(join(tmpdir(), 'sparkify-lock-data-'));
+    data = tempDir('sparkify-lock-data-');
     // Larger than the sample, so the first build is still running when the second asks for the lock.
     const gen = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/generate-data.js'), '--scale', '20', '--out', data], { encoding: 'utf8' });
     assert.equal(gen.status, 0, gen.stderr);

@@ -5,9 +5,8 @@
  * fails after the target's connect_timeout.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
@@ -15,6 +14,7 @@ import { PostgresAdapter } from '../../src/engines/postgres/postgres-adapter.js'
 import type { PostgresTarget } from '../../src/engines/postgres/postgres-target.js';
 import { copyProject, sparkify } from '../e2e/helpers.js';
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const target = (fields: Partial<PostgresTarget>): PostgresTarget => ({
   name: 'pg', type: 'postgres', schema: 'public', threads: 1, position: { file: 'project.yml', line: 21 }, ...fields,
@@ -56,7 +56,7 @@ describe('connecting with password authentication (SCRAM), over TCP and a socket
   let scratch: string;
   before(async () => {
     server = await startPostgresServer('sparkify_test', { socket: 'password' });
-    scratch = mkdtempSync(join(tmpdir(), 'sparkify-pgpass-'));
+    scratch = tempDir('sparkify-pgpass-');
   });
   after(async () => {
     await server?.stop();

@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/project/index.js';
 import { REPO_ROOT, sparkify } from '../e2e/helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const FIXTURE = join(REPO_ROOT, 'test/fixtures/dbt/shop');
 
 /** A copy of the fixture dbt project, with `edits` (path → new text) applied. */
 function shop(edits: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-dbt-'));
+  const dir = tempDir('sparkify-dbt-');
   cpSync(FIXTURE, dir, { recursive: true });
   for (const [path, text] of Object.entries(edits)) writeFileSync(join(dir, path), text);
   return dir;
@@ -69,7 +69,7 @@ describe('dbt_project.yml and profiles.yml, read as dbt reads them', () => {
   });
 
   test('profiles.yml is found through --profiles-dir and DBT_PROFILES_DIR before the project folder', () => {
-    const other = mkdtempSync(join(tmpdir(), 'sparkify-profiles-'));
+    const other = tempDir('sparkify-profiles-');
     writeFileSync(join(other, 'profiles.yml'), 'shop:\n  target: elsewhere\n  outputs:\n    elsewhere:\n      type: pglite\n      schema: other\n');
     assert.equal(loadProject(shop(), { env, profilesDir: other }).target.name, 'elsewhere');
     assert.equal(loadProject(shop(), { env: { ...env, DBT_PROFILES_DIR: other } }).target.schema, 'other');

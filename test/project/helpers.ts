@@ -1,13 +1,10 @@
 /** Helpers for project-loading tests: throwaway project folders and compact views of errors. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatLocation, SparkifyError } from '../../src/diagnostics.js';
 import { loadProject, type LoadedProject, type LoadProjectOptions } from '../../src/project/index.js';
-
-const created: string[] = [];
-process.on('exit', () => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+import { tempDir } from '../support/temp-dir.js';
 
 /** Joins lines with newlines, so a fixture's line N is the N-th argument. */
 export function lines(...text: string[]): string {
@@ -16,8 +13,7 @@ export function lines(...text: string[]): string {
 
 /** Writes the files into a new temporary folder and returns its path. */
 export function tempProject(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'sparkify-project-'));
-  created.push(root);
+  const root = tempDir('sparkify-project-');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text);
   return root;
 }

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/project/index.js';
 import { lines, loadError, only, where } from './helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 test('a missing project.yml is SPK001 with a hint about the project root', () => {
-  const root = mkdtempSync(join(tmpdir(), 'sparkify-empty-'));
+  const root = tempDir('sparkify-empty-');
   assert.throws(
     () => loadProject(root, { env: {} }),
     (error: unknown) => {

@@ -1,15 +1,15 @@
 /** The project's file lists (issue 13): a synchronous walk, listing what fast-glob listed, in the same order. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import fg from 'fast-glob';
 import { readFilesUnder } from '../../src/files/walk-tree.js';
 import { readProjectFiles } from '../../src/project/project-files.js';
+import { tempDir } from '../support/temp-dir.js';
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'sparkify-files-'));
+  const root = tempDir('sparkify-files-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

@@ -1,15 +1,15 @@
 /** dbt's `sources:` in schema files, read as dbt reads them (docs: build/sources, resource-properties/freshness). */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { SparkifyError } from '../../src/diagnostics.js';
 import { loadProject } from '../../src/project/index.js';
 import type { LoadedProject } from '../../src/project/types.js';
+import { tempDir } from '../support/temp-dir.js';
 
 function project(schema: string, extra: Record<string, string> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'sparkify-sources-'));
+  const root = tempDir('sparkify-sources-');
   for (const [path, text] of Object.entries({ 'project.yml': 'name: demo\n', 'models/_sources.yml': schema, ...extra })) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

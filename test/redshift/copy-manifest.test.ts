@@ -25,8 +25,7 @@ import { StoreError } from '../../src/load/store-error.js';
 import { assertGolden } from '../golden.js';
 import { startS3Server, useTestAwsEnv, type LocalS3 } from '../support/s3-server.js';
 import { compileFor, copyRepoProject, logDataSources, S3_ACCESS, SEED_DWH_CFG } from './helpers.js';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
 import { runPlanStatements } from '../../src/run/run-statements.js';
 import { listSourceFiles } from '../../src/load/index.js';
@@ -40,6 +39,7 @@ import type { WarehouseState } from '../../src/plan/warehouse-state.js';
 import { loadProject } from '../../src/project/index.js';
 import { readProjectFiles } from '../../src/project/project-files.js';
 import { readSeedFiles } from '../../src/seeds/seed-files.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const PREFIX = 's3://sparkify-loads/manifests/';
 const withManifests = new RedshiftDialect({ ...S3_ACCESS, manifestPrefix: PREFIX });
@@ -229,7 +229,7 @@ describe('the manifest written to the loopback S3 server (issue 12)', () => {
   });
 
   test('the executor writes a statement\'s object before running it; an unwritable prefix fails the node with the store\'s code (PGlite session, loopback S3)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sparkify-manifest-run-'));
+    const dir = tempDir('sparkify-manifest-run-');
     const adapter = new PgliteAdapter(join(dir, 'warehouse'), 'warehouse');
     await adapter.open();
     try {

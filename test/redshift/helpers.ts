@@ -1,7 +1,6 @@
 /** Fixtures of the Redshift tests: a project with a redshift target `rs`, compiled and planned offline. */
 import { renderPlan } from '../../src/plan/render-plan.js';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
 import { readProjectFiles } from '../../src/project/project-files.js';
@@ -11,9 +10,7 @@ import { loadProject, type LoadedProject } from '../../src/project/index.js';
 import { readSeedFiles } from '../../src/seeds/seed-files.js';
 import { writeProject } from '../compile/fixture.js';
 import { REPO_ROOT } from '../e2e/helpers.js';
-
-const created: string[] = [];
-process.on('exit', () => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+import { tempDir } from '../support/temp-dir.js';
 
 /** The role and region the golden files are written with. */
 export const S3_ACCESS = { iamRole: 'arn:aws:iam::123456789012:role/sparkify-s3-read', region: 'us-west-2' };
@@ -58,7 +55,6 @@ export interface Fixture {
 /** Writes and compiles a fixture for `target` (default `rs`); files override the defaults above. */
 export function compileFor(files: Record<string, string>, target = 'rs', varsText?: string): Fixture {
   const root = writeProject({ 'project.yml': RS_PROJECT_YML, 'sources.yml': RS_SOURCES_YML, ...files });
-  created.push(root);
   const project = loadProject(root, { env: {}, targetName: target, varsText });
   const compiled = compileProject({ project, files: readProjectFiles(root, project.config.modelPaths, project.config.macroPaths), env: {}, seeds: readSeedFiles(root) });
   return { root, project, compiled };
@@ -71,8 +67,7 @@ export function planText(fixture: Fixture, id: string): string {
 
 /** A copy of the repository's own project (configs, models, macros, data tests, seeds; no data, no dwh.cfg). */
 export function copyRepoProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sparkify-redshift-'));
-  created.push(dir);
+  const dir = tempDir('sparkify-redshift-');
   for (const entry of ['project.yml', 'sources.yml', 'models', 'macros', 'tests', 'seeds']) {
     if (existsSync(join(REPO_ROOT, entry))) cpSync(join(REPO_ROOT, entry), join(dir, entry), { recursive: true });
   }

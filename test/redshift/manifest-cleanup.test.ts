@@ -11,8 +11,7 @@
  * request, as a bucket policy without s3:DeleteObject or s3:ListBucket would.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -30,6 +29,7 @@ import type { RunContext } from '../../src/run/run-context.js';
 import { runPlanStatements } from '../../src/run/run-statements.js';
 import { startDeniedServer, startS3Server, TEST_REGION, useTestAwsEnv, type LocalS3 } from '../support/s3-server.js';
 import { compileFor, logDataSources, S3_ACCESS } from './helpers.js';
+import { tempDir } from '../support/temp-dir.js';
 
 const BUCKET = 'sparkify-loads';
 const FOLDER = 'manifests/public.events/';
@@ -74,7 +74,7 @@ describe('COPY manifests are deleted after their load and swept when left (issue
     await s3.createBucket(BUCKET);
     store = runObjectStore({ endpoint: s3.endpoint, region: TEST_REGION });
     deniedStore = runObjectStore({ endpoint: denied.endpoint, region: TEST_REGION });
-    dir = mkdtempSync(join(tmpdir(), 'sparkify-manifest-cleanup-'));
+    dir = tempDir('sparkify-manifest-cleanup-');
     adapter = new PgliteAdapter(join(dir, 'warehouse'), 'warehouse');
     await adapter.open();
   });

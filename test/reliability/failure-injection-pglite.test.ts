@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PgliteAdapter } from '../../src/engines/pglite/pglite-adapter.js';
 import { failureInjectionSuite } from './failure-injection-suite.js';
+import { tempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'sparkify-reliability-'));
+const dir = tempDir('sparkify-reliability-');
 
 // PGlite has one connection: nothing can read during the build, so the state is checked after it.
 failureInjectionSuite({

@@ -7,13 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { copyProject, REPO_ROOT, sparkify } from '../e2e/helpers.js';
 import { createRng } from '../../scripts/generate/prng.js';
 import { startCli, waitForOutput, type RunningCli } from '../support/spawn-cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** How long a stopped build may take to exit (generous: CI machines are shared and slow). */
 export const EXIT_LIMIT_MS = 10_000;
@@ -91,7 +91,7 @@ export function interruptSuite(engine: InterruptEngine): void {
 
     before(async () => {
       await engine.setUp?.();
-      data = mkdtempSync(join(tmpdir(), 'sparkify-interrupt-data-'));
+      data = tempDir('sparkify-interrupt-data-');
       const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/generate-data.js'), '--scale', '20', '--out', data], { encoding: 'utf8' });
       assert.equal(generated.status, 0, generated.stderr);
       dir = copyProject({ withData: false });

@@ -1,13 +1,13 @@
 /** Issue 4: a PGlite build killed with SIGKILL mid-run leaves a stale lock; the next build takes it over. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { copyProject, REPO_ROOT, sparkify, withWarehouse } from '../e2e/helpers.js';
 import { counts, liteTables } from '../postgres/helpers.js';
 import { startCli, waitForOutput } from '../support/spawn-cli.js';
+import { tempDir } from '../support/temp-dir.js';
 
 describe('a PGlite build killed with SIGKILL in the middle', () => {
   let data: string;
@@ -20,7 +20,7 @@ describe('a PGlite build killed with SIGKILL in the middle', () => {
   };
 
   before(() => {
-    data = mkdtempSync(join(tmpdir(), 'sparkify-sigkill-data-'));
+    data = tempDir('sparkify-sigkill-data-');
     const gen = spawnSync(process.execPath, [join(REPO_ROOT, 'dist/scripts/generate-data.js'), '--scale', '20', '--out', data], { encoding: 'utf8' });
     assert.equal(gen.status, 0, gen.stderr);
     vars = JSON.stringify({ data_root: data });

@@ -4,15 +4,11 @@
  * readers that take a string literal apart the way each engine does.
  */
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { compileProject, type CompiledProject } from '../../src/compile/compile-project.js';
 import { readProjectFiles } from '../../src/project/project-files.js';
 import { readDataTestFiles } from '../../src/data-tests/index.js';
 import { loadProject, type LoadedProject } from '../../src/project/index.js';
 import { writeProject } from '../compile/fixture.js';
-
-const created: string[] = [];
-process.on('exit', () => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /**
  * Values that end, or try to end, a '...' literal early: on Redshift a backslash escapes the next
@@ -83,7 +79,6 @@ export interface Injection {
 /** Compiles the fixture for `target`, with --vars `vars` (as JSON), `env` and extra files. */
 export function compileInjection(target: keyof typeof TARGETS, vars: Record<string, unknown>, env: Record<string, string>, files: Record<string, string>): Injection {
   const root = writeProject({ 'project.yml': PROJECT_YML, 'sources.yml': SOURCES_YML, ...files });
-  created.push(root);
   const project = loadProject(root, { env, targetName: target, varsText: JSON.stringify(vars) });
   const { modelPaths, macroPaths, testPaths } = project.config;
   const compiled = compileProject({

@@ -1,7 +1,6 @@
 /** A throwaway native PostgreSQL server for one test file (issue 3): started here, removed at the end. */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { freeLoopbackPort } from './free-port.js';
@@ -9,6 +8,7 @@ import { initCluster, SUPERUSER } from './init-cluster.js';
 import { serverBinaries } from './postgres-binaries.js';
 import { Postmaster } from './postmaster.js';
 import { serverUser, type RunAs } from './server-user.js';
+import { tempDir } from './temp-dir.js';
 
 const PORT_ATTEMPTS = 3;
 
@@ -40,7 +40,7 @@ export interface ServerOptions {
  * port, and creates `database`. Everything is removed by stop(), on failure here, and at process exit.
  */
 export async function startPostgresServer(database = 'sparkify_test', options: ServerOptions = {}): Promise<PostgresServer> {
-  const workDir = mkdtempSync(join(tmpdir(), 'sparkify-pg-'));
+  const workDir = tempDir('sparkify-pg-');
   const password = randomBytes(12).toString('hex');
   let postmaster: Postmaster | undefined;
   const removeAll = () => {

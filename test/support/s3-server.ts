@@ -4,12 +4,12 @@
  * S3RVER with any secret (it does not check v4 signatures).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { tempDir } from './temp-dir.js';
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), 's3-server-main.js');
 const START_TIMEOUT_MS = 20_000;
@@ -62,7 +62,7 @@ export interface LocalS3 {
 
 /** Starts s3rver in a child process and waits until it listens. */
 export async function startS3Server(): Promise<LocalS3> {
-  const directory = mkdtempSync(join(tmpdir(), 'sparkify-s3-'));
+  const directory = tempDir('sparkify-s3-');
   const child = await startChild(['--serve', 's3rver', directory]);
   const endpoint = `http://127.0.0.1:${child.port}`;
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'; // as src/load/s3/s3-client.ts

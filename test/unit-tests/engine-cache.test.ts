@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -9,6 +9,7 @@ import { PostgresDialect } from '../../src/engines/postgres-family/postgres-dial
 import { planNodes } from '../../src/kinds/plan-nodes.js';
 import type { CompiledProject } from '../../src/compile/compile-project.js';
 import { compileUnit, lines, MODELS, runUnit } from './fixture.js';
+import { tempDir } from '../support/temp-dir.js';
 
 /** A unit test of `users`, with the given row's amount and the expected amount. */
 function unitTest(given: string, expected: string, models: Record<string, string> = {}): CompiledProject {
@@ -45,7 +46,7 @@ async function runOnce(cacheDir: string, project = compiled, resultsFile?: strin
 const unitTestFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('sparkify-unit-test-')).length;
 
 describe('the pristine PGlite data directory the unit-test database copies', () => {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'sparkify-machine-cache-'));
+  const cacheDir = tempDir('sparkify-machine-cache-');
   const pristine = pristinePath(cacheDir);
   let first: Awaited<ReturnType<typeof runOnce>>;
 
@@ -81,8 +82,8 @@ describe('the pristine PGlite data directory the unit-test database copies', () 
 });
 
 describe('unit tests that passed are not run again while what they run is unchanged', () => {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'sparkify-machine-cache-'));
-  const resultsFile = join(mkdtempSync(join(tmpdir(), 'sparkify-results-')), '.sparkify', 'unit-test-results.json');
+  const cacheDir = tempDir('sparkify-machine-cache-');
+  const resultsFile = join(tempDir('sparkify-results-'), '.sparkify', 'unit-test-results.json');
 
   test('the first run runs it and remembers the pass; the next one starts no database', async () => {
     const first = await runOnce(cacheDir, compiled, resultsFile);
@@ -124,8 +125,8 @@ describe('unit tests that passed are not run again while what they run is unchan
 });
 
 describe('the unit-test database started ahead, on its own thread', () => {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'sparkify-machine-cache-'));
-  const resultsFile = join(mkdtempSync(join(tmpdir(), 'sparkify-results-')), '.sparkify', 'unit-test-results.json');
+  const cacheDir = tempDir('sparkify-machine-cache-');
+  const resultsFile = join(tempDir('sparkify-results-'), '.sparkify', 'unit-test-results.json');
   const plans = () => planNodes(compiled.manifest, ['unit_test.users.t'], new PostgresDialect('pglite', "'/dev/blob'"));
 
   test('a unit test not yet passed needs it; prepare() starts it before the first test asks, and the test passes on it', async () => {
