@@ -13,7 +13,7 @@ import { loadProject } from '../../src/project/index.js';
 import type { SourceTable } from '../../src/project/types.js';
 import { openSourceStream } from '../../src/load/index.js';
 import type { LoadOptions, LoadProgress } from '../../src/load/types.js';
-import { load, repoRoot, sourceTable, tempProject } from './helpers.js';
+import { columns, load, repoRoot, sourceTable, tempProject } from './helpers.js';
 import { tempDir } from '../support/temp-dir.js';
 
 let dataRoot: string;
@@ -95,4 +95,18 @@ test('chunks from the worker are COPY input PGlite takes as it is, giving the sa
   } finally {
     await db.close();
   }
+});
+
+test('chunks stay small when the COPY streams to another process, and grow to 4 MiB beside PGlite, with the same rows', async () => {
+  const row = (k: number) => `{"id":${k},"name":"${'n'.repeat(80 + (k % 40))}"}`;
+  const lines = Array.from({ length: 40_000 }, (_, k) => row(k)).join('\n');
+  const table = sourceTable({ columns: columns(['id', 'integer'], ['name', 'varchar(256)']) });
+  const root = tempProject({ 'data/a.json': `${lines}\n` });
+  const streamed = await load(table, { root, parseIn: 'main', copyInProcess: false });
+  const inProcess = await load(table, { root, parseIn: 'main', copyInProcess: true });
+  assert.equal(streamed.text, inProcess.text);
+  const largest = (chunks: Buffer[]) => Math.max(...chunks.map((chunk) => chunk.length));
+  const rowBytes = 200;
+  assert.ok(largest(streamed.chunks) <= 512 * 1024 + rowBytes, `largest streamed chunk ${largest(streamed.chunks)}`);
+  assert.ok(largest(inProcess.chunks) > 1024 * 1024, `largest chunk beside PGlite ${largest(inProcess.chunks)}`);
 });
