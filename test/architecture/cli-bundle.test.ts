@@ -61,17 +61,17 @@ test('every import.meta.url of a compiled module becomes that module\'s own URL 
 
 test('a load parsed in a worker thread runs the worker from the bundle, not from the modules', () => {
   const project = copyProject({ withData: false });
-  // ~6 MiB of events: beside PGlite, a load past 4 MiB parses in a worker (src/load/worker/parse-placement.ts).
+  // ~20 MB of events: beside PGlite, a load past 16 MiB parses in a worker (src/load/worker/parse-placement.ts).
   const event = (k: number) => JSON.stringify({ artist: `Artist ${k % 97}`, auth: 'Logged In', firstName: 'Ada', gender: 'F', itemInSession: k % 50, lastName: 'Byron', length: 200.5 + (k % 300), level: 'paid', location: 'Lakeview, IL', method: 'PUT', page: 'NextSong', registration: 1540919166796.0, sessionId: k % 400, song: `Song ${k}`, status: 200, ts: 1541105830796 + k, userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_9_4) AppleWebKit/537.36', userId: String(k % 100) });
   mkdirSync(join(project, 'events/log_data'), { recursive: true });
-  writeFileSync(join(project, 'events/log_data/events.json'), `${Array.from({ length: 20_000 }, (_, k) => event(k)).join('\n')}\n`);
+  writeFileSync(join(project, 'events/log_data/events.json'), `${Array.from({ length: 60_000 }, (_, k) => event(k)).join('\n')}\n`);
   const hook = join(tempDir('sparkify-hook-'), 'hook.mjs');
   writeFileSync(hook, 'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`LOADED ${r.url}\\n`); return r; }\n');
   const vars = JSON.stringify({ data_root: join(project, 'events'), log_jsonpaths: join(REPO_ROOT, 'data/log_json_path.json') });
   const args = ['--no-warnings', `--experimental-loader=${hook}`, join(REPO_ROOT, 'bin/sparkify.js'), 'build', '--select', 'source:sparkify.staging_events', '--resource-type', 'source', '--vars', vars];
   const run = spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   assert.equal(run.status, 0, run.stdout + run.stderr);
-  assert.match(run.stdout, /20,000 rows|COPY 20000/);
+  assert.match(run.stdout, /60,000 rows|COPY 60000/);
   const urls = run.stderr.split('\n').filter((line) => line.startsWith('LOADED file:')).map((line) => line.slice(7));
   assert.ok(urls.some((url) => url.endsWith('/dist/cli-bundle/load-worker.js')), urls.join('\n'));
   assert.ok(!urls.some((url) => url.includes('/dist/src/')), `no compiled module is loaded:\n${urls.filter((url) => url.includes('/dist/src/')).join('\n')}`);

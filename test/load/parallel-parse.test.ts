@@ -127,7 +127,7 @@ test('breaking out of the chunks stops both workers; progress ends with everythi
   assert.equal(last.bytesRead, last.bytesTotal);
 });
 
-test('auto placement: beside PGlite one worker for a big load; with the COPY in another process the main thread, or two workers for big loads with cores to spare', () => {
+test('auto placement: beside PGlite one worker for a load of many bytes; with the COPY in another process the main thread, or two workers for big loads with cores to spare', () => {
   const big = Array.from({ length: 90 }, (_, k): SourceFile => ({ path: `/d/${k}.json`, display: `${k}.json`, size: 1_500_000 }));
   const tiny = Array.from({ length: 20_000 }, (_, k): SourceFile => ({ path: `/d/${k}.json`, display: `${k}.json`, size: 280 }));
   const manyCores = os.availableParallelism() > 2;
@@ -135,8 +135,9 @@ test('auto placement: beside PGlite one worker for a big load; with the COPY in 
   assert.equal(parseWorkers('auto', big.slice(0, 30), false), 0, 'x100 of the sample, COPY in the server');
   assert.equal(parseWorkers('auto', tiny, false), 0, '20,000 song files, COPY in the server');
   assert.equal(parseWorkers('auto', big, true), 1, 'x300 beside PGlite');
-  assert.equal(parseWorkers('auto', tiny, true), 1, '20,000 song files beside PGlite');
-  assert.equal(parseWorkers('auto', big.slice(0, 2), true), 0, 'a small load beside PGlite');
+  assert.equal(parseWorkers('auto', big.slice(0, 15), true), 1, 'x50 beside PGlite');
+  assert.equal(parseWorkers('auto', tiny, true), 0, '20,000 song files beside PGlite: opening files is their work, which a worker does not overlap with the COPY');
+  assert.equal(parseWorkers('auto', big.slice(0, 3), true), 0, 'x10 beside PGlite');
   assert.equal(parseWorkers('workers', big.slice(0, 1), true), 2);
   assert.equal(parseWorkers('main', big, true), 0);
 });

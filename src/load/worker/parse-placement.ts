@@ -1,6 +1,6 @@
 /**
- * Where a load parses its records: in the main thread, where a worker's start-up (~50 ms) would
- * cost more than the overlap gains or the engine's COPY runs in another process anyway; in one
+ * Where a load parses its records: in the main thread, where a worker's start-up (~50 ms) and
+ * hand-over would cost more than the overlap gains or the engine's COPY runs in another process anyway; in one
  * worker thread, so that parsing overlaps the COPY that the main thread runs (PGlite); or in two,
  * each taking every other block of files, when the COPY runs in another process, the machine has a
  * core for each beside it, and parsing, not opening files, is the load's work.
@@ -12,9 +12,14 @@ import type { SourceFile } from '../file-store.js';
 /** `auto` (the default) decides by size; tests force each path to check that they agree. */
 export type ParsePlacement = 'auto' | 'main' | 'worker' | 'workers';
 
-// A worker takes ~50–100 ms to start; below this much work the main thread is done sooner. A
-// file costs about as much as 1 KiB of JSON to open and read (BENCHMARKS.md, section 5).
-const WORKER_MIN_WORK = 4 * 1024 * 1024;
+/**
+ * Beside PGlite, a worker pays once the COPY it overlaps is long, and the COPY grows with the bytes,
+ * not the files: with the byte path, the main thread loaded 4 MB of events (x10 of the sample),
+ * 5.5 MB of songs in one file and the same songs in 20,000 files sooner than a worker did; 11 MB
+ * (x25) was a tie and 22 MB (x50) went to the worker (BENCHMARKS.md, section 7).
+ */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+// A file costs about as much as 1 KiB of JSON to open and read (BENCHMARKS.md, section 5).
 const FILE_WORK = 1024;
 /** Most parsing threads a load uses: past two, the COPY's own process had no core left on the machines measured. */
 const MAX_WORKERS = 2;
@@ -37,7 +42,7 @@ export function parseWorkers(placement: ParsePlacement = 'auto', files: readonly
     return manyCores && work >= TWO_WORKERS_MIN_WORK && bytes >= files.length * FILE_WORK ? MAX_WORKERS : 0;
   }
   // With the COPY on the main thread (PGlite), parsing in a worker overlaps it.
-  return work < WORKER_MIN_WORK ? 0 : 1;
+  return bytes < WORKER_MIN_BYTES ? 0 : 1;
 }
 
 /** The work of reading a file: its bytes, and a fixed cost for opening it. */
