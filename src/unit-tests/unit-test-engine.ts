@@ -4,18 +4,17 @@
  * warehouse. One test at a time uses it (each inside BEGIN … ROLLBACK), even with --threads.
  *
  * It is a copy of the machine's pristine PGlite data directory in a temporary folder, removed when
- * the run ends (an initdb in WASM takes seconds; see engines/pglite/pristine-data-dir.ts), run on a
+ * the run ends or the process exits (unit-test-folder.ts; an initdb in WASM takes seconds; see engines/pglite/pristine-data-dir.ts), run on a
  * thread of its own (unit-test-worker.ts) so that it starts beside the warehouse and the loads. On disk
  * rather than in memory: loading a data directory into PGlite's memory file system peaked at
  * ~550 MB, a copy on disk with small shared buffers at ~190 MB. A test whose statements passed
  * before is not run again (unit-test-results.ts), so a rebuild with nothing changed starts nothing.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PristineStart } from '../engines/pglite/pristine-data-dir.js';
 import { untilStopped } from '../run/run-context.js';
 import type { UnitTestPlan } from './plan-unit-test.js';
+import { makeUnitTestFolder, type UnitTestFolder } from './unit-test-folder.js';
 import { UnitTestResults } from './unit-test-results.js';
 import { WorkerDatabase } from './worker-database.js';
 
@@ -44,7 +43,7 @@ const SETTINGS = ['shared_buffers = 16MB'];
 export class UnitTestEngine {
   /** Tests that passed with the same statements, on the same PGlite and sparkify. */
   readonly results: UnitTestResults;
-  private db?: Promise<{ db: WorkerDatabase; folder: string }>;
+  private db?: Promise<{ db: WorkerDatabase; folder: UnitTestFolder }>;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: UnitTestEngineOptions = {}) {
@@ -91,19 +90,19 @@ export class UnitTestEngine {
     try {
       await started.db.close();
     } finally {
-      await rm(started.folder, { recursive: true, force: true });
+      started.folder.remove();
     }
   }
 
-  private start(): Promise<{ db: WorkerDatabase; folder: string }> {
+  private start(): Promise<{ db: WorkerDatabase; folder: UnitTestFolder }> {
     this.db ??= (async () => {
       this.options.notice?.('Starting the unit-test database (a copy of the pristine PGlite)');
-      const folder = await mkdtemp(join(tmpdir(), 'sparkify-unit-test-'));
+      const folder = makeUnitTestFolder();
       try {
-        const setup = { dataDir: join(folder, 'pgdata'), cacheDir: this.options.cacheDir, settings: SETTINGS };
+        const setup = { dataDir: join(folder.path, 'pgdata'), cacheDir: this.options.cacheDir, settings: SETTINGS };
         return { db: await WorkerDatabase.start(setup, this.options.notice), folder };
       } catch (error) {
-        await rm(folder, { recursive: true, force: true });
+        folder.remove();
         throw error;
       }
     })();
