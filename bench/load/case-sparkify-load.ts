@@ -6,7 +6,7 @@
  * Not timed: compiling the project, opening and closing the adapter. Also reports `waitMs`, how
  * long the COPY waited for the loader's next chunk (listing and the first chunk included).
  * Usage: node dist/bench/load/case-sparkify-load.js --scale 100 --table staging_events [--target dev --data-dir DIR | --target pg]
- *        [--data-root DIR] [--parse-in auto|main|worker] [--loader TREE]
+ *        [--data-root DIR] [--parse-in auto|main|worker] [--chunk-bytes N] [--loader TREE]
  * `--loader` takes the source loader from another build of sparkify (bench/out/baseline-<sha>, see
  * startup/make-baseline.ts), everything else from this one: the old loader against the new.
  */
@@ -69,7 +69,8 @@ const [result] = await executePlans({
     if (part) return kindOf(manifest.nodes[id]).openFeed!(manifest.nodes[id], { root: repoRoot, signal: new AbortController().signal, progress: process.stderr }, { name: part, previous: feed });
     // As the CLI does: the engine says whether its COPY shares this process (src/cli/commands/build.ts).
     const copyInProcess = engineOf(project.target).capabilities.copyInProcess;
-    const stream = loader.openSourceStream(table, { root: repoRoot, parseIn: args['parse-in'] as ParsePlacement | undefined, copyInProcess });
+    const chunkBytes = args['chunk-bytes'] ? Number(args['chunk-bytes']) : undefined;
+    const stream = loader.openSourceStream(table, { root: repoRoot, parseIn: args['parse-in'] as ParsePlacement | undefined, copyInProcess, chunkBytes });
     feed = { listed: () => stream.listed(), get stats() { return stream.stats; }, chunks: () => timed(stream.chunks()) };
     return feed;
   },
