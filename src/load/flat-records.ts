@@ -151,7 +151,14 @@ export class FlatRecords {
     let i = skipSpace(bytes, start, end);
     if (i === end) return true;
     if (bytes[i] !== OPEN_BRACE) return false;
+    // Locals: the loop calls out (lookUp may grow `guess`), after which fields would be read again.
     const kinds = this.kinds;
+    const starts = this.starts;
+    const ends = this.ends;
+    const escapedAt = this.escaped;
+    const wideAt = this.wide;
+    const known = this.known;
+    const inString = IN_STRING;
     kinds.fill(ABSENT);
     let wideLine = false;
     i = skipSpace(bytes, i + 1, end);
@@ -162,12 +169,13 @@ export class FlatRecords {
         // The key.
         if (bytes[i] !== QUOTE) return false;
         const keyStart = i + 1;
-        let key = position < this.guess.length ? this.guess[position] : -1;
-        let keyEnd = key >= 0 ? guessedKeyEnd(this.known[key].bytes, bytes, keyStart, end) : -1;
+        const guess = this.guess;
+        let key = position < guess.length ? guess[position] : -1;
+        let keyEnd = key >= 0 ? guessedKeyEnd(known[key].bytes, bytes, keyStart, end) : -1;
         if (keyEnd < 0) {
           let j = keyStart;
           for (; j < end; j++) {
-            const type = IN_STRING[bytes[j]];
+            const type = inString[bytes[j]];
             if (type === PLAIN) continue;
             if (type === END) break;
             if (type !== WIDE) return false; // an escape (keys take none) or a control character
@@ -176,7 +184,7 @@ export class FlatRecords {
           if (j >= end) return false;
           keyEnd = j;
           key = this.lookUp(bytes, keyStart, keyEnd, position);
-        } else if (this.known[key].wide) {
+        } else if (known[key].wide) {
           wideLine = true;
         }
         i = skipSpace(bytes, keyEnd + 1, end);
@@ -192,7 +200,7 @@ export class FlatRecords {
           kind = STRING;
           let j = i + 1;
           for (; j < end; j++) {
-            const type = IN_STRING[bytes[j]];
+            const type = inString[bytes[j]];
             if (type === PLAIN) continue;
             if (type === END) break;
             if (type === ESCAPE) {
@@ -225,14 +233,16 @@ export class FlatRecords {
         } else {
           return false; // an object, an array, or not JSON
         }
-        if (key >= 0 && this.known[key].columns.length > 0) {
+        if (key >= 0) {
           // Duplicate keys: the last one wins, as with JSON.parse.
-          for (const k of this.known[key].columns) {
+          const columns = known[key].columns;
+          for (let c = 0; c < columns.length; c++) {
+            const k = columns[c];
             kinds[k] = kind;
-            this.starts[k] = kind === STRING ? valueStart + 1 : valueStart;
-            this.ends[k] = kind === STRING ? i - 1 : i;
-            this.escaped[k] = escape;
-            this.wide[k] = wide;
+            starts[k] = kind === STRING ? valueStart + 1 : valueStart;
+            ends[k] = kind === STRING ? i - 1 : i;
+            escapedAt[k] = escape;
+            wideAt[k] = wide;
           }
         }
         i = skipSpace(bytes, i, end);
@@ -259,12 +269,16 @@ export class FlatRecords {
   /** Writes the row into `out`; its length, or -1 when a column declines its value. */
   private row(bytes: Buffer, line: number): number {
     const columns = this.columns;
+    const kinds = this.kinds;
+    const starts = this.starts;
+    const ends = this.ends;
+    const escapedAt = this.escaped;
     let o = 0;
     for (let k = 0; k < columns.length; k++) {
       if (k > 0) this.out[o++] = TAB;
-      const kind = this.kinds[k];
-      const start = this.starts[k];
-      const end = this.ends[k];
+      const kind = kinds[k];
+      const start = starts[k];
+      const end = ends[k];
       this.reserve(o, end - start + 8);
       const out = this.out;
       if (kind === ABSENT || kind === NULL) {
@@ -275,18 +289,18 @@ export class FlatRecords {
       const column = columns[k];
       if (column.text) {
         if (kind !== STRING) return -1;
-        o = this.escaped[k] ? this.unescape(bytes, start, end, o, column.text.limit) : this.copy(bytes, start, end, o, k, column.text.limit);
+        o = escapedAt[k] ? this.unescape(bytes, start, end, o, column.text.limit) : this.copy(bytes, start, end, o, k, column.text.limit);
         if (o < 0) return -1;
         continue;
       }
-      const asIs = kind !== TRUE && kind !== FALSE && !this.escaped[k] ? writtenAsIs(bytes, start, end, kind === NUMBER, column) : -1;
+      const asIs = kind !== TRUE && kind !== FALSE && !escapedAt[k] ? writtenAsIs(bytes, start, end, kind === NUMBER, column) : -1;
       if (asIs >= 0) {
         o = this.copy(bytes, start, asIs, o, k, undefined);
         continue;
       }
       let value: unknown;
       if (kind === STRING) {
-        if (this.escaped[k]) return -1;
+        if (escapedAt[k]) return -1;
         value = bytes.toString(this.wide[k] ? 'utf8' : 'latin1', start, end);
       } else if (kind === NUMBER) {
         value = Number(bytes.toString('latin1', start, end));
