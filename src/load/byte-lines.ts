@@ -56,6 +56,7 @@ export class ByteLines {
     const last = this.carry;
     this.carry = undefined;
     if (last && !this.taken(last, 0, last.length)) this.text(last);
+    this.flat.flushRows();
     this.feeder.push(this.decoder.end());
     this.feeder.end();
   }
@@ -84,6 +85,8 @@ export class ByteLines {
   }
 
   private text(bytes: Buffer): void {
+    // The byte path's rows so far come first.
+    this.flat.flushRows();
     this.feeder.push(this.decoder.write(bytes));
   }
 }

@@ -103,6 +103,9 @@ export class FlatRecords {
   private readonly escaped: Uint8Array;
   private readonly wide: Uint8Array;
   private out = Buffer.allocUnsafe(64 * 1024);
+  // Rows taken and not yet handed to the writer: out[0, pending). One copy per batch, not per row:
+  // a Buffer.copy call cost more than the bytes it moved (7 % of an x300 load).
+  private pending = 0;
   // With origin columns: `\t<file>\t`, which each row carries before its line number.
   private origin: Buffer | undefined;
 
@@ -112,6 +115,7 @@ export class FlatRecords {
     private readonly writer: ChunkWriter,
     private readonly stats: { rows: number },
     private readonly autoKeys: AutoKeys | undefined,
+    private readonly batchBytes = 32 * 1024,
   ) {
     this.columns = rowColumns.map((column) => {
       const type = parseColumnType(column.type);
@@ -261,19 +265,27 @@ export class FlatRecords {
     const length = this.row(bytes, line);
     if (length < 0) return false;
     this.autoKeys?.noteFlat(kinds);
-    this.writer.addBytes(this.out, length);
+    this.pending = length;
+    if (length >= this.batchBytes) this.flushRows();
     this.stats.rows++;
     return true;
   }
 
-  /** Writes the row into `out`; its length, or -1 when a column declines its value. */
+  /** Hands the rows taken so far to the writer: before any row of the text path, and at the end of a file. */
+  flushRows(): void {
+    if (this.pending === 0) return;
+    this.writer.addBytes(this.out, this.pending);
+    this.pending = 0;
+  }
+
+  /** Writes the row into `out` after the pending rows; where it ends, or -1 when a column declines its value. */
   private row(bytes: Buffer, line: number): number {
     const columns = this.columns;
     const kinds = this.kinds;
     const starts = this.starts;
     const ends = this.ends;
     const escapedAt = this.escaped;
-    let o = 0;
+    let o = this.pending;
     for (let k = 0; k < columns.length; k++) {
       if (k > 0) this.out[o++] = TAB;
       const kind = kinds[k];

@@ -146,7 +146,9 @@ function flatRecords(plan: ReadPlan, columns: RowColumn[], writer: ChunkWriter, 
   if (plan.options.bytePath === false) return undefined;
   const names = plan.table.columns.map((column) => column.name);
   const flat = flatPlan(names, plan.paths, ignoreCase, plan.options.varcharLength ?? 'chars');
-  return flat ? new FlatRecords(columns, flat, writer, stats, autoKeys) : undefined;
+  // Rows go to the writer in batches, well under a chunk (tests shrink chunks to a few KiB).
+  const batchBytes = Math.min(32 * 1024, Math.max(1, (plan.options.chunkBytes ?? DEFAULT_CHUNK_BYTES) >> 3));
+  return flat ? new FlatRecords(columns, flat, writer, stats, autoKeys, batchBytes) : undefined;
 }
 
 /** Each column's value source (its JSONPath, or the key named like it, tracked by `autoKeys`) and encoder. */

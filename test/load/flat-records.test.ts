@@ -244,7 +244,10 @@ function byteReader(table: SourceTable) {
   const flat = new FlatRecords(rowColumns, plan, writer, stats, undefined);
   return {
     take: (line: string) => flat.take(Buffer.from(line, 'utf8'), 0, Buffer.byteLength(line), 1),
-    text: () => Buffer.concat(writer.flush()).toString('utf8'),
+    text: () => {
+      flat.flushRows();
+      return Buffer.concat(writer.flush()).toString('utf8');
+    },
   };
 }
 
