@@ -45,6 +45,8 @@ const CLOSE_BRACE = 125;
  * (limits.ts, LONG_DIGIT_RUN); such lines are declined rather than measured.
  */
 const LONGEST_NUMBER = 15;
+/** Rows are handed to the chunk writer this many bytes at a time, at most. */
+export const ROW_BATCH_BYTES = 32 * 1024;
 /** Distinct keys remembered (a column's or not); past this, unknown keys are looked up each time. */
 const MAX_KNOWN_KEYS = 256;
 
@@ -115,7 +117,7 @@ export class FlatRecords {
     private readonly writer: ChunkWriter,
     private readonly stats: { rows: number },
     private readonly autoKeys: AutoKeys | undefined,
-    private readonly batchBytes = 32 * 1024,
+    private readonly batchBytes = ROW_BATCH_BYTES,
   ) {
     this.columns = rowColumns.map((column) => {
       const type = parseColumnType(column.type);

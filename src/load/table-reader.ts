@@ -19,7 +19,7 @@ import { Utf8Decoder } from './utf8-decoder.js';
 import { autoSource, pathSource } from './value-source.js';
 import { AutoKeys } from './auto-keys.js';
 import { ByteLines } from './byte-lines.js';
-import { flatPlan, FlatRecords } from './flat-records.js';
+import { flatPlan, FlatRecords, ROW_BATCH_BYTES } from './flat-records.js';
 import { autoMapping } from '../manifest/jsonpaths-mapping.js';
 
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -147,7 +147,7 @@ function flatRecords(plan: ReadPlan, columns: RowColumn[], writer: ChunkWriter, 
   const names = plan.table.columns.map((column) => column.name);
   const flat = flatPlan(names, plan.paths, ignoreCase, plan.options.varcharLength ?? 'chars');
   // Rows go to the writer in batches, well under a chunk (tests shrink chunks to a few KiB).
-  const batchBytes = Math.min(32 * 1024, Math.max(1, (plan.options.chunkBytes ?? DEFAULT_CHUNK_BYTES) >> 3));
+  const batchBytes = Math.min(ROW_BATCH_BYTES, Math.max(1, (plan.options.chunkBytes ?? DEFAULT_CHUNK_BYTES) >> 3));
   return flat ? new FlatRecords(columns, flat, writer, stats, autoKeys, batchBytes) : undefined;
 }
 

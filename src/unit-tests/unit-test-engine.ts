@@ -3,9 +3,10 @@
  * unit test needs it and shared by all of them. It never touches the target: unit tests need no
  * warehouse. One test at a time uses it (each inside BEGIN … ROLLBACK), even with --threads.
  *
- * It is a copy of the machine's pristine PGlite data directory in a temporary folder, removed when
- * the run ends or the process exits (unit-test-folder.ts; an initdb in WASM takes seconds; see engines/pglite/pristine-data-dir.ts), run on a
- * thread of its own (unit-test-worker.ts) so that it starts beside the warehouse and the loads. On disk
+ * It is a copy of the machine's pristine PGlite data directory (an initdb in WASM takes seconds; see
+ * engines/pglite/pristine-data-dir.ts) in a temporary folder, removed when the run ends or the
+ * process exits (unit-test-folder.ts), run on a thread of its own (unit-test-worker.ts) so that it
+ * starts beside the warehouse and the loads. On disk
  * rather than in memory: loading a data directory into PGlite's memory file system peaked at
  * ~550 MB, a copy on disk with small shared buffers at ~190 MB. A test whose statements passed
  * before is not run again (unit-test-results.ts), so a rebuild with nothing changed starts nothing.
