@@ -5,9 +5,10 @@
  * folder names its process (OWNER_FILE), and the next run that starts a unit-test database removes
  * the folders of processes that are gone. Each was ~40 MB.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive, readOwnerPid } from '../files/owner-pid.js';
 
 const PREFIX = 'sparkify-unit-test-';
 const OWNER_FILE = 'owner.pid';
@@ -59,18 +60,7 @@ export function removeAbandonedFolders(parent = tmpdir()): string[] {
 }
 
 function abandoned(folder: string): boolean {
-  const owner = join(folder, OWNER_FILE);
-  if (!existsSync(owner)) return Date.now() - statSync(folder).mtimeMs > UNOWNED_AGE_MS;
-  const pid = Number(readFileSync(owner, 'utf8'));
-  return Number.isInteger(pid) && pid > 0 && !processAlive(pid);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  const pid = readOwnerPid(join(folder, OWNER_FILE));
+  if (pid === undefined) return Date.now() - statSync(folder).mtimeMs > UNOWNED_AGE_MS;
+  return !processAlive(pid);
 }

@@ -1,7 +1,8 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { EngineErrors } from '../error-codes.js';
 import { dirname } from 'node:path';
 import { fail } from '../../diagnostics.js';
+import { processAlive, readOwnerPid } from '../../files/owner-pid.js';
 
 /**
  * PGlite has no lock of its own and two processes on one data directory corrupt it, so we keep a
@@ -26,7 +27,7 @@ export class DataDirLock {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const owner = this.owner();
-        if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
+        if (owner !== undefined && owner !== process.pid && processAlive(owner)) {
           fail(EngineErrors.warehouseInUse, `the embedded warehouse ${this.displayPath} is in use by pid ${owner}`, undefined,
             'wait for that sparkify command to finish, or stop it; PGlite allows one process at a time');
         }
@@ -44,20 +45,6 @@ export class DataDirLock {
   }
 
   private owner(): number | undefined {
-    try {
-      const pid = Number(readFileSync(this.lockPath, 'utf8').trim());
-      return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return readOwnerPid(this.lockPath);
   }
 }
