@@ -54,13 +54,15 @@ export interface ReadPlan {
  */
 export async function* readTable(plan: ReadPlan, store: FileReader, stats: LoadStats, progress?: (fileDone: boolean) => void, blockDone?: () => void): AsyncGenerator<Buffer> {
   const { table, files, options } = plan;
-  const writer = new ChunkWriter(options.chunkBytes ?? DEFAULT_CHUNK_BYTES, FIRST_CHUNK_BYTES);
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const writer = new ChunkWriter(chunkBytes, FIRST_CHUNK_BYTES);
   const autoKeys = plan.paths ? undefined : new AutoKeys(table.columns);
   const ignoreCase = autoMapping(table.jsonpaths) === 'auto ignorecase';
   const columns = rowColumns(plan, autoKeys, ignoreCase);
   const builder = new RowBuilder(columns);
   const sink = new RecordSink(builder, writer, new RejectLog(table, stats.rejected), stats, table.acceptInvalidChars);
-  const flat = flatRecords(plan, columns, writer, stats, autoKeys, ignoreCase);
+  // Byte-path rows go to the writer in batches, well under a chunk (tests shrink chunks to a few KiB).
+  const flat = flatRecords(plan, columns, writer, stats, autoKeys, ignoreCase, Math.min(ROW_BATCH_BYTES, Math.max(1, chunkBytes >> 3)));
   // The queue reads ahead among this reader's own files only.
   const own = plan.blocks ? plan.blocks.flatMap(([start, end]) => files.slice(start, end)) : files;
   let queued = 0;
@@ -142,12 +144,10 @@ class TextLines {
 }
 
 /** The byte path for the table's flat lines, unless its columns need the text path (flat-records.ts). */
-function flatRecords(plan: ReadPlan, columns: RowColumn[], writer: ChunkWriter, stats: LoadStats, autoKeys: AutoKeys | undefined, ignoreCase: boolean): FlatRecords | undefined {
+function flatRecords(plan: ReadPlan, columns: RowColumn[], writer: ChunkWriter, stats: LoadStats, autoKeys: AutoKeys | undefined, ignoreCase: boolean, batchBytes: number): FlatRecords | undefined {
   if (plan.options.bytePath === false) return undefined;
   const names = plan.table.columns.map((column) => column.name);
   const flat = flatPlan(names, plan.paths, ignoreCase, plan.options.varcharLength ?? 'chars');
-  // Rows go to the writer in batches, well under a chunk (tests shrink chunks to a few KiB).
-  const batchBytes = Math.min(ROW_BATCH_BYTES, Math.max(1, (plan.options.chunkBytes ?? DEFAULT_CHUNK_BYTES) >> 3));
   return flat ? new FlatRecords(columns, flat, writer, stats, autoKeys, batchBytes) : undefined;
 }
 

@@ -53,7 +53,10 @@ export interface LoadOptions {
   root: string;
   /** The files to read, listed already (the load ledger's new files); by default the location is listed. */
   files?: SourceFile[];
-  /** Approximate size of each COPY chunk in bytes (default 4 MiB). */
+  /**
+   * Approximate size of each COPY chunk in bytes. Default: 4 MiB with `copyInProcess` (PGlite runs
+   * one COPY statement per chunk), else 512 KiB (one COPY streams them all; source-stream.ts).
+   */
   chunkBytes?: number;
   /** Size of each read from a file in bytes (default 4 MiB; smaller files are read whole); tests shrink it to split records. */
   readBytes?: number;

@@ -1,9 +1,10 @@
 /**
  * Where a load parses its records: in the main thread, where a worker's start-up (~50 ms) and
  * hand-over would cost more than the overlap gains, or the engine's COPY runs in another process
- * anyway; in one worker thread, so that parsing overlaps the COPY that the main thread runs (PGlite); or in two,
- * each taking every other block of files, when the COPY runs in another process, the machine has a
- * core for each beside it, and parsing, not opening files, is the load's work.
+ * anyway; in one worker thread, so that parsing overlaps the COPY that the main thread runs
+ * (PGlite); or in two, each taking every other block of files, when the COPY runs in another
+ * process, the machine has a core for each beside it, and parsing, not opening files, is the
+ * load's work.
  */
 
 import { availableParallelism } from 'node:os';
