@@ -39,3 +39,17 @@ export async function launchBrowser(viewport = { width: 1400, height: 900 }): Pr
     },
   };
 }
+
+/**
+ * Runs `navigate` (a click or a goto that changes the hash) and waits for the graph page it builds
+ * to show its info line. The page is built again on a hash change, so the old page's line, still
+ * there for a moment, is marked and passed over.
+ */
+export async function showGraph(page: Page, navigate: () => Promise<unknown>, timeout = 30_000): Promise<void> {
+  await page.evaluate(() => document.querySelector('.graph-info')?.setAttribute('data-stale', ''));
+  await navigate();
+  await page.waitForFunction(() => {
+    const info = document.querySelector('.graph-info');
+    return info !== null && !info.hasAttribute('data-stale') && info.textContent !== '';
+  }, null, { timeout });
+}

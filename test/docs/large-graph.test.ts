@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { renderDocsSite } from '../../src/docs/site/render-docs-site.js';
-import { launchBrowser, type Browser } from './browser.js';
+import { launchBrowser, showGraph, type Browser } from './browser.js';
 import { largeManifest } from './fixtures/large-manifest.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -49,8 +49,7 @@ test('the overview of 10,000 models shows the busiest model and its neighbours, 
 });
 
 test('the whole graph: all 10,004 nodes drawn on the canvas; zoom and pan keep drawing', async () => {
-  await browser.page.goto(url + '#/graph');
-  await browser.page.waitForFunction(() => document.querySelector('.graph-info')!.textContent !== '', null, { timeout: 120_000 });
+  await showGraph(browser.page, () => browser.page.goto(url + '#/graph'), 120_000);
   assert.deepEqual(await dag(), { nodes: MODELS + 4, layout: 'layered', drawn: MODELS + 4 });
   const box = (await browser.page.locator('canvas').boundingBox())!;
   await browser.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -66,8 +65,7 @@ test('the whole graph: all 10,004 nodes drawn on the canvas; zoom and pan keep d
 test('a selector narrows 10,000 models to a neighbourhood dagre lays out, and a click opens a node', async () => {
   const target = lastModel;
   const hash = '#/graph?select=' + encodeURIComponent(`1+${target}+1`);
-  await browser.page.goto(url + hash);
-  await browser.page.waitForFunction(() => document.querySelector('.graph-info')!.textContent !== '', null, { timeout: 120_000 });
+  await showGraph(browser.page, () => browser.page.goto(url + hash), 120_000);
   const ids = await browser.page.evaluate(() => (window as any).sparkifyDocs.dagNodeIds() as string[]);
   assert.ok(ids.includes(`model.big.${target}`) && ids.length < 10, ids.join(' '));
   assert.equal((await dag()).layout, 'dagre');

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { DbtCatalog } from '../../src/docs/artifacts/dbt-catalog.js';
 import { copyProject, REPO_ROOT, sparkify } from '../e2e/helpers.js';
-import { launchBrowser, type Browser } from './browser.js';
+import { launchBrowser, showGraph, type Browser } from './browser.js';
 import { schemaErrors } from '../artifacts/dbt-schemas.js';
 import { embeddedData } from './page-data.js';
 
@@ -129,9 +129,8 @@ test('the selector box takes the CLI grammar: +songplays, tag:dimension, and say
   await open('#/graph');
   const select = async (text: string) => {
     await browser.page.fill('input.selector', text);
-    await browser.page.click('.selector-form button');
+    await showGraph(browser.page, () => browser.page.click('.selector-form button'));
     await browser.page.waitForFunction((t) => new URLSearchParams(location.hash.split('?')[1]).get('select') === t, text);
-    await browser.page.waitForFunction(() => document.querySelector('.graph-info')!.textContent !== '');
     return (await browser.page.evaluate(() => (window as any).sparkifyDocs.dagNodeIds() as string[])).sort();
   };
   assert.deepEqual(await select('+songplays'), ['model.sparkify.songplays', 'source.sparkify.sparkify.staging_events', 'source.sparkify.sparkify.staging_songs']);
